@@ -1,0 +1,25 @@
+# cmake --install: the header, the library, a CMake package
+# (find_package(actfast) -> actfast::actfast) and a pkg-config file.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(TARGETS actfast EXPORT actfastTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES include/actfast.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+set(ACTFAST_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/actfast)
+install(EXPORT actfastTargets NAMESPACE actfast:: DESTINATION ${ACTFAST_CMAKE_DIR})
+configure_package_config_file(cmake/actfastConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/actfastConfig.cmake INSTALL_DESTINATION ${ACTFAST_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/actfastConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES
+  ${PROJECT_BINARY_DIR}/actfastConfig.cmake
+  ${PROJECT_BINARY_DIR}/actfastConfigVersion.cmake
+  cmake/FindSLEEF.cmake
+  DESTINATION ${ACTFAST_CMAKE_DIR})
+
+configure_file(cmake/actfast.pc.in ${PROJECT_BINARY_DIR}/actfast.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/actfast.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

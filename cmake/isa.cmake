@@ -1,0 +1,39 @@
+# The ISAs of this build and their compiler flags. Each ISA compiles
+# kernels/table.c once, with its flags and its AF_ISA_* definition, into an
+# OBJECT library; only that translation unit ever sees the flags, so the rest
+# of the library runs on any CPU of the architecture. -ffp-contract=off: a
+# fused multiply-add only where a kernel writes one, on every ISA alike, which
+# is what lets every ISA return the same bits.
+#
+# Sets ACTFAST_ISAS (names) and ACTFAST_ISA_OBJECTS ($<TARGET_OBJECTS:...>).
+
+set(ACTFAST_ISAS "")
+set(ACTFAST_ISA_OBJECTS "")
+
+function(actfast_add_isa name define)
+  set(target actfast_kernels_${name})
+  add_library(${target} OBJECT ${PROJECT_SOURCE_DIR}/kernels/table.c)
+  target_compile_definitions(${target} PRIVATE ${define})
+  target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN})
+  target_include_directories(${target} PRIVATE
+    ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/kernels)
+  target_link_libraries(${target} PRIVATE SLEEF::sleef)
+  actfast_warnings(${target})
+  set(ACTFAST_ISAS ${ACTFAST_ISAS} ${name} PARENT_SCOPE)
+  set(ACTFAST_ISA_OBJECTS ${ACTFAST_ISA_OBJECTS} $<TARGET_OBJECTS:${target}> PARENT_SCOPE)
+endfunction()
+
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+  actfast_add_isa(scalar AF_ISA_SCALAR)
+  actfast_add_isa(scalar_fma AF_ISA_SCALAR_FMA -mfma)
+  actfast_add_isa(avx2 AF_ISA_AVX2 -mavx2 -mfma)
+  actfast_add_isa(avx512 AF_ISA_AVX512 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mfma)
+  # The ISAs the tests and the bench force, one by one.
+  set(ACTFAST_PUBLIC_ISAS scalar avx2 avx512)
+elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
+  actfast_add_isa(scalar_fma AF_ISA_SCALAR_FMA)
+  set(ACTFAST_PUBLIC_ISAS scalar)
+else()
+  actfast_add_isa(scalar AF_ISA_SCALAR)
+  set(ACTFAST_PUBLIC_ISAS scalar)
+endif()

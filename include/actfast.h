@@ -1,0 +1,269 @@
+/* libactfast — SIMD neural-network activation functions and their gradients.
+ *
+ * One header, C11, usable from C++. Every entry point returns an
+ * actfast_status; ACTFAST_OK is 0. The contract is SPEC.md; this header states
+ * the choices it leaves open.
+ *
+ * Arrays
+ *   Any length n >= 0 and any alignment; nothing outside [p, p + n) is read or
+ *   written. The output may be the same array as an input (in place); a partial
+ *   overlap is refused with ACTFAST_ERR_OVERLAP. With n = 0, NULL pointers are
+ *   fine. On any error nothing is written.
+ *
+ * Forms (T is float for _f32, double for _f64)
+ *   actfast_<name>_<dt>(const T *x, T *y, size_t n, params...)                 y  = f(x)
+ *   actfast_<name>_grad_<dt>(const T *x, T *g, size_t n, params...)            g  = f'(x)
+ *   actfast_<name>_backward_<dt>(const T *x, const T *dy, T *dx, size_t n, ...) dx = dy * f'(x)
+ *   actfast_<name>_backward_from_y_<dt>(const T *y, const T *dy, T *dx, ...)    dx = dy * f'(x), f' taken from y = f(x)
+ *
+ *   The _from_y forms are exact functions of the y they are given, but y is
+ *   rounded: where f' is small and f flat (sigmoid'(x) for x > 17 in float:
+ *   y rounds to 1 and 1 - y to 0) they lose what y lost. The x-based forms are
+ *   accurate everywhere.
+ *
+ * Accuracy
+ *   Every function's maximum error in ULPs of the result, forward and every
+ *   gradient form, float and double, is in the table of the README and is
+ *   returned by actfast_ulp_bound(); the test suite measures it against MPFR
+ *   on every ISA. Near a root of f' (gelu, silu, mish) and for softmax's
+ *   backward the error is measured against the size of the terms that cancel.
+ *
+ * Special values (the same on every ISA and at every position)
+ *   NaN in gives NaN out, in every form. +-inf gives the limit. No intermediate
+ *   overflows while the result is finite; results that are subnormal are
+ *   computed as subnormals, not flushed. f(-0) = -0 where f(x) ~ c*x near 0.
+ *   Where f' is 0 on a whole region (relu for x < 0) dx is exactly 0 whatever dy
+ *   is. A call runs with IEEE defaults (round to nearest, no FTZ/DAZ) whatever
+ *   the caller's floating-point mode is, and leaves that mode and errno as they
+ *   were.
+ *
+ * ISA
+ *   The best kernel set that the CPU and OS support is chosen on first use
+ *   (thread-safe): "avx512" (F, DQ, BW, VL), "avx2" (AVX2 + FMA), "neon",
+ *   "scalar". Every ISA returns the same bits for the same input.
+ *   ACTFAST_ISA=<name> in the environment acts as a first actfast_force_isa;
+ *   if it names an ISA that is unknown or that this CPU cannot run, every call
+ *   returns ACTFAST_ERR_UNKNOWN_ISA or ACTFAST_ERR_UNSUPPORTED_ISA until the
+ *   program forces a valid one (no silent fallback).
+ */
+#ifndef ACTFAST_H
+#define ACTFAST_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Exported from a shared libactfast; everything else in it is hidden. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ACTFAST_API __attribute__((visibility("default")))
+#else
+#define ACTFAST_API
+#endif
+
+#define ACTFAST_VERSION_MAJOR 0
+#define ACTFAST_VERSION_MINOR 1
+#define ACTFAST_VERSION_PATCH 0
+
+typedef enum actfast_status {
+    ACTFAST_OK = 0,
+    ACTFAST_ERR_NULL_POINTER = 1,      /* a NULL array with n > 0 */
+    ACTFAST_ERR_OVERLAP = 2,           /* output partially overlaps an input */
+    ACTFAST_ERR_INVALID_PARAMETER = 3, /* NaN parameter, beta = 0, cols = 0, ... */
+    ACTFAST_ERR_SIZE_OVERFLOW = 4,     /* n (or rows * cols) elements do not fit the address space */
+    ACTFAST_ERR_UNKNOWN_ISA = 5,       /* actfast_force_isa or ACTFAST_ISA named no ISA this library has */
+    ACTFAST_ERR_UNSUPPORTED_ISA = 6,   /* the named ISA exists but this CPU or OS cannot run it */
+    ACTFAST_ERR_INVALID_ARGUMENT = 7   /* generic entry: unknown op, form or dtype, or a form the op lacks */
+} actfast_status;
+
+ACTFAST_API const char *actfast_status_string(actfast_status status);
+
+ACTFAST_API const char *actfast_version(void); /* "MAJOR.MINOR.PATCH" */
+
+/* ---- ISA selection ------------------------------------------------------- */
+
+/* Name of the kernel set in use: "avx512", "avx2", "neon", "scalar"; "none"
+ * while ACTFAST_ISA holds an ISA that cannot be used. */
+ACTFAST_API const char *actfast_active_isa(void);
+/* Use exactly this kernel set from now on, in every thread; NULL or "auto"
+ * goes back to automatic choice (ignoring ACTFAST_ISA). */
+ACTFAST_API actfast_status actfast_force_isa(const char *name);
+/* 1 if this library has the ISA and the CPU and OS can run it, else 0. */
+ACTFAST_API int actfast_isa_supported(const char *name);
+
+/* ---- elementwise functions ---------------------------------------------- */
+/* Parameters follow n, with PyTorch's defaults given here in brackets. */
+
+/* sigmoid(x) = 1 / (1 + e^-x), in [0, 1]; sigmoid(-100.0f) = 3.7e-44 (subnormal, not 0).
+ * backward_from_y: f' = y * (1 - y). */
+ACTFAST_API actfast_status actfast_sigmoid_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+
+/* tanh(x), in [-1, 1]. tanh'(x) = 4e/(1+e)^2 with e = exp(-2|x|): exact for large |x|.
+ * backward_from_y: f' = 1 - y^2. */
+ACTFAST_API actfast_status actfast_tanh_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_tanh_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanh_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_tanh_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+
+/* relu(x) = max(x, 0); relu(-0) = -0; relu'(0) = 0. */
+ACTFAST_API actfast_status actfast_relu_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_relu_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_relu_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+
+/* leaky_relu(x) = x > 0 ? x : slope * x  [slope = 0.01]; leaky_relu'(0) = slope.
+ * slope must not be NaN; backward_from_y needs slope >= 0. */
+ACTFAST_API actfast_status actfast_leaky_relu_f32(const float *x, float *y, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_grad_f32(const float *x, float *g, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_f64(const double *x, double *y, size_t n, double slope);
+ACTFAST_API actfast_status actfast_leaky_relu_grad_f64(const double *x, double *g, size_t n, double slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double slope);
+
+/* elu(x) = x > 0 ? x : alpha * expm1(x)  [alpha = 1]; elu'(0) = alpha.
+ * alpha must not be NaN; backward_from_y needs alpha >= 0 (f' = y + alpha for y <= 0). */
+ACTFAST_API actfast_status actfast_elu_f32(const float *x, float *y, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_grad_f32(const float *x, float *g, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_f64(const double *x, double *y, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_elu_grad_f64(const double *x, double *g, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_elu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_elu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha);
+
+/* gelu(x) = x * Phi(x) = x/2 * erfc(-x/sqrt 2), the exact (erf) form; accurate in
+ * the whole negative tail, down to where it underflows. */
+ACTFAST_API actfast_status actfast_gelu_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_gelu_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* silu(x) = x * sigmoid(x); silu(-100.0f) = -3.7e-42 (not 0). */
+ACTFAST_API actfast_status actfast_silu_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_silu_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_silu_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_silu_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_silu_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_silu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* mish(x) = x * tanh(softplus(x)). */
+ACTFAST_API actfast_status actfast_mish_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_mish_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_mish_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_mish_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_mish_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_mish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* softplus(x) = beta*x > threshold ? x : log1p(exp(beta*x)) / beta  [beta = 1, threshold = +inf].
+ * beta must be nonzero and not NaN, threshold not NaN. threshold = 20 reproduces
+ * PyTorch's default (same float results; in double up to ~6e5 ULP off above 20,
+ * which is why +inf is the default here). */
+ACTFAST_API actfast_status actfast_softplus_f32(const float *x, float *y, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_grad_f32(const float *x, float *g, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_backward_f32(const float *x, const float *dy, float *dx, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_f64(const double *x, double *y, size_t n, double beta, double threshold);
+ACTFAST_API actfast_status actfast_softplus_grad_f64(const double *x, double *g, size_t n, double beta, double threshold);
+ACTFAST_API actfast_status actfast_softplus_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta, double threshold);
+
+/* ---- row-wise functions -------------------------------------------------- */
+/* rows x cols, rows contiguous. Each row: y_j = e^(x_j - m) / sum_k e^(x_k - m),
+ * m the row maximum; entries in [0, 1]. A row with a NaN is all NaN; a row whose
+ * maximum is +inf shares the mass among its +inf entries; a row of -inf is NaN.
+ * backward takes the saved output: dx_j = y_j * (dy_j - sum_k dy_k * y_k).
+ * cols must be > 0 when rows > 0. */
+ACTFAST_API actfast_status actfast_softmax_f32(const float *x, float *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+
+/* ---- generic, table-driven entry ---------------------------------------- */
+/* For tests, benchmarks and bindings that loop over every function. */
+
+typedef enum actfast_op {
+    ACTFAST_OP_SIGMOID,
+    ACTFAST_OP_TANH,
+    ACTFAST_OP_RELU,
+    ACTFAST_OP_LEAKY_RELU,
+    ACTFAST_OP_ELU,
+    ACTFAST_OP_GELU,
+    ACTFAST_OP_SILU,
+    ACTFAST_OP_MISH,
+    ACTFAST_OP_SOFTPLUS,
+    ACTFAST_OP_SOFTMAX,
+    ACTFAST_OP_COUNT
+} actfast_op;
+
+typedef enum actfast_form {
+    ACTFAST_FORWARD,          /* in = x,           out = y                    */
+    ACTFAST_GRAD,             /* in = x,           out = f'(x)               */
+    ACTFAST_BACKWARD,         /* in = x, dy,       out = dy * f'(x)          */
+    ACTFAST_BACKWARD_FROM_Y,  /* in = y = f(x), dy, out = dy * f'(x)         */
+    ACTFAST_FORM_COUNT
+} actfast_form;
+
+typedef enum actfast_dtype { ACTFAST_F32, ACTFAST_F64 } actfast_dtype;
+
+/* Every parameter of every function, by name; a function reads only its own.
+ * Start from actfast_default_params(op). */
+typedef struct actfast_params {
+    double slope;     /* leaky_relu */
+    double alpha;     /* elu */
+    double beta;      /* softplus */
+    double threshold; /* softplus */
+    size_t cols;      /* row-wise functions: row length; n must be a multiple */
+} actfast_params;
+
+ACTFAST_API actfast_params actfast_default_params(actfast_op op);
+
+/* Runs one form of one function on n elements. For row-wise functions, n =
+ * rows * params->cols. dy is used by the backward forms only; in/dy/out are
+ * float or double arrays as dtype says. params may be NULL for the defaults
+ * (row-wise: one row of n). */
+ACTFAST_API actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
+                             const void *dy, void *out, size_t n, const actfast_params *params);
+
+/* What the table knows of an op. */
+typedef struct actfast_op_info {
+    const char *name;          /* "sigmoid" */
+    int rowwise;               /* 1 for softmax-like functions */
+    int nparams;               /* parameters after n in the typed API */
+    const char *param_names[2];
+    double param_defaults[2];
+    int has_form[ACTFAST_FORM_COUNT];
+    int monotone;              /* non-decreasing in exact arithmetic */
+    double range_lo, range_hi; /* bounds of f (with default parameters) */
+} actfast_op_info;
+
+/* NULL for an unknown op. */
+ACTFAST_API const actfast_op_info *actfast_get_op_info(actfast_op op);
+/* ACTFAST_OP_COUNT when no op has that name. */
+ACTFAST_API actfast_op actfast_op_from_name(const char *name);
+/* The enforced maximum error in ULPs of a form (see "Accuracy"); negative if
+ * the op lacks the form. */
+ACTFAST_API double actfast_ulp_bound(actfast_op op, actfast_form form, actfast_dtype dtype);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

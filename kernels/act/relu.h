@@ -1,0 +1,24 @@
+/* relu(x) = max(x, 0). max keeps -0 and NaN of x (vec_scalar.h); relu'(0) = 0. */
+
+static inline V AF_FN(relu_forward)(V x, const VP *k)
+{
+    (void)k;
+    return v_max(x, v_set((T)0));
+}
+
+static inline V AF_FN(relu_grad)(V x, const VP *k)
+{
+    (void)k;
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), v_set((T)1), v_set((T)0)));
+}
+
+/* A select, not dy * 0: dx is 0 on x <= 0 even where dy is inf or NaN. */
+static inline V AF_FN(relu_backward)(V x, V dy, const VP *k)
+{
+    (void)k;
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), dy, v_set((T)0)));
+}
+
+/* y > 0 exactly where x > 0. */
+static inline V AF_FN(relu_grad_from_y)(V y, const VP *k) { return AF_FN(relu_grad)(y, k); }
+static inline V AF_FN(relu_backward_from_y)(V y, V dy, const VP *k) { return AF_FN(relu_backward)(y, dy, k); }

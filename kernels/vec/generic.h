@@ -1,0 +1,53 @@
+/* The dtype-generic vocabulary that kernels/act/ is written in: V (vector),
+ * M (mask), T (element), v_* and m_* operations, AF_K(constant) and
+ * AF_FN(function). Each maps onto vf_/mf_ (float) or vd_/md_ (double) of the
+ * ISA header in use, as chosen by dtype_f32.h or dtype_f64.h; the bodies are
+ * therefore compiled once per ISA and per dtype from one source. */
+#ifndef ACTFAST_VEC_GENERIC_H
+#define ACTFAST_VEC_GENERIC_H
+
+#define AF_CAT_(a, b) a##b
+#define AF_CAT(a, b) AF_CAT_(a, b)
+
+#define V AF_VT
+#define M AF_MT
+#define T AF_T
+#define AF_FN(name) AF_CAT(name, AF_SUFFIX)
+#define AF_K(name) AF_CAT(name, AF_SUFFIX)
+/* An op's parameters, broadcast once per call (kernels/act/common.h). */
+#define VP AF_FN(af_vparams)
+
+#define v_load AF_CAT(AF_VP, load)
+#define v_store AF_CAT(AF_VP, store)
+#define v_load_part AF_CAT(AF_VP, load_part)
+#define v_store_part AF_CAT(AF_VP, store_part)
+#define v_set AF_CAT(AF_VP, set)
+#define v_add AF_CAT(AF_VP, add)
+#define v_sub AF_CAT(AF_VP, sub)
+#define v_mul AF_CAT(AF_VP, mul)
+#define v_div AF_CAT(AF_VP, div)
+#define v_fma AF_CAT(AF_VP, fma)
+#define v_fnma AF_CAT(AF_VP, fnma)
+#define v_neg AF_CAT(AF_VP, neg)
+#define v_abs AF_CAT(AF_VP, abs)
+#define v_max AF_CAT(AF_VP, max)
+#define v_min AF_CAT(AF_VP, min)
+#define v_lt AF_CAT(AF_VP, lt)
+#define v_le AF_CAT(AF_VP, le)
+#define v_gt AF_CAT(AF_VP, gt)
+#define v_ge AF_CAT(AF_VP, ge)
+#define v_eq AF_CAT(AF_VP, eq)
+#define v_isnan AF_CAT(AF_VP, isnan)
+#define v_sel AF_CAT(AF_VP, sel)
+#define v_exp AF_CAT(AF_VP, exp)
+#define v_expm1 AF_CAT(AF_VP, expm1)
+#define v_log1p AF_CAT(AF_VP, log1p)
+#define v_tanh AF_CAT(AF_VP, tanh)
+#define v_erfc AF_CAT(AF_VP, erfc)
+#define m_first AF_CAT(AF_MP, first)
+#define m_and AF_CAT(AF_MP, and)
+#define m_or AF_CAT(AF_MP, or)
+#define m_andnot AF_CAT(AF_MP, andnot)
+#define m_any AF_CAT(AF_MP, any)
+
+#endif

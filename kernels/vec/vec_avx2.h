@@ -1,0 +1,110 @@
+/* The AVX2+FMA vocabulary: 8 floats / 4 doubles per vector; a mask is a
+ * vector whose lanes are all ones or all zeros.
+ *
+ * Every operation here has the exact semantics of its twin in vec_scalar.h. */
+#ifndef ACTFAST_VEC_AVX2_H
+#define ACTFAST_VEC_AVX2_H
+
+#if !defined(__AVX2__) || !defined(__FMA__)
+#error "vec_avx2.h needs -mavx2 -mfma"
+#endif
+
+#include <immintrin.h>
+#include <stddef.h>
+#include <sleef.h>
+
+#define AF_ISA_NAME "avx2"
+
+/* ---- float ---------------------------------------------------------------- */
+typedef __m256 vf;
+typedef __m256 mf;
+#define VF_LANES 8
+
+static inline __m256i af_avx2_first32(size_t n)
+{
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+static inline mf mf_first(size_t n) { return _mm256_castsi256_ps(af_avx2_first32(n)); }
+static inline vf vf_load(const float *p) { return _mm256_loadu_ps(p); }
+static inline void vf_store(float *p, vf v) { _mm256_storeu_ps(p, v); }
+/* vmaskmov neither reads nor writes masked-off lanes (no fault past the end). */
+static inline vf vf_load_part(const float *p, size_t n) { return _mm256_maskload_ps(p, af_avx2_first32(n)); }
+static inline void vf_store_part(float *p, vf v, size_t n) { _mm256_maskstore_ps(p, af_avx2_first32(n), v); }
+static inline vf vf_set(float x) { return _mm256_set1_ps(x); }
+
+static inline vf vf_add(vf a, vf b) { return _mm256_add_ps(a, b); }
+static inline vf vf_sub(vf a, vf b) { return _mm256_sub_ps(a, b); }
+static inline vf vf_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }
+static inline vf vf_div(vf a, vf b) { return _mm256_div_ps(a, b); }
+static inline vf vf_fma(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
+static inline vf vf_fnma(vf a, vf b, vf c) { return _mm256_fnmadd_ps(a, b, c); }
+static inline vf vf_neg(vf a) { return _mm256_xor_ps(a, _mm256_set1_ps(-0.0f)); }
+static inline vf vf_abs(vf a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
+/* (b > a) ? b : a, and (b < a) ? b : a: a NaN in a is kept, max(-0, +0) = -0. */
+static inline vf vf_max(vf a, vf b) { return _mm256_max_ps(b, a); }
+static inline vf vf_min(vf a, vf b) { return _mm256_min_ps(b, a); }
+
+static inline mf vf_lt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
+static inline mf vf_le(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LE_OQ); }
+static inline mf vf_gt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_GT_OQ); }
+static inline mf vf_ge(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_GE_OQ); }
+static inline mf vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
+static inline mf vf_isnan(vf a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
+static inline vf vf_sel(mf m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
+static inline mf mf_and(mf a, mf b) { return _mm256_and_ps(a, b); }
+static inline mf mf_or(mf a, mf b) { return _mm256_or_ps(a, b); }
+static inline mf mf_andnot(mf a, mf b) { return _mm256_andnot_ps(a, b); }
+static inline int mf_any(mf a) { return _mm256_movemask_ps(a) != 0; }
+
+static inline vf vf_exp(vf a) { return Sleef_expf8_u10avx2(a); }
+static inline vf vf_expm1(vf a) { return Sleef_expm1f8_u10avx2(a); }
+static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
+static inline vf vf_tanh(vf a) { return Sleef_tanhf8_u10avx2(a); }
+static inline vf vf_erfc(vf a) { return Sleef_erfcf8_u15avx2(a); }
+
+/* ---- double --------------------------------------------------------------- */
+typedef __m256d vd;
+typedef __m256d md;
+#define VD_LANES 4
+
+static inline __m256i af_avx2_first64(size_t n)
+{
+    return _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)n), _mm256_setr_epi64x(0, 1, 2, 3));
+}
+static inline md md_first(size_t n) { return _mm256_castsi256_pd(af_avx2_first64(n)); }
+static inline vd vd_load(const double *p) { return _mm256_loadu_pd(p); }
+static inline void vd_store(double *p, vd v) { _mm256_storeu_pd(p, v); }
+static inline vd vd_load_part(const double *p, size_t n) { return _mm256_maskload_pd(p, af_avx2_first64(n)); }
+static inline void vd_store_part(double *p, vd v, size_t n) { _mm256_maskstore_pd(p, af_avx2_first64(n), v); }
+static inline vd vd_set(double x) { return _mm256_set1_pd(x); }
+
+static inline vd vd_add(vd a, vd b) { return _mm256_add_pd(a, b); }
+static inline vd vd_sub(vd a, vd b) { return _mm256_sub_pd(a, b); }
+static inline vd vd_mul(vd a, vd b) { return _mm256_mul_pd(a, b); }
+static inline vd vd_div(vd a, vd b) { return _mm256_div_pd(a, b); }
+static inline vd vd_fma(vd a, vd b, vd c) { return _mm256_fmadd_pd(a, b, c); }
+static inline vd vd_fnma(vd a, vd b, vd c) { return _mm256_fnmadd_pd(a, b, c); }
+static inline vd vd_neg(vd a) { return _mm256_xor_pd(a, _mm256_set1_pd(-0.0)); }
+static inline vd vd_abs(vd a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
+static inline vd vd_max(vd a, vd b) { return _mm256_max_pd(b, a); }
+static inline vd vd_min(vd a, vd b) { return _mm256_min_pd(b, a); }
+
+static inline md vd_lt(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
+static inline md vd_le(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
+static inline md vd_gt(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
+static inline md vd_ge(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_GE_OQ); }
+static inline md vd_eq(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
+static inline md vd_isnan(vd a) { return _mm256_cmp_pd(a, a, _CMP_UNORD_Q); }
+static inline vd vd_sel(md m, vd a, vd b) { return _mm256_blendv_pd(b, a, m); }
+static inline md md_and(md a, md b) { return _mm256_and_pd(a, b); }
+static inline md md_or(md a, md b) { return _mm256_or_pd(a, b); }
+static inline md md_andnot(md a, md b) { return _mm256_andnot_pd(a, b); }
+static inline int md_any(md a) { return _mm256_movemask_pd(a) != 0; }
+
+static inline vd vd_exp(vd a) { return Sleef_expd4_u10avx2(a); }
+static inline vd vd_expm1(vd a) { return Sleef_expm1d4_u10avx2(a); }
+static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
+static inline vd vd_tanh(vd a) { return Sleef_tanhd4_u10avx2(a); }
+static inline vd vd_erfc(vd a) { return Sleef_erfcd4_u15avx2(a); }
+
+#endif

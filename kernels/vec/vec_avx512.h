@@ -1,0 +1,104 @@
+/* The AVX-512 vocabulary: 16 floats / 8 doubles per vector, __mmask masks.
+ *
+ * Every operation here has the exact semantics of its twin in vec_scalar.h;
+ * that is what makes the kernels give the same bits on every ISA. */
+#ifndef ACTFAST_VEC_AVX512_H
+#define ACTFAST_VEC_AVX512_H
+
+#if !defined(__AVX512F__) || !defined(__AVX512DQ__) || !defined(__AVX512BW__) || \
+    !defined(__AVX512VL__) || !defined(__FMA__)
+#error "vec_avx512.h needs -mavx512f -mavx512dq -mavx512bw -mavx512vl -mfma"
+#endif
+
+#include <immintrin.h>
+#include <stddef.h>
+#include <sleef.h>
+
+#define AF_ISA_NAME "avx512"
+
+/* ---- float ---------------------------------------------------------------- */
+typedef __m512 vf;
+typedef __mmask16 mf;
+#define VF_LANES 16
+
+/* n <= 16: the tail of a loop over whole vectors. */
+static inline mf mf_first(size_t n) { return (mf)((1u << n) - 1u); }
+static inline vf vf_load(const float *p) { return _mm512_loadu_ps(p); }
+static inline void vf_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
+/* Masked-off lanes are neither read nor written (no fault past the end). */
+static inline vf vf_load_part(const float *p, size_t n) { return _mm512_maskz_loadu_ps(mf_first(n), p); }
+static inline void vf_store_part(float *p, vf v, size_t n) { _mm512_mask_storeu_ps(p, mf_first(n), v); }
+static inline vf vf_set(float x) { return _mm512_set1_ps(x); }
+
+static inline vf vf_add(vf a, vf b) { return _mm512_add_ps(a, b); }
+static inline vf vf_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
+static inline vf vf_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
+static inline vf vf_div(vf a, vf b) { return _mm512_div_ps(a, b); }
+static inline vf vf_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
+static inline vf vf_fnma(vf a, vf b, vf c) { return _mm512_fnmadd_ps(a, b, c); }
+static inline vf vf_neg(vf a) { return _mm512_xor_ps(a, _mm512_set1_ps(-0.0f)); }
+static inline vf vf_abs(vf a) { return _mm512_andnot_ps(_mm512_set1_ps(-0.0f), a); }
+/* (b > a) ? b : a, and (b < a) ? b : a: a NaN in a is kept, max(-0, +0) = -0. */
+static inline vf vf_max(vf a, vf b) { return _mm512_max_ps(b, a); }
+static inline vf vf_min(vf a, vf b) { return _mm512_min_ps(b, a); }
+
+static inline mf vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
+static inline mf vf_le(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ); }
+static inline mf vf_gt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_GT_OQ); }
+static inline mf vf_ge(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ); }
+static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
+static inline mf vf_isnan(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
+static inline vf vf_sel(mf m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
+static inline mf mf_and(mf a, mf b) { return (mf)(a & b); }
+static inline mf mf_or(mf a, mf b) { return (mf)(a | b); }
+static inline mf mf_andnot(mf a, mf b) { return (mf)(~a & b); }
+static inline int mf_any(mf a) { return a != 0; }
+
+static inline vf vf_exp(vf a) { return Sleef_expf16_u10avx512f(a); }
+static inline vf vf_expm1(vf a) { return Sleef_expm1f16_u10avx512f(a); }
+static inline vf vf_log1p(vf a) { return Sleef_log1pf16_u10avx512f(a); }
+static inline vf vf_tanh(vf a) { return Sleef_tanhf16_u10avx512f(a); }
+static inline vf vf_erfc(vf a) { return Sleef_erfcf16_u15avx512f(a); }
+
+/* ---- double --------------------------------------------------------------- */
+typedef __m512d vd;
+typedef __mmask8 md;
+#define VD_LANES 8
+
+static inline md md_first(size_t n) { return (md)((1u << n) - 1u); }
+static inline vd vd_load(const double *p) { return _mm512_loadu_pd(p); }
+static inline void vd_store(double *p, vd v) { _mm512_storeu_pd(p, v); }
+static inline vd vd_load_part(const double *p, size_t n) { return _mm512_maskz_loadu_pd(md_first(n), p); }
+static inline void vd_store_part(double *p, vd v, size_t n) { _mm512_mask_storeu_pd(p, md_first(n), v); }
+static inline vd vd_set(double x) { return _mm512_set1_pd(x); }
+
+static inline vd vd_add(vd a, vd b) { return _mm512_add_pd(a, b); }
+static inline vd vd_sub(vd a, vd b) { return _mm512_sub_pd(a, b); }
+static inline vd vd_mul(vd a, vd b) { return _mm512_mul_pd(a, b); }
+static inline vd vd_div(vd a, vd b) { return _mm512_div_pd(a, b); }
+static inline vd vd_fma(vd a, vd b, vd c) { return _mm512_fmadd_pd(a, b, c); }
+static inline vd vd_fnma(vd a, vd b, vd c) { return _mm512_fnmadd_pd(a, b, c); }
+static inline vd vd_neg(vd a) { return _mm512_xor_pd(a, _mm512_set1_pd(-0.0)); }
+static inline vd vd_abs(vd a) { return _mm512_andnot_pd(_mm512_set1_pd(-0.0), a); }
+static inline vd vd_max(vd a, vd b) { return _mm512_max_pd(b, a); }
+static inline vd vd_min(vd a, vd b) { return _mm512_min_pd(b, a); }
+
+static inline md vd_lt(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ); }
+static inline md vd_le(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_LE_OQ); }
+static inline md vd_gt(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_GT_OQ); }
+static inline md vd_ge(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ); }
+static inline md vd_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
+static inline md vd_isnan(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q); }
+static inline vd vd_sel(md m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a); }
+static inline md md_and(md a, md b) { return (md)(a & b); }
+static inline md md_or(md a, md b) { return (md)(a | b); }
+static inline md md_andnot(md a, md b) { return (md)(~a & b); }
+static inline int md_any(md a) { return a != 0; }
+
+static inline vd vd_exp(vd a) { return Sleef_expd8_u10avx512f(a); }
+static inline vd vd_expm1(vd a) { return Sleef_expm1d8_u10avx512f(a); }
+static inline vd vd_log1p(vd a) { return Sleef_log1pd8_u10avx512f(a); }
+static inline vd vd_tanh(vd a) { return Sleef_tanhd8_u10avx512f(a); }
+static inline vd vd_erfc(vd a) { return Sleef_erfcd8_u15avx512f(a); }
+
+#endif

@@ -1,0 +1,111 @@
+/* The portable scalar vocabulary: one element per "vector".
+ *
+ * This file is the reference semantics of every operation of the vocabulary;
+ * the SIMD headers reproduce it bit for bit. SLEEF's scalar functions are the
+ * same algorithms as its vector ones: with hardware FMA (AF_SCALAR_FMA, the
+ * `purecfma` symbols) they return the same bits as the AVX2/AVX-512/NEON
+ * versions; without it (`purec`) they may differ in the last bit. */
+#ifndef ACTFAST_VEC_SCALAR_H
+#define ACTFAST_VEC_SCALAR_H
+
+#include <math.h>
+#include <stddef.h>
+#include <sleef.h>
+
+#if AF_SCALAR_FMA
+#if !defined(__FP_FAST_FMA) && !defined(__aarch64__)
+#error "the FMA flavour of vec_scalar.h needs -mfma"
+#endif
+#define AF_ISA_NAME "scalar"
+#define AF_SLEEF_F(fn, u) Sleef_##fn##f1_##u##purecfma
+#define AF_SLEEF_D(fn, u) Sleef_##fn##d1_##u##purecfma
+#else
+#define AF_ISA_NAME "scalar"
+#define AF_SLEEF_F(fn, u) Sleef_##fn##f1_##u##purec
+#define AF_SLEEF_D(fn, u) Sleef_##fn##d1_##u##purec
+#endif
+
+/* ---- float ---------------------------------------------------------------- */
+typedef float vf;
+typedef int mf;
+#define VF_LANES 1
+
+static inline mf mf_first(size_t n) { return n > 0; }
+static inline vf vf_load(const float *p) { return *p; }
+static inline void vf_store(float *p, vf v) { *p = v; }
+static inline vf vf_load_part(const float *p, size_t n) { return n ? *p : 0.0f; }
+static inline void vf_store_part(float *p, vf v, size_t n) { if (n) *p = v; }
+static inline vf vf_set(float x) { return x; }
+
+static inline vf vf_add(vf a, vf b) { return a + b; }
+static inline vf vf_sub(vf a, vf b) { return a - b; }
+static inline vf vf_mul(vf a, vf b) { return a * b; }
+static inline vf vf_div(vf a, vf b) { return a / b; }
+static inline vf vf_fma(vf a, vf b, vf c) { return fmaf(a, b, c); }
+static inline vf vf_fnma(vf a, vf b, vf c) { return fmaf(-a, b, c); }
+static inline vf vf_neg(vf a) { return -a; }
+static inline vf vf_abs(vf a) { return fabsf(a); }
+/* x86's maxps(b, a): a NaN in a is kept, max(-0, +0) = -0. */
+static inline vf vf_max(vf a, vf b) { return b > a ? b : a; }
+static inline vf vf_min(vf a, vf b) { return b < a ? b : a; }
+
+static inline mf vf_lt(vf a, vf b) { return a < b; }
+static inline mf vf_le(vf a, vf b) { return a <= b; }
+static inline mf vf_gt(vf a, vf b) { return a > b; }
+static inline mf vf_ge(vf a, vf b) { return a >= b; }
+static inline mf vf_eq(vf a, vf b) { return a == b; }
+static inline mf vf_isnan(vf a) { return a != a; }
+static inline vf vf_sel(mf m, vf a, vf b) { return m ? a : b; }
+static inline mf mf_and(mf a, mf b) { return a & b; }
+static inline mf mf_or(mf a, mf b) { return a | b; }
+static inline mf mf_andnot(mf a, mf b) { return (!a) & b; }
+static inline int mf_any(mf a) { return a; }
+
+static inline vf vf_exp(vf a) { return AF_SLEEF_F(exp, u10)(a); }
+static inline vf vf_expm1(vf a) { return AF_SLEEF_F(expm1, u10)(a); }
+static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10)(a); }
+static inline vf vf_tanh(vf a) { return AF_SLEEF_F(tanh, u10)(a); }
+static inline vf vf_erfc(vf a) { return AF_SLEEF_F(erfc, u15)(a); }
+
+/* ---- double --------------------------------------------------------------- */
+typedef double vd;
+typedef int md;
+#define VD_LANES 1
+
+static inline md md_first(size_t n) { return n > 0; }
+static inline vd vd_load(const double *p) { return *p; }
+static inline void vd_store(double *p, vd v) { *p = v; }
+static inline vd vd_load_part(const double *p, size_t n) { return n ? *p : 0.0; }
+static inline void vd_store_part(double *p, vd v, size_t n) { if (n) *p = v; }
+static inline vd vd_set(double x) { return x; }
+
+static inline vd vd_add(vd a, vd b) { return a + b; }
+static inline vd vd_sub(vd a, vd b) { return a - b; }
+static inline vd vd_mul(vd a, vd b) { return a * b; }
+static inline vd vd_div(vd a, vd b) { return a / b; }
+static inline vd vd_fma(vd a, vd b, vd c) { return fma(a, b, c); }
+static inline vd vd_fnma(vd a, vd b, vd c) { return fma(-a, b, c); }
+static inline vd vd_neg(vd a) { return -a; }
+static inline vd vd_abs(vd a) { return fabs(a); }
+static inline vd vd_max(vd a, vd b) { return b > a ? b : a; }
+static inline vd vd_min(vd a, vd b) { return b < a ? b : a; }
+
+static inline md vd_lt(vd a, vd b) { return a < b; }
+static inline md vd_le(vd a, vd b) { return a <= b; }
+static inline md vd_gt(vd a, vd b) { return a > b; }
+static inline md vd_ge(vd a, vd b) { return a >= b; }
+static inline md vd_eq(vd a, vd b) { return a == b; }
+static inline md vd_isnan(vd a) { return a != a; }
+static inline vd vd_sel(md m, vd a, vd b) { return m ? a : b; }
+static inline md md_and(md a, md b) { return a & b; }
+static inline md md_or(md a, md b) { return a | b; }
+static inline md md_andnot(md a, md b) { return (!a) & b; }
+static inline int md_any(md a) { return a; }
+
+static inline vd vd_exp(vd a) { return AF_SLEEF_D(exp, u10)(a); }
+static inline vd vd_expm1(vd a) { return AF_SLEEF_D(expm1, u10)(a); }
+static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10)(a); }
+static inline vd vd_tanh(vd a) { return AF_SLEEF_D(tanh, u10)(a); }
+static inline vd vd_erfc(vd a) { return AF_SLEEF_D(erfc, u15)(a); }
+
+#endif

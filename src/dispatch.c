@@ -1,0 +1,122 @@
+/* Runtime ISA dispatch.
+ *
+ * The ISAs this build has, best first. The first use resolves the choice
+ * (ACTFAST_ISA, else the best the CPU runs) and publishes it with one atomic
+ * store; every call after that is one atomic load. actfast_force_isa stores
+ * over it at any time; a call already running finishes on the set it loaded. */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actfast.h"
+#include "cpu.h"
+#include "dispatch.h"
+
+typedef struct af_isa {
+    const char *name;
+    const af_kernel_set *kernels;
+    int (*supported)(void);
+} af_isa;
+
+static int always(void) { return 1; }
+
+static const af_isa isas[] = {
+#if defined(__x86_64__)
+    {"avx512", &af_kernels_avx512, af_cpu_has_avx512},
+    {"avx2", &af_kernels_avx2, af_cpu_has_avx2},
+    /* The same bits as AVX2/AVX-512 need SLEEF's FMA flavour; a CPU without
+     * FMA gets the portable one. */
+    {"scalar", &af_kernels_scalar_fma, af_cpu_has_fma},
+    {"scalar", &af_kernels_scalar, always},
+#elif defined(__aarch64__)
+    {"neon", &af_kernels_neon, af_cpu_has_neon},
+    {"scalar", &af_kernels_scalar_fma, always},
+#else
+    {"scalar", &af_kernels_scalar, always},
+#endif
+};
+enum { ISA_COUNT = sizeof isas / sizeof isas[0] };
+
+/* What ACTFAST_ISA resolves to when it names nothing usable: no kernels. */
+static const af_kernel_set unknown_isa = {.isa = "none"};
+static const af_kernel_set unsupported_isa = {.isa = "none"};
+
+static _Atomic(const af_kernel_set *) active;
+
+static int known(const char *name)
+{
+    for (int i = 0; i < ISA_COUNT; i++)
+        if (strcmp(isas[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The first supported entry named `name` (NULL: any), else NULL. */
+static const af_kernel_set *find(const char *name)
+{
+    for (int i = 0; i < ISA_COUNT; i++)
+        if ((name == NULL || strcmp(isas[i].name, name) == 0) && isas[i].supported())
+            return isas[i].kernels;
+    return NULL;
+}
+
+static int is_auto(const char *name) { return name == NULL || *name == '\0' || strcmp(name, "auto") == 0; }
+
+static const af_kernel_set *resolve_first(void)
+{
+    const char *env = getenv("ACTFAST_ISA");
+    if (is_auto(env))
+        return find(NULL);
+    if (!known(env))
+        return &unknown_isa;
+    const af_kernel_set *k = find(env);
+    return k ? k : &unsupported_isa;
+}
+
+static const af_kernel_set *current(void)
+{
+    const af_kernel_set *k = atomic_load_explicit(&active, memory_order_acquire);
+    if (k)
+        return k;
+    const af_kernel_set *expected = NULL, *mine = resolve_first();
+    /* Whoever stores first wins, so that every thread sees one choice. */
+    if (atomic_compare_exchange_strong_explicit(&active, &expected, mine, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return mine;
+    return expected;
+}
+
+const af_kernel_set *af_active_kernels(actfast_status *status)
+{
+    const af_kernel_set *k = current();
+    if (k == &unknown_isa) {
+        *status = ACTFAST_ERR_UNKNOWN_ISA;
+        return NULL;
+    }
+    if (k == &unsupported_isa) {
+        *status = ACTFAST_ERR_UNSUPPORTED_ISA;
+        return NULL;
+    }
+    *status = ACTFAST_OK;
+    return k;
+}
+
+const char *actfast_active_isa(void) { return current()->isa; }
+
+actfast_status actfast_force_isa(const char *name)
+{
+    const af_kernel_set *k;
+    if (is_auto(name)) {
+        k = find(NULL);
+    } else {
+        if (!known(name))
+            return ACTFAST_ERR_UNKNOWN_ISA;
+        k = find(name);
+        if (!k)
+            return ACTFAST_ERR_UNSUPPORTED_ISA;
+    }
+    atomic_store_explicit(&active, k, memory_order_release);
+    return ACTFAST_OK;
+}
+
+int actfast_isa_supported(const char *name) { return name != NULL && find(name) != NULL; }
