@@ -21,5 +21,7 @@ install(FILES
   cmake/FindSLEEF.cmake
   DESTINATION ${ACTFAST_CMAKE_DIR})
 
+# Relative to the .pc file, so that the installed tree can be moved.
+file(RELATIVE_PATH ACTFAST_PC_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
 configure_file(cmake/actfast.pc.in ${PROJECT_BINARY_DIR}/actfast.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/actfast.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

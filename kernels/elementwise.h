@@ -27,11 +27,13 @@
     }
 
 #define AF_STAMP_FROM_Y_0(name)
-#define AF_STAMP_FROM_Y_1(name) AF_KERNEL_BINARY(AF_FN(name##_backward_from_y_kernel), AF_FN(name##_backward_from_y))
+#define AF_STAMP_FROM_Y_1(name) AF_KERNEL_BINARY(AF_FN(name##_backward_from_y_kernel), AF_FN(name##_grad_y_times))
+/* grad is grad_times with m = 1; backward is grad_times with m = dy. */
 #define AF_STAMP_ELEMENTWISE(name, from_y)                                                     \
+    static inline V AF_FN(name##_grad)(V x, const VP *k) { return AF_FN(name##_grad_times)(x, v_set((T)1), k); } \
     AF_KERNEL_UNARY(AF_FN(name##_forward_kernel), AF_FN(name##_forward))                       \
     AF_KERNEL_UNARY(AF_FN(name##_grad_kernel), AF_FN(name##_grad))                             \
-    AF_KERNEL_BINARY(AF_FN(name##_backward_kernel), AF_FN(name##_backward))                    \
+    AF_KERNEL_BINARY(AF_FN(name##_backward_kernel), AF_FN(name##_grad_times))                  \
     AF_STAMP_FROM_Y_##from_y(name)
 /* Row-wise ops write their own kernels (kernels/act/softmax.h). */
 #define AF_STAMP_ROWWISE(name, from_y)

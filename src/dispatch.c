@@ -43,10 +43,14 @@ static const af_kernel_set unsupported_isa = {.isa = "none"};
 
 static _Atomic(const af_kernel_set *) active;
 
+/* Every ISA name of the library, whatever this build's architecture: one
+ * that this build or CPU cannot run is unsupported, not unknown. */
+static const char *const names[] = {"avx512", "avx2", "neon", "scalar"};
+
 static int known(const char *name)
 {
-    for (int i = 0; i < ISA_COUNT; i++)
-        if (strcmp(isas[i].name, name) == 0)
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i], name) == 0)
             return 1;
     return 0;
 }

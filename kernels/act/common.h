@@ -1,5 +1,12 @@
 /* Helpers shared by the kernel bodies, written once over the generic
- * vocabulary (vec/generic.h). Included once per dtype section. */
+ * vocabulary (vec/generic.h). Included once per dtype section.
+ *
+ * Every op's body file defines
+ *   <op>_forward(x, k)              f(x)
+ *   <op>_grad_times(x, m, k)        m f'(x)   (grad: m = 1; backward: m = dy)
+ *   <op>_grad_y_times(y, m, k)      m f'(x) from y = f(x), for ops with from_y
+ * Folding m into the formula, rather than multiplying a rounded f'(x) by it,
+ * keeps dy f'(x) accurate where f'(x) alone would be subnormal. */
 
 /* An op's parameters, broadcast once per call. */
 typedef struct {
@@ -16,17 +23,107 @@ static inline VP AF_FN(af_vparams_make)(const af_params *p)
  * which a NaN fails silently. */
 static inline V AF_FN(af_pass_nan)(V x, V r) { return v_sel(v_isnan(x), x, r); }
 
-/* e^(-s*x^2) for s = 1/2 or 1/4 (passed as the vector `s`). x^2 = q + q_lo
- * exactly (FMA), and e^(-s(q + q_lo)) = e^(-s q) (1 - s q_lo): without the
- * correction the rounding of x^2 costs s*x^2/2 ulp (40 ulp at x = 13).
- * x is clamped to +-GAUSS_CLAMP, where the result is 0 anyway, so that q_lo
- * stays finite. */
-static inline V AF_FN(af_gauss)(V x, V s)
+/* A correction term that is NaN or infinite only because its inputs were
+ * (inf - inf, or the residual of an overflowed product) is dropped: the main
+ * term carries the result. */
+static inline V AF_FN(af_finite_or_zero)(V c) { return v_sel(v_le(v_abs(c), v_set(AF_K(MAX_FINITE))), c, v_set((T)0)); }
+
+/* x clamped to +-1e4: past it every e^-|x| and e^(-x^2/2) of the catalog is
+ * 0 in both dtypes, and the clamp keeps products like x e^x from 0 * inf. */
+static inline V AF_FN(af_clamp_x)(V x)
 {
-    V c = v_set(AF_K(GAUSS_CLAMP));
-    V xc = v_min(v_max(x, v_neg(c)), c);
+    V c = v_set((T)1e4);
+    return v_min(v_max(x, v_neg(c)), c);
+}
+
+/* ---- double-word arithmetic: a value as hi + lo ---------------------------- */
+
+/* s + err = a + b exactly (Knuth's TwoSum, no ordering needed). */
+static inline V AF_FN(af_two_sum)(V a, V b, V *err)
+{
+    V s = v_add(a, b);
+    V bb = v_sub(s, a);
+    *err = v_add(v_sub(a, v_sub(s, bb)), v_sub(b, bb));
+    return s;
+}
+
+/* 1 + e = hi + *lo exactly, for 0 <= e <= 1 (Fast2Sum). */
+static inline V AF_FN(af_one_plus)(V e, V *lo)
+{
+    V d = v_add(v_set((T)1), e);
+    *lo = v_sub(e, v_sub(d, v_set((T)1)));
+    return d;
+}
+
+/* a * (b + b_lo) = hi + *lo to twice the working precision (a exact). */
+static inline V AF_FN(af_mul_dw)(V a, V b, V b_lo, V *lo)
+{
+    V p = v_mul(a, b);
+    *lo = AF_FN(af_finite_or_zero)(v_fma(a, b_lo, v_fma(a, b, v_neg(p))));
+    return p;
+}
+
+/* (d + d_lo)^2 = hi + *lo to twice the working precision. */
+static inline V AF_FN(af_square_dw)(V d, V d_lo, V *lo)
+{
+    V sq = v_mul(d, d);
+    *lo = v_fma(v_add(d, d), d_lo, v_fma(d, d, v_neg(sq)));
+    return sq;
+}
+
+/* (n + n_lo) / (d + d_lo), within 0.5 ulp plus O(eps^2): q = n/d, the exact
+ * remainder n - q d by FMA, then one correction (none where it is 0, which
+ * keeps the sign of a zero q). */
+static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
+{
+    V q = v_div(n, d);
+    V r = v_fnma(q, d, n);
+    V c = AF_FN(af_finite_or_zero)(v_fnma(q, d_lo, v_add(r, n_lo)));
+    return v_sel(v_eq(c, v_set((T)0)), q, v_add(q, v_div(c, d)));
+}
+
+/* ---- e^a for a <= 0, kept away from subnormals ------------------------------ */
+
+/* e^(a + a_lo) = (e + lo) * scale, with |a_lo| << 1 the low part of a double
+ * word argument. Down to EXP_TAIL scale = 1 and e = exp(a). Below it e^a heads
+ * for the subnormals, where it would lose digits before a product such as
+ * x e^x (still normal down to x = -91.6 in float) is formed; there
+ * e = e^(a + 64 ln 2) and scale = 2^-64: the shift is exact by TwoSum
+ * (a + LN2X64_HI = s + s_lo) and its rest joins a_lo. e^(rest) = 1 + rest is
+ * kept as the low part lo = e rest, unrounded, for the double-word products
+ * of the callers; a product c e^a formed as (c e) * scale is rounded once, at
+ * the end, even when it is subnormal. */
+typedef struct {
+    V e, lo, scale;
+    M tail;
+} AF_FN(af_exp_parts);
+
+static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
+{
+    M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
+    V s_lo;
+    V s = AF_FN(af_two_sum)(a, v_set(AF_K(LN2X64_HI)), &s_lo);
+    V shift_lo = v_add(AF_FN(af_finite_or_zero)(s_lo), v_set(AF_K(LN2X64_LO)));
+    AF_FN(af_exp_parts) p;
+    p.e = v_exp(v_sel(tail, s, a));
+    p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, v_add(a_lo, v_sel(tail, shift_lo, v_set((T)0)))));
+    p.scale = v_sel(tail, v_set((T)0x1p-64), v_set((T)1));
+    p.tail = tail;
+    return p;
+}
+
+/* The value e^a itself, rounded (subnormal or 0 in the tail, where only
+ * 1 + e^a = 1 needs it). */
+static inline V AF_FN(af_exp_value)(AF_FN(af_exp_parts) p) { return v_mul(v_add(p.e, p.lo), p.scale); }
+
+/* e^(-x^2/2) as af_exp_tail parts. x^2 = q + q_lo exactly (FMA), and
+ * e^(-(q + q_lo)/2) = e^(-q/2) (1 - q_lo/2): without the correction the
+ * rounding of x^2 costs x^2/4 ulp (40 ulp at x = 13). */
+static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
+{
+    V half = v_set((T)0.5);
+    V xc = AF_FN(af_clamp_x)(x);
     V q = v_mul(xc, xc);
     V q_lo = v_fma(xc, xc, v_neg(q));
-    V e = v_exp(v_neg(v_mul(s, q)));
-    return v_fma(e, v_neg(v_mul(s, q_lo)), e);
+    return AF_FN(af_exp_tail)(v_neg(v_mul(half, q)), v_neg(v_mul(half, q_lo)));
 }

@@ -1,28 +1,22 @@
-/* elu(x) = x > 0 ? x : a*expm1(x) (p0 = a). expm1, not exp - 1, keeps every
- * digit near 0; elu'(0) = a*e^0 = a. A NaN fails x > 0 and goes through expm1. */
+/* elu(x) = x > 0 ? x : a expm1(x) (p0 = a). expm1, not exp - 1, keeps every
+ * digit near 0; elu'(0) = a e^0 = a. A NaN fails x > 0 and goes through expm1. */
 
 static inline V AF_FN(elu_forward)(V x, const VP *k)
 {
     return v_sel(v_gt(x, v_set((T)0)), x, v_mul(k->p0, v_expm1(x)));
 }
 
-static inline V AF_FN(elu_grad)(V x, const VP *k)
+/* m a e^x, with e^x from af_exp_tail so that a subnormal result is rounded once. */
+static inline V AF_FN(elu_grad_times)(V x, V m, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), v_set((T)1), v_mul(k->p0, v_exp(x)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_min(x, v_set((T)0)), v_set((T)0));
+    V ma = v_mul(m, k->p0);
+    V below = v_mul(v_fma(ma, e.e, v_mul(ma, e.lo)), e.scale);
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 
-static inline V AF_FN(elu_backward)(V x, V dy, const VP *k)
+/* For y <= 0, a e^x = y + a (one rounding of the given y). */
+static inline V AF_FN(elu_grad_y_times)(V y, V m, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), dy, v_mul(dy, v_mul(k->p0, v_exp(x))));
-}
-
-/* For y <= 0, a*e^x = y + a (one rounding of the given y). */
-static inline V AF_FN(elu_grad_from_y)(V y, const VP *k)
-{
-    return v_sel(v_gt(y, v_set((T)0)), v_set((T)1), v_add(y, k->p0));
-}
-
-static inline V AF_FN(elu_backward_from_y)(V y, V dy, const VP *k)
-{
-    return v_sel(v_gt(y, v_set((T)0)), dy, v_mul(dy, v_add(y, k->p0)));
+    return v_sel(v_gt(y, v_set((T)0)), m, v_mul(m, v_add(y, k->p0)));
 }

@@ -6,13 +6,15 @@
  *   erfc(u_hi + u_lo) = erfc(u_hi) - u_lo (2/sqrt pi) e^(-x^2/2),
  * and e^(-x^2/2) comes from af_gauss, itself accurate.
  *
- * Below GELU_ASYM erfc(u) is subnormal while gelu is not; there
- *   Phi(x) = phi(x)/|x| S(w),  w = 1/x^2,  S = sum_k (-1)^k (2k-1)!! w^k,
- * the asymptotic series, whose first omitted term (w^9 * 34459425 < 1e-20 for
- * x < -12.5) is below both dtypes' precision. Then gelu = -phi(x) S and
- * gelu' = Phi + x phi = -phi(x) |x| (1 - w S). */
+ * Below GELU_ASYM erfc(u) is (nearly) subnormal while gelu is not; there
+ *   Phi(x) = phi(x)/|x| (1 + t(w)),  w = 1/x^2,  1 + t = sum_k (-1)^k (2k-1)!! w^k,
+ * the asymptotic series, whose first omitted term (34459425 w^9 < 1e-20 for
+ * x < -12.5) is below both dtypes' precision. Then gelu = -phi(x) (1 + t) and
+ * gelu' = Phi + x phi = -phi(x) |x| (1 - w (1 + t)), with phi = e^(-x^2/2)/sqrt(2 pi)
+ * carried as a double word and scaled as in af_exp_tail. */
 
-static inline V AF_FN(gelu_series)(V w)
+/* t(w) = -w + 3w^2 - 15w^3 + ... (Horner). */
+static inline V AF_FN(gelu_series_tail)(V w)
 {
     V s = v_set((T)2027025);
     s = v_fma(s, w, v_set((T)-135135));
@@ -22,45 +24,55 @@ static inline V AF_FN(gelu_series)(V w)
     s = v_fma(s, w, v_set((T)-15));
     s = v_fma(s, w, v_set((T)3));
     s = v_fma(s, w, v_set((T)-1));
-    return v_fma(s, w, v_set((T)1));
+    return v_mul(s, w);
 }
 
-/* Phi(x) away from the far tail, given e^(-x^2/2). */
-static inline V AF_FN(gelu_phi_cdf)(V x, V gauss)
+/* phi(x) c (1 + u) for a factor c >= 0 given exactly, in af_exp_tail's scale:
+ * e^(-x^2/2) c / sqrt(2 pi) as a double word, the small u applied last. */
+static inline V AF_FN(gelu_phi_times)(AF_FN(af_exp_parts) g, V c, V u)
 {
-    V c = v_set(AF_K(GAUSS_CLAMP));
-    V xc = v_min(v_max(x, v_neg(c)), c); /* keeps u_lo finite; gauss is 0 beyond */
+    V a_lo, a = AF_FN(af_mul_dw)(c, g.e, g.lo, &a_lo);
+    V b = v_mul(a, v_set(AF_K(INV_SQRT2PI_HI)));
+    V b_lo = v_fma(a, v_set(AF_K(INV_SQRT2PI_HI)), v_neg(b));
+    b_lo = v_fma(a, v_set(AF_K(INV_SQRT2PI_LO)), v_fma(a_lo, v_set(AF_K(INV_SQRT2PI_HI)), b_lo));
+    return v_add(b, v_fma(b, u, AF_FN(af_finite_or_zero)(b_lo)));
+}
+
+/* c Phi(x) away from the far tail, given e^(-x^2/2): c erfc(u_hi)/2 as a
+ * double word plus c times the correction, rounded once (0 stays signed). */
+static inline V AF_FN(gelu_cdf_times)(V x, V c, V gauss)
+{
+    V half = v_set((T)0.5);
     V u_hi = v_mul(x, v_set(-AF_K(INV_SQRT2_HI)));
-    V u_lo = v_fma(xc, v_set(-AF_K(INV_SQRT2_LO)), v_fma(xc, v_set(-AF_K(INV_SQRT2_HI)), v_neg(u_hi)));
-    V erfc_u = v_fma(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI))), gauss, v_erfc(u_hi));
-    return v_mul(v_set((T)0.5), erfc_u);
+    V u_lo = v_fma(x, v_set(-AF_K(INV_SQRT2_LO)), v_fma(x, v_set(-AF_K(INV_SQRT2_HI)), v_neg(u_hi)));
+    u_lo = AF_FN(af_finite_or_zero)(u_lo); /* x = +-inf: inf - inf */
+    V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), gauss);
+    V p_lo, p = AF_FN(af_mul_dw)(c, v_mul(half, v_erfc(u_hi)), v_set((T)0), &p_lo);
+    V rest = v_fma(AF_FN(af_clamp_x)(c), corr, p_lo);
+    return v_sel(v_eq(rest, v_set((T)0)), p, v_add(p, rest));
 }
 
 static inline V AF_FN(gelu_forward)(V x, const VP *k)
 {
     (void)k;
-    V gauss = AF_FN(af_gauss)(x, v_set((T)0.5));
-    V near = v_mul(x, AF_FN(gelu_phi_cdf)(x, gauss));
-    V xc = v_max(x, v_set(-AF_K(GAUSS_CLAMP)));
-    V far = v_neg(v_mul(v_mul(gauss, v_set(AF_K(INV_SQRT2PI))), AF_FN(gelu_series)(v_div(v_set((T)1), v_mul(xc, xc)))));
+    AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
+    V near = AF_FN(gelu_cdf_times)(x, x, AF_FN(af_exp_value)(g));
+    V xc = AF_FN(af_clamp_x)(x);
+    V t = AF_FN(gelu_series_tail)(v_div(v_set((T)1), v_mul(xc, xc)));
+    V far = v_neg(v_mul(AF_FN(gelu_phi_times)(g, v_set((T)1), t), g.scale));
     return v_sel(v_lt(x, v_set(AF_K(GELU_ASYM))), far, near);
 }
 
-/* In the far tail gelu' ~ |x| phi(x) is larger than e^(-x^2/2) itself, so the
- * exponential is taken at half the exponent, e^(-x^2/4), and squared last. */
-static inline V AF_FN(gelu_grad)(V x, const VP *k)
+static inline V AF_FN(gelu_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    M far = v_lt(x, v_set(AF_K(GELU_ASYM)));
-    V gauss = AF_FN(af_gauss)(x, v_sel(far, v_set((T)0.25), v_set((T)0.5)));
-    V c = v_set(AF_K(GAUSS_CLAMP));
-    V xc = v_min(v_max(x, v_neg(c)), c); /* x phi(x) = 0 * inf otherwise */
-    V phi = v_mul(gauss, v_set(AF_K(INV_SQRT2PI)));
-    V near = v_fma(xc, phi, AF_FN(gelu_phi_cdf)(x, gauss));
+    AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
+    V gauss = AF_FN(af_exp_value)(g);
+    V xc = AF_FN(af_clamp_x)(x); /* x phi(x) = inf * 0 otherwise */
+    V phi = v_mul(gauss, v_set(AF_K(INV_SQRT2PI_HI)));
+    V near = v_mul(m, v_fma(xc, phi, AF_FN(gelu_cdf_times)(x, v_set((T)1), gauss)));
     V w = v_div(v_set((T)1), v_mul(xc, xc));
-    V scale = v_mul(v_mul(v_abs(xc), v_set(AF_K(INV_SQRT2PI))), v_fnma(w, AF_FN(gelu_series)(w), v_set((T)1)));
-    V tail = v_neg(v_mul(v_mul(gauss, scale), gauss));
-    return v_sel(far, tail, near);
+    V u = v_neg(v_fma(w, AF_FN(gelu_series_tail)(w), w)); /* -w (1 + t) */
+    V far = v_neg(v_mul(v_mul(m, AF_FN(gelu_phi_times)(g, v_abs(xc), u)), g.scale));
+    return v_sel(v_lt(x, v_set(AF_K(GELU_ASYM))), far, near);
 }
-
-static inline V AF_FN(gelu_backward)(V x, V dy, const VP *k) { return v_mul(dy, AF_FN(gelu_grad)(x, k)); }

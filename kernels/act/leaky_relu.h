@@ -1,23 +1,26 @@
-/* leaky_relu(x) = x > 0 ? x : s*x (p0 = s); leaky_relu'(0) = s. */
+/* leaky_relu(x) = x > 0 ? x : s x (p0 = s); leaky_relu'(0) = s. */
+
+/* s x, where s = 0 gives 0 (not 0 * -inf = NaN) and a flat region. */
+static inline V AF_FN(leaky_relu_scaled)(V x, V s)
+{
+    M flat = v_eq(s, v_set((T)0));
+    return v_mul(s, v_sel(flat, v_max(x, v_set(-AF_K(MAX_FINITE))), x));
+}
 
 static inline V AF_FN(leaky_relu_forward)(V x, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), x, v_mul(k->p0, x));
+    return v_sel(v_gt(x, v_set((T)0)), x, AF_FN(leaky_relu_scaled)(x, k->p0));
 }
 
-static inline V AF_FN(leaky_relu_grad)(V x, const VP *k)
+static inline V AF_FN(leaky_relu_grad_times)(V x, V m, const VP *k)
 {
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), v_set((T)1), k->p0));
-}
-
-static inline V AF_FN(leaky_relu_backward)(V x, V dy, const VP *k)
-{
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), dy, v_mul(dy, k->p0)));
+    M flat = v_eq(k->p0, v_set((T)0));
+    V below = v_sel(flat, v_set((T)0), v_mul(m, k->p0));
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 
 /* With s >= 0 (checked by the API), y > 0 exactly where x > 0. */
-static inline V AF_FN(leaky_relu_grad_from_y)(V y, const VP *k) { return AF_FN(leaky_relu_grad)(y, k); }
-static inline V AF_FN(leaky_relu_backward_from_y)(V y, V dy, const VP *k)
+static inline V AF_FN(leaky_relu_grad_y_times)(V y, V m, const VP *k)
 {
-    return AF_FN(leaky_relu_backward)(y, dy, k);
+    return AF_FN(leaky_relu_grad_times)(y, m, k);
 }

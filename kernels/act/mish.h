@@ -1,55 +1,67 @@
 /* mish(x) = x tanh(softplus(x)). With s = 1 + e^x, tanh(log s) = (s^2-1)/(s^2+1):
- *   x <  0, e = e^x:   tanh = N/D, N = e(e + 2),   D = N + 2
+ *   x <  0, e = e^x:   tanh = e r, r = (e + 2)/D,  D = e(e + 2) + 2
  *   x >= 0, e = e^-x:  tanh = N/D, N = 1 + 2e,     D = N + 2e^2
  * (the second is the first divided by e^2x), so e <= 1 and nothing overflows
- * or cancels. Below EXP_TAIL, mish = x e^x to the dtype's precision, formed as
- * (x e^(x/2)) e^(x/2) as in silu. */
+ * or cancels. Sums and products are carried as double words into one
+ * corrected quotient; e^x comes from af_exp_tail, so x e^x r is rounded once
+ * even where it is subnormal. */
 
-static inline V AF_FN(mish_exp)(V x, M tail)
-{
-    V a = v_neg(v_abs(x));
-    return v_exp(v_sel(tail, v_mul(a, v_set((T)0.5)), a));
-}
+typedef struct {
+    V e, e_lo, n, n_lo, d, d_lo, scale;
+    M neg;
+} AF_FN(mish_parts);
 
-/* N and D of the comment above. */
-static inline void AF_FN(mish_ratio)(V e, M neg, V *n, V *d)
+/* e, the numerator (e + 2 or 1 + 2e) and the denominator D as double words. */
+static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
 {
-    V two = v_set((T)2);
-    V two_e = v_add(e, e);
-    *n = v_sel(neg, v_fma(e, e, two_e), v_fma(two, e, v_set((T)1)));
-    *d = v_sel(neg, v_add(*n, two), v_fma(two_e, e, *n));
+    AF_FN(mish_parts) s;
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    V ev = AF_FN(af_exp_value)(e);
+    V two = v_set((T)2), err;
+    s.neg = v_lt(x, v_set((T)0));
+    s.e = v_sel(s.neg, e.e, ev);
+    s.e_lo = v_sel(s.neg, e.lo, v_set((T)0));
+    s.scale = v_sel(s.neg, e.scale, v_set((T)1));
+    /* x < 0: n = e + 2, D = e n + 2.  x >= 0: n = 1 + 2e, D = n + 2 e e. */
+    V two_e = v_add(ev, ev);
+    s.n = AF_FN(af_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
+    V p_lo, p = AF_FN(af_mul_dw)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev), v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
+    V base = v_sel(s.neg, two, s.n), base_lo = v_sel(s.neg, v_set((T)0), s.n_lo);
+    s.d = AF_FN(af_two_sum)(base, p, &err);
+    s.d_lo = v_add(err, v_add(p_lo, base_lo));
+    return s;
 }
 
 static inline V AF_FN(mish_forward)(V x, const VP *k)
 {
     (void)k;
-    M tail = v_lt(x, v_set(AF_K(EXP_TAIL)));
-    M neg = v_lt(x, v_set((T)0));
-    V e = AF_FN(mish_exp)(x, tail);
-    V n, d;
-    AF_FN(mish_ratio)(e, neg, &n, &d);
-    V xc = v_max(x, v_set(-AF_K(MAX_FINITE))); /* -inf * 0 would be NaN */
-    V far = v_mul(v_mul(xc, e), e);
-    return v_sel(tail, far, v_div(v_mul(x, n), d));
+    AF_FN(mish_parts) s = AF_FN(mish_split)(x);
+    /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D. */
+    V xe_lo, xe = AF_FN(af_mul_dw)(AF_FN(af_clamp_x)(x), s.e, s.e_lo, &xe_lo);
+    V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
+    V num = v_mul(a, s.n);
+    V num_lo = AF_FN(af_finite_or_zero)(v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num)))));
+    return v_mul(AF_FN(af_div_dw)(num, num_lo, s.d, s.d_lo), s.scale);
 }
 
-/* mish' = tanh(sp) + x sech^2(sp) sigmoid(x) = (N D + 4 x K (1 + e)) / D^2 with
- * K = e for x < 0 and e^2 for x >= 0; in the far tail mish' = (1 + x) e^x. */
-static inline V AF_FN(mish_grad)(V x, const VP *k)
+/* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
+ *   x <  0: e Q / D^2,  Q = 4(1 + x) + e((6 + 4x) + e(4 + e))
+ *   x >= 0: Q / D^2,    Q = 1 + e(4 + e((6 + 4x) + e(4 + 4x)))
+ * The root x = -1.19 is where 4(1 + x) and the e terms cancel; 1 + x is
+ * exact there. */
+static inline V AF_FN(mish_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    V one = v_set((T)1);
-    M tail = v_lt(x, v_set(AF_K(EXP_TAIL)));
-    M neg = v_lt(x, v_set((T)0));
-    V e = AF_FN(mish_exp)(x, tail);
-    V n, d;
-    AF_FN(mish_ratio)(e, neg, &n, &d);
-    V m = v_set(AF_K(MAX_FINITE));
-    V xc = v_min(v_max(x, v_neg(m)), m); /* inf * 0 would be NaN */
-    V xk = v_mul(xc, v_sel(neg, e, v_mul(e, e)));
-    V num = v_fma(v_mul(v_set((T)4), xk), v_add(one, e), v_mul(n, d));
-    V far = v_mul(v_mul(v_add(one, xc), e), e);
-    return v_sel(tail, far, v_div(num, v_mul(d, d)));
+    AF_FN(mish_parts) s = AF_FN(mish_split)(x);
+    V xc = AF_FN(af_clamp_x)(x);
+    V one = v_set((T)1), four = v_set((T)4);
+    V ev = v_mul(s.e, s.scale);
+    V six_4x = v_fma(four, xc, v_set((T)6));
+    V four_4x = v_fma(four, xc, four);
+    V q_neg = v_fma(ev, v_fma(ev, v_add(four, ev), six_4x), v_mul(four, v_add(one, xc)));
+    V q_pos = v_fma(ev, v_fma(ev, v_fma(ev, four_4x, six_4x), four), one);
+    V mq = v_mul(m, v_sel(s.neg, q_neg, q_pos));
+    V n_lo, n = AF_FN(af_mul_dw)(mq, v_sel(s.neg, s.e, one), s.e_lo, &n_lo);
+    V dd_lo, dd = AF_FN(af_square_dw)(s.d, s.d_lo, &dd_lo);
+    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), s.scale);
 }
-
-static inline V AF_FN(mish_backward)(V x, V dy, const VP *k) { return v_mul(dy, AF_FN(mish_grad)(x, k)); }

@@ -6,19 +6,12 @@ static inline V AF_FN(relu_forward)(V x, const VP *k)
     return v_max(x, v_set((T)0));
 }
 
-static inline V AF_FN(relu_grad)(V x, const VP *k)
+/* A select, not m * 0: dx is 0 on x <= 0 even where dy is inf or NaN. */
+static inline V AF_FN(relu_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), v_set((T)1), v_set((T)0)));
-}
-
-/* A select, not dy * 0: dx is 0 on x <= 0 even where dy is inf or NaN. */
-static inline V AF_FN(relu_backward)(V x, V dy, const VP *k)
-{
-    (void)k;
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), dy, v_set((T)0)));
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, v_set((T)0)));
 }
 
 /* y > 0 exactly where x > 0. */
-static inline V AF_FN(relu_grad_from_y)(V y, const VP *k) { return AF_FN(relu_grad)(y, k); }
-static inline V AF_FN(relu_backward_from_y)(V y, V dy, const VP *k) { return AF_FN(relu_backward)(y, dy, k); }
+static inline V AF_FN(relu_grad_y_times)(V y, V m, const VP *k) { return AF_FN(relu_grad_times)(y, m, k); }

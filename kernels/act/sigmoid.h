@@ -1,34 +1,32 @@
 /* sigmoid(x) = 1/(1 + e) for x >= 0 and e/(1 + e) below, e = e^-|x| <= 1:
- * nothing overflows and nothing cancels, so sigmoid(-100.0f) = 3.7e-44 keeps
- * its subnormal value. Error: exp's (<= 1 ulp) plus two roundings. */
+ * nothing overflows and nothing cancels, and sigmoid(-100.0f) = 3.7e-44 keeps
+ * its subnormal value. 1 + e is carried exactly as a double word and the
+ * quotient corrected (af_div_dw), so that the error is exp's plus one final
+ * rounding. */
 
 static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
 {
     (void)k;
-    V one = v_set((T)1);
     V e = v_exp(v_neg(v_abs(x)));
-    return v_div(v_sel(v_ge(x, v_set((T)0)), one, e), v_add(one, e));
+    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
+    return AF_FN(af_div_dw)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), v_set((T)0), d, d_lo);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
- * cancellation, exact down to the subnormal tail. */
-static inline V AF_FN(sigmoid_grad)(V x, const VP *k)
+ * cancellation, and m e is formed before the scale of af_exp_tail. */
+static inline V AF_FN(sigmoid_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    V e = v_exp(v_neg(v_abs(x)));
-    V d = v_add(v_set((T)1), e);
-    return v_div(e, v_mul(d, d));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
+    V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
+    V n_lo, n = AF_FN(af_mul_dw)(m, e.e, e.lo, &n_lo);
+    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), e.scale);
 }
 
-static inline V AF_FN(sigmoid_backward)(V x, V dy, const VP *k) { return v_mul(dy, AF_FN(sigmoid_grad)(x, k)); }
-
-static inline V AF_FN(sigmoid_grad_from_y)(V y, const VP *k)
+/* y (1 - y) = y - y^2 in one rounding. */
+static inline V AF_FN(sigmoid_grad_y_times)(V y, V m, const VP *k)
 {
     (void)k;
-    return v_mul(y, v_sub(v_set((T)1), y));
-}
-
-static inline V AF_FN(sigmoid_backward_from_y)(V y, V dy, const VP *k)
-{
-    return v_mul(dy, AF_FN(sigmoid_grad_from_y)(y, k));
+    return v_mul(m, v_fnma(y, y, y));
 }

@@ -1,42 +1,37 @@
 /* silu(x) = x sigmoid(x) = x/(1 + e) for x >= 0 and x e/(1 + e) below, with
- * e = e^-|x| <= 1 (no overflow, no cancellation). Below EXP_TAIL, e is taken
- * at x/2 and x e formed as (x e^(x/2)) e^(x/2): silu(-100.0f) = -3.7e-42 is
- * then rounded once, not assembled from a subnormal e. */
-
-/* e^-|x|, or e^(x/2) in the far negative tail (where 1 + e^x = 1 anyway). */
-static inline V AF_FN(silu_exp)(V x, M tail)
-{
-    V a = v_neg(v_abs(x));
-    return v_exp(v_sel(tail, v_mul(a, v_set((T)0.5)), a));
-}
+ * e = e^-|x| <= 1: no overflow, no cancellation. The product x e is carried as
+ * a double word into the corrected quotient (af_div_dw), and e^-|x| comes
+ * from af_exp_tail, so that silu(-100.0f) = -3.7e-42 is rounded once. */
 
 static inline V AF_FN(silu_forward)(V x, const VP *k)
 {
     (void)k;
-    M tail = v_lt(x, v_set(AF_K(EXP_TAIL)));
-    V e = AF_FN(silu_exp)(x, tail);
-    V xc = v_max(x, v_set(-AF_K(MAX_FINITE))); /* -inf * 0 would be NaN */
-    V xe = v_mul(xc, e);
-    V num = v_sel(v_ge(x, v_set((T)0)), x, v_sel(tail, v_mul(xe, e), xe));
-    return v_div(num, v_add(v_set((T)1), e));
+    M pos = v_ge(x, v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
+    V n_lo, n = AF_FN(af_mul_dw)(AF_FN(af_clamp_x)(x), e.e, e.lo, &n_lo);
+    n = v_sel(pos, x, n);
+    n_lo = v_sel(pos, v_set((T)0), n_lo);
+    return v_mul(AF_FN(af_div_dw)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
 }
 
-/* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (d + x e)/d^2 for x >= 0 and
- * e ((1 + x) + e)/d^2 below, d = 1 + e. (1 + x) is exact near the root
- * x = -1.278, so what cancels there is only e's rounding. */
-static inline V AF_FN(silu_grad)(V x, const VP *k)
+/* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
+ * and e ((1 + x) + e)/d^2 below, d = 1 + e. (1 + x) is exact near the root
+ * x = -1.278, so what cancels there is e's rounding alone. */
+static inline V AF_FN(silu_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
     V one = v_set((T)1);
-    M tail = v_lt(x, v_set(AF_K(EXP_TAIL)));
-    V e = AF_FN(silu_exp)(x, tail);
-    V d = v_add(one, e);
-    V m = v_set(AF_K(MAX_FINITE));
-    V xc = v_min(v_max(x, v_neg(m)), m); /* inf * 0 would be NaN */
-    V pos = v_fma(xc, e, d);
-    V neg = v_mul(e, v_add(v_add(one, xc), e));
-    neg = v_sel(tail, v_mul(neg, e), neg);
-    return v_div(v_sel(v_ge(x, v_set((T)0)), pos, neg), v_mul(d, d));
+    M pos = v_ge(x, v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    V ev = AF_FN(af_exp_value)(e);
+    V d_lo, d = AF_FN(af_one_plus)(ev, &d_lo);
+    V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
+    V one_x = v_add(one, AF_FN(af_clamp_x)(x));
+    V n_pos = v_mul(m, v_fma(ev, one_x, one));
+    V n_neg = v_mul(m, v_add(one_x, ev));
+    V n_lo, n = AF_FN(af_mul_dw)(n_neg, e.e, e.lo, &n_lo);
+    n = v_sel(pos, n_pos, n);
+    n_lo = v_sel(pos, v_set((T)0), n_lo);
+    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }
-
-static inline V AF_FN(silu_backward)(V x, V dy, const VP *k) { return v_mul(dy, AF_FN(silu_grad)(x, k)); }

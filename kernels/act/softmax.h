@@ -3,21 +3,15 @@
  * Same bits on every ISA: the sums run over AF_ROW_WIDTH logical lanes (16
  * floats, 8 doubles) whatever the vector width, element j always in lane
  * j mod AF_ROW_WIDTH, and the lanes are added in a fixed order at the end.
- * Accuracy: x - m is split exactly (TwoSum) and e^(d + d_lo) = e^d (1 + d_lo);
- * the sum is compensated (TwoSum per addition, Knuth), so its error stays
- * ~1 ulp for rows of any length instead of growing with n. */
+ * Accuracy: x - m is split exactly (TwoSum) and e^(d + d_lo) = e^d (1 + d_lo)
+ * kept as a double word; the sum is compensated (TwoSum per addition, Knuth)
+ * and kept as a double word too, so that y_j is exp's error plus one
+ * rounding, for rows of any length. The exponentials are computed twice (sum,
+ * then quotient) rather than stored rounded in y, which also keeps y = x
+ * (in place) safe: x_j is read before y_j is written. */
 
 #define AF_ROW_WIDTH (AF_IS_F64 ? 8 : 16)
 #define AF_ROW_GROUP (AF_ROW_WIDTH / AF_LANES)
-
-/* s + err = a + b exactly (Knuth's TwoSum, no ordering needed). */
-static inline void AF_FN(two_sum)(V a, V b, V *s, V *err)
-{
-    V sum = v_add(a, b);
-    V bb = v_sub(sum, a);
-    *err = v_add(v_sub(a, v_sub(sum, bb)), v_sub(b, bb));
-    *s = sum;
-}
 
 /* Lanes [i, i + LANES) of p[0..n), `fill` beyond n. */
 static inline V AF_FN(row_load)(const T *p, size_t i, size_t n, V fill)
@@ -51,25 +45,28 @@ static inline void AF_FN(row_sum_init)(AF_FN(row_sum) *acc)
 static inline void AF_FN(row_sum_add)(AF_FN(row_sum) *acc, int g, V x)
 {
     V err;
-    AF_FN(two_sum)(acc->s[g], x, &acc->s[g], &err);
+    acc->s[g] = AF_FN(af_two_sum)(acc->s[g], x, &err);
     acc->c[g] = v_add(acc->c[g], err);
 }
 
-/* The lanes in the order 0, 1, ..., AF_ROW_WIDTH - 1, compensated again. */
-static inline T AF_FN(row_sum_total)(const AF_FN(row_sum) *acc)
+/* The lanes in the order 0, 1, ..., AF_ROW_WIDTH - 1, compensated again:
+ * the total as hi + *lo. */
+static inline T AF_FN(row_sum_total)(const AF_FN(row_sum) *acc, T *lo)
 {
     T s[AF_ROW_WIDTH], c[AF_ROW_WIDTH];
     for (int g = 0; g < AF_ROW_GROUP; g++) {
         v_store(s + g * AF_LANES, acc->s[g]);
         v_store(c + g * AF_LANES, acc->c[g]);
     }
-    T hi = s[0], lo = c[0];
+    T hi = s[0], rest = c[0];
     for (int j = 1; j < AF_ROW_WIDTH; j++) {
         T sum = hi + s[j], bb = sum - hi;
-        lo += (hi - (sum - bb)) + (s[j] - bb) + c[j];
+        rest += (hi - (sum - bb)) + (s[j] - bb) + c[j];
         hi = sum;
     }
-    return hi + lo;
+    T total = hi + rest;
+    *lo = rest - (total - hi);
+    return total;
 }
 
 static inline T AF_FN(row_max)(const T *x, size_t n)
@@ -97,6 +94,15 @@ static void AF_FN(softmax_row_inf)(const T *x, T *y, size_t n)
         y[j] = nans ? (T)NAN : x[j] == (T)INFINITY ? (T)1 / (T)count : (T)0;
 }
 
+/* e^(x - m) for lanes [j, j + LANES) as e + *lo; 0 beyond n. */
+static inline V AF_FN(softmax_exp)(const T *x, size_t j, size_t n, V neg_m, V *lo)
+{
+    V d_lo, d = AF_FN(af_two_sum)(AF_FN(row_load)(x, j, n, v_set((T)-INFINITY)), neg_m, &d_lo);
+    V e = v_exp(d);
+    *lo = AF_FN(af_finite_or_zero)(v_mul(e, d_lo)); /* -inf - m: no residual */
+    return e;
+}
+
 static void AF_FN(softmax_row)(const T *x, T *y, size_t n)
 {
     T m = AF_FN(row_max)(x, n);
@@ -104,26 +110,22 @@ static void AF_FN(softmax_row)(const T *x, T *y, size_t n)
         AF_FN(softmax_row_inf)(x, y, n);
         return;
     }
-    V neg_m = v_set(-m), fill = v_set((T)-INFINITY), big = v_set(AF_K(MAX_FINITE));
+    V neg_m = v_set(-m), lo;
     AF_FN(row_sum) acc;
     AF_FN(row_sum_init)(&acc);
-    /* y holds e^(x - m) until the sum is known; x_j is read before y_j is
-     * written, so y may be x. */
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
-            size_t j = i + (size_t)g * AF_LANES;
-            V d, d_lo;
-            AF_FN(two_sum)(AF_FN(row_load)(x, j, n, fill), neg_m, &d, &d_lo);
-            d_lo = v_sel(v_le(v_abs(d), big), d_lo, v_set((T)0)); /* -inf - m: no residual */
-            V e = v_exp(d);
-            e = v_fma(e, d_lo, e);
+            V e = AF_FN(softmax_exp)(x, i + (size_t)g * AF_LANES, n, neg_m, &lo);
             AF_FN(row_sum_add)(&acc, g, e);
-            AF_FN(row_store)(y, j, n, e);
+            acc.c[g] = v_add(acc.c[g], lo);
         }
     }
-    V total = v_set(AF_FN(row_sum_total)(&acc));
-    for (size_t i = 0; i < n; i += AF_LANES)
-        AF_FN(row_store)(y, i, n, v_div(AF_FN(row_load)(y, i, n, total), total));
+    T total_lo, total = AF_FN(row_sum_total)(&acc, &total_lo);
+    V s = v_set(total), s_lo = v_set(total_lo);
+    for (size_t i = 0; i < n; i += AF_LANES) {
+        V e = AF_FN(softmax_exp)(x, i, n, neg_m, &lo);
+        AF_FN(row_store)(y, i, n, AF_FN(af_div_dw)(e, lo, s, s_lo));
+    }
 }
 
 /* dx_j = y_j (dy_j - sum_k dy_k y_k); the dot product is compensated
@@ -142,7 +144,8 @@ static void AF_FN(softmax_backward_row)(const T *y, const T *dy, T *dx, size_t n
             acc.c[g] = v_add(acc.c[g], v_fma(a, b, v_neg(prod)));
         }
     }
-    V dot = v_set(AF_FN(row_sum_total)(&acc));
+    T dot_lo, dot_hi = AF_FN(row_sum_total)(&acc, &dot_lo);
+    V dot = v_set(dot_hi + dot_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V yv = AF_FN(row_load)(y, i, n, zero), dyv = AF_FN(row_load)(dy, i, n, zero);
         AF_FN(row_store)(dx, i, n, v_mul(yv, v_sub(dyv, dot)));

@@ -1,43 +1,49 @@
 /* softplus(x) = z > t ? x : sp(z)/b, z = b x (p0 = b, p1 = t), with
- *   sp(z) = max(z, 0) + log1p(e^-|z|)
- * which never overflows and keeps e^z's digits for z << 0. z is rounded when
- * b != 1: z = z_hi + z_lo (FMA), and sp(z_hi + z_lo) = sp(z_hi) + z_lo sigmoid(z_hi)
- * to first order (condition number |z| otherwise: 44 ulp at z = -88). */
+ *   sp(z)/b = (z > 0 ? x : 0) + log1p(e^-|z|)/b,
+ * which never overflows (not even b x: softplus(FLT_MAX) with b = 2 is
+ * FLT_MAX) and keeps e^z's digits for z << 0. z is rounded when b != 1:
+ * z = z_hi + z_lo (FMA), and to first order log1p(e^-|z|) moves by
+ * z_lo (sigmoid(z) - [z > 0]) = -+z_lo e/(1 + e); without that the rounding of
+ * z costs |z|/2 ulp (44 ulp at z = -88). */
 
 typedef struct {
-    V z, z_lo, e, sig, one_minus_sig;
+    V z, z_lo, d, d_lo;
+    AF_FN(af_exp_parts) e;
+    M pos;
 } AF_FN(softplus_parts);
 
 static inline AF_FN(softplus_parts) AF_FN(softplus_split)(V x, const VP *k)
 {
     AF_FN(softplus_parts) s;
-    V one = v_set((T)1);
     s.z = v_mul(k->p0, x);
-    /* inf - inf would be NaN; an infinite z needs no correction. */
-    M finite = v_le(v_abs(s.z), v_set(AF_K(MAX_FINITE)));
-    s.z_lo = v_sel(finite, v_fma(k->p0, x, v_neg(s.z)), v_set((T)0));
-    s.e = v_exp(v_neg(v_abs(s.z)));
-    V d = v_add(one, s.e);
-    M pos = v_ge(s.z, v_set((T)0));
-    s.sig = v_div(v_sel(pos, one, s.e), d);
-    s.one_minus_sig = v_div(v_sel(pos, s.e, one), d);
+    s.z_lo = v_fma(k->p0, x, v_neg(s.z));
+    s.z_lo = AF_FN(af_finite_or_zero)(v_sel(v_le(v_abs(s.z), v_set(AF_K(MAX_FINITE))), s.z_lo, v_set((T)0)));
+    s.pos = v_gt(s.z, v_set((T)0));
+    s.e = AF_FN(af_exp_tail)(v_neg(v_abs(s.z)), v_set((T)0));
+    s.d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(s.e), &s.d_lo);
     return s;
 }
 
 static inline V AF_FN(softplus_forward)(V x, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
-    V sp = v_add(v_max(s.z, v_set((T)0)), v_fma(s.z_lo, s.sig, v_log1p(s.e)));
-    return v_sel(v_gt(s.z, k->p1), x, v_div(sp, k->p0));
+    /* In the tail log1p(e) = e, kept scaled like e. */
+    V log_term = v_sel(s.e.tail, v_add(s.e.e, s.e.lo), v_log1p(AF_FN(af_exp_value)(s.e)));
+    V corr = v_div(v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e)), s.d);
+    V tail = v_mul(v_div(v_add(log_term, corr), k->p0), s.e.scale);
+    V y = v_add(v_sel(s.pos, x, v_set((T)0)), tail);
+    return v_sel(v_gt(s.z, k->p1), x, y);
 }
 
-/* softplus' = sigmoid(z), corrected for z_lo by sigmoid' = sigmoid (1 - sigmoid). */
-static inline V AF_FN(softplus_grad)(V x, const VP *k)
+/* softplus' = sigmoid(z) (1 + z_lo (1 - sigmoid(z))), the second factor
+ * correcting the rounding of z as above; exactly 1 above the threshold. */
+static inline V AF_FN(softplus_grad_times)(V x, V m, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
-    V g = v_fma(v_mul(s.z_lo, s.sig), s.one_minus_sig, s.sig);
-    return v_sel(v_gt(s.z, k->p1), v_set((T)1), g);
+    V one = v_set((T)1);
+    V n_lo, n = AF_FN(af_mul_dw)(m, v_sel(s.pos, one, s.e.e), v_sel(s.pos, v_set((T)0), s.e.lo), &n_lo);
+    V sig = AF_FN(af_div_dw)(n, n_lo, s.d, s.d_lo);
+    V one_minus_sig = v_div(v_sel(s.pos, AF_FN(af_exp_value)(s.e), one), s.d);
+    V g = v_mul(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
+    return v_sel(v_gt(s.z, k->p1), m, g);
 }
-
-/* grad is exactly 1 above the threshold, so dy * 1 = dy there. */
-static inline V AF_FN(softplus_backward)(V x, V dy, const VP *k) { return v_mul(dy, AF_FN(softplus_grad)(x, k)); }

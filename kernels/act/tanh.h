@@ -7,31 +7,23 @@ static inline V AF_FN(tanh_forward)(V x, const VP *k)
     return v_min(v_max(v_tanh(x), v_neg(one)), one);
 }
 
-/* tanh' = 1 - tanh^2 = 4e/(1 + e)^2 with e = e^-2|x|: no cancellation. Past
- * TANH_TAIL, 1 + e = 1 and 4e is formed as (2 e^-|x|)^2, so that a subnormal
- * result is rounded once instead of scaling a rounded subnormal e. */
-static inline V AF_FN(tanh_grad)(V x, const VP *k)
+/* tanh' = 1 - tanh^2 = 4e/(1 + e)^2 with e = e^-2|x|: no cancellation; the
+ * same double-word quotient and exp tail as sigmoid'. */
+static inline V AF_FN(tanh_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
     V a = v_abs(x);
-    M tail = v_ge(a, v_set(AF_K(TANH_TAIL)));
-    V e = v_exp(v_neg(v_sel(tail, a, v_add(a, a))));
-    V d = v_add(v_set((T)1), e);
-    V two_e = v_add(e, e);
-    V num = v_sel(tail, v_mul(two_e, two_e), v_add(two_e, two_e));
-    return v_div(num, v_mul(d, d));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_add(a, a)), v_set((T)0));
+    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
+    V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
+    V four = v_set((T)4);
+    V n_lo, n = AF_FN(af_mul_dw)(m, v_mul(four, e.e), v_mul(four, e.lo), &n_lo);
+    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), e.scale);
 }
-
-static inline V AF_FN(tanh_backward)(V x, V dy, const VP *k) { return v_mul(dy, AF_FN(tanh_grad)(x, k)); }
 
 /* 1 - y^2 in one rounding. */
-static inline V AF_FN(tanh_grad_from_y)(V y, const VP *k)
+static inline V AF_FN(tanh_grad_y_times)(V y, V m, const VP *k)
 {
     (void)k;
-    return v_fnma(y, y, v_set((T)1));
-}
-
-static inline V AF_FN(tanh_backward_from_y)(V y, V dy, const VP *k)
-{
-    return v_mul(dy, AF_FN(tanh_grad_from_y)(y, k));
+    return v_mul(m, v_fnma(y, y, v_set((T)1)));
 }

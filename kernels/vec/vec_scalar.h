@@ -10,12 +10,20 @@
 
 #include <math.h>
 #include <stddef.h>
+
+#if AF_SCALAR_FMA
+#if !defined(__FMA__) && !defined(__aarch64__)
+#error "the FMA flavour of vec_scalar.h needs -mfma"
+#endif
+/* sleef.h declares its purecfma functions only under FP_FAST_FMA, which
+ * clang does not define for -mfma. */
+#ifndef FP_FAST_FMA
+#define FP_FAST_FMA 1
+#endif
+#endif
 #include <sleef.h>
 
 #if AF_SCALAR_FMA
-#if !defined(__FP_FAST_FMA) && !defined(__aarch64__)
-#error "the FMA flavour of vec_scalar.h needs -mfma"
-#endif
 #define AF_ISA_NAME "scalar"
 #define AF_SLEEF_F(fn, u) Sleef_##fn##f1_##u##purecfma
 #define AF_SLEEF_D(fn, u) Sleef_##fn##d1_##u##purecfma

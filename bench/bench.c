@@ -1,0 +1,599 @@
+/* actfast_bench: the speed of every op, form, dtype and ISA of libactfast,
+ * next to the libm loop a user would write, oneDNN, and memcpy.
+ *
+ * README
+ *
+ * Build (Google Benchmark: Debian's libbenchmark-dev; oneDNN is optional,
+ * Debian's libdnnl-dev, and adds the baseline/onednn benchmarks when found):
+ *     cmake -S . -B build && cmake --build build -j2 --target actfast_bench
+ *
+ * Run:
+ *     ./build/bench/actfast_bench                       everything: ~1360 benchmarks, ~23 minutes
+ *     ./build/bench/actfast_bench --quick               n = 4096 and 65536, scalar and the best ISA only,
+ *                                                       --benchmark_min_time=0.05: ~1.5 minutes
+ *     ./build/bench/actfast_bench --sizes=4096,1000000  any list of sizes
+ *     ./build/bench/actfast_bench --sizes=4096 --benchmark_min_time=0.001    CI smoke test, ~2 seconds
+ *   (times measured on the 2-core Zen 5 VM this was written on.) Our flags
+ *   (--quick, --sizes) may be mixed with any of Google Benchmark's:
+ *     --benchmark_filter='^gelu/forward/f32/'    a regex over the names below
+ *     --benchmark_format=json   or   --benchmark_out=run.json --benchmark_out_format=json
+ *     --benchmark_repetitions=5 --benchmark_report_aggregates_only=true    mean, median, stddev and cv
+ *                                                of 5 runs: read the median on a shared machine
+ *     --benchmark_min_warmup_time=0.1            also run 0.1 s untimed before measuring
+ *     --benchmark_min_time=0.01                  seconds per benchmark (a plain number in Google Benchmark 1.7)
+ *   The exit status is nonzero when a call failed or no benchmark matched.
+ *   Table and plot: python3 bench/summarize.py run.json (needs a python3 with
+ *   matplotlib for the plot: Debian's /usr/bin/python3 with python3-matplotlib).
+ *   Debian's libbenchmark prints "Library was built as DEBUG": that is
+ *   Google Benchmark's own code, outside the timed calls.
+ *
+ * Names:
+ *     <op>/<form>/<dtype>/<isa>/<n>                 sigmoid/forward/f32/avx512/4096
+ *     <op>/<form>/<dtype>/<isa>/<n>/<input>         gelu/forward/f32/avx512/4096/negtail
+ *     baseline/textbook/<op>/<form>/<dtype>/<n>     the libm loop of textbook.c (plain -O2)
+ *     baseline/onednn/<op>/<form>/f32/<n>           oneDNN's eltwise or softmax primitive, one thread
+ *     baseline/memcpy/<dtype>/<n>, baseline/scale2/<dtype>/<n>    the memory yardsticks (y = x, y = 2x)
+ *   Every op of src/ops.def and every form it has (actfast_get_op_info) is
+ *   run through actfast_apply, so a new op needs no code here. Row-wise ops
+ *   (softmax) run on rows of 1000: n / 1000 whole rows.
+ *   Forms: forward (reads x, writes y), grad (x -> f'(x)), backward (x, dy ->
+ *   dx) and backward_from_y (y, dy -> dx, with y the forward's output).
+ *   ISAs: those of ACTFAST_PUBLIC_ISAS (cmake/isa.cmake) that this CPU runs,
+ *   each forced with actfast_force_isa before its timed loop (ACTFAST_ISA in
+ *   the environment is ignored).
+ *
+ * Inputs: x uniform in [-8, 8] and dy in [-1, 1], drawn once per size with a
+ * fixed seed, outside the timing, in 64-byte aligned arrays; the output is a
+ * separate array. At the smallest size only (4096 by default), forward and
+ * backward also run on data-dependent inputs: saturated (|x| in [20, 30]),
+ * negtail (x in [-100, -20]), subnormal (every x subnormal) and nan (uniform
+ * with 1% NaN).
+ *
+ * Counters: time_per_elem (seconds per element; the console prints 153ps for
+ * 0.153 ns), items_per_second (elements), bandwidth (bytes read and written
+ * per second, decimal: 19.6G/s is 19.6 GB/s; forward and grad move 2n
+ * elements, the backward forms 3n). Rates are over CPU time, Google
+ * Benchmark's default, which on a shared machine leaves out the time other
+ * processes hold the CPU.
+ *
+ * Measurement: the process is pinned to the CPU it starts on; each benchmark
+ * makes one untimed call first (checks the status; warms caches, branch
+ * predictors and the vector units), then Google Benchmark's loop runs for
+ * --benchmark_min_time (0.5 s by default).
+ */
+#define _GNU_SOURCE /* sched_getcpu, sched_setaffinity */
+#include <math.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actfast.h"
+#include "baselines.h"
+#include "gbench.h"
+
+enum { MAX_SIZES = 32, MAX_ISAS = 8, NAME_LENGTH = 128, ALIGNMENT = 64 };
+
+static const size_t default_sizes[] = {4096, 65536, 16777216};
+static const size_t quick_sizes[] = {4096, 65536};
+/* --quick runs each benchmark this long (overridable: later flags win). */
+static char quick_min_time[] = "--benchmark_min_time=0.05";
+
+typedef enum input_class {
+    INPUT_UNIFORM,
+    INPUT_SATURATED,
+    INPUT_NEGTAIL,
+    INPUT_SUBNORMAL,
+    INPUT_NAN,
+    INPUT_CLASS_COUNT
+} input_class;
+
+static const char *const input_names[INPUT_CLASS_COUNT] = {"uniform", "saturated", "negtail", "subnormal", "nan"};
+static const char *const form_names[ACTFAST_FORM_COUNT] = {"forward", "grad", "backward", "backward_from_y"};
+
+static const char *dtype_name(actfast_dtype dtype) { return dtype == ACTFAST_F32 ? "f32" : "f64"; }
+static size_t element_size(actfast_dtype dtype) { return dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double); }
+
+/* ---- benchmark cases ----------------------------------------------------- */
+
+/* The arrays of one call. */
+typedef struct operands {
+    const void *in; /* x, or y = f(x) for backward_from_y */
+    const void *dy;
+    void *out;
+    void *prepared; /* what prepare made (a oneDNN primitive), for run and release */
+} operands;
+
+typedef struct bench_case bench_case;
+
+/* How one kind of implementation is timed. prepare (optional) runs before
+ * the timed loop, release (optional) after; run is the timed call. All
+ * return 0 on success. */
+typedef struct implementation {
+    int (*prepare)(const bench_case *c, operands *o);
+    int (*run)(const bench_case *c, const operands *o);
+    void (*release)(operands *o);
+} implementation;
+
+struct bench_case {
+    const implementation *impl;
+    const char *isa;     /* library: the ISA to force */
+    bench_kernel kernel; /* textbook and memory baselines */
+    actfast_op op;
+    actfast_form form;
+    actfast_dtype dtype;
+    actfast_params params;
+    size_t size; /* the n of the name: the arrays hold this many elements */
+    size_t n;    /* elements per call: size, or whole rows of it for row-wise ops */
+    input_class input;
+    bench_case *next; /* every case, to free them at exit */
+};
+
+static bench_case *all_cases;
+static int failures;
+
+static int force_isa(const bench_case *c, operands *o)
+{
+    (void)o;
+    return actfast_force_isa(c->isa) != ACTFAST_OK || strcmp(actfast_active_isa(), c->isa) != 0;
+}
+
+static int run_library(const bench_case *c, const operands *o)
+{
+    return actfast_apply(c->op, c->form, c->dtype, o->in, o->dy, o->out, c->n, &c->params) != ACTFAST_OK;
+}
+
+static int run_kernel(const bench_case *c, const operands *o)
+{
+    c->kernel(o->in, o->dy, o->out, c->n);
+    return 0;
+}
+
+static const implementation library = {force_isa, run_library, NULL};
+static const implementation plain_kernel = {NULL, run_kernel, NULL};
+
+#ifdef BENCH_HAVE_ONEDNN
+static int create_onednn(const bench_case *c, operands *o)
+{
+    o->prepared = onednn_create(actfast_get_op_info(c->op)->name, c->form, &c->params, o->in, o->dy, o->out, c->n);
+    return o->prepared == NULL;
+}
+
+static int run_onednn(const bench_case *c, const operands *o)
+{
+    (void)c;
+    return onednn_execute(o->prepared);
+}
+
+static void destroy_onednn(operands *o) { onednn_destroy(o->prepared); }
+
+static const implementation onednn = {create_onednn, run_onednn, destroy_onednn};
+#endif
+
+/* ---- input data ---------------------------------------------------------- */
+
+/* The arrays of the last case run. Cases are registered size by size and
+ * dtype by dtype, so in the usual order each array set is drawn once. */
+typedef struct dataset {
+    actfast_dtype dtype;
+    size_t size;
+    input_class input;
+    actfast_op y_op; /* y holds f(x) of this op; ACTFAST_OP_COUNT: not computed */
+    void *x, *dy, *y, *out;
+} dataset;
+
+static dataset data = {.y_op = ACTFAST_OP_COUNT};
+
+/* splitmix64: a fixed seed gives the same inputs on every run. */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+static double uniform(uint64_t *state, double lo, double hi)
+{
+    return lo + (hi - lo) * (double)(next_random(state) >> 11) * 0x1.0p-53;
+}
+
+/* A random subnormal of the dtype, either sign (exact as a double). */
+static double subnormal(uint64_t *state, actfast_dtype dtype)
+{
+    const int mantissa_bits = dtype == ACTFAST_F32 ? 23 : 52, min_exponent = dtype == ACTFAST_F32 ? -149 : -1074;
+    const uint64_t r = next_random(state);
+    const double mantissa = (double)(1 + (r >> 1) % ((UINT64_C(1) << mantissa_bits) - 1));
+    return (r & 1 ? -1 : 1) * ldexp(mantissa, min_exponent);
+}
+
+static double draw_x(uint64_t *state, input_class input, actfast_dtype dtype)
+{
+    switch (input) {
+    case INPUT_SATURATED:
+        return (next_random(state) & 1 ? -1 : 1) * uniform(state, 20, 30);
+    case INPUT_NEGTAIL:
+        return uniform(state, -100, -20);
+    case INPUT_SUBNORMAL:
+        return subnormal(state, dtype);
+    case INPUT_NAN:
+        return uniform(state, 0, 1) < 0.01 ? NAN : uniform(state, -8, 8);
+    default:
+        return uniform(state, -8, 8);
+    }
+}
+
+static void store(void *array, actfast_dtype dtype, size_t i, double value)
+{
+    if (dtype == ACTFAST_F32)
+        ((float *)array)[i] = (float)value;
+    else
+        ((double *)array)[i] = value;
+}
+
+static void dataset_free(void)
+{
+    free(data.x);
+    free(data.dy);
+    free(data.y);
+    free(data.out);
+    data.x = data.dy = data.y = data.out = NULL;
+    data.y_op = ACTFAST_OP_COUNT;
+}
+
+static int dataset_fill(const bench_case *c)
+{
+    dataset_free();
+    const size_t bytes = (c->size * element_size(c->dtype) + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+    data.x = aligned_alloc(ALIGNMENT, bytes);
+    data.dy = aligned_alloc(ALIGNMENT, bytes);
+    data.y = aligned_alloc(ALIGNMENT, bytes);
+    data.out = aligned_alloc(ALIGNMENT, bytes);
+    if (!data.x || !data.dy || !data.y || !data.out) {
+        dataset_free();
+        return 0;
+    }
+    uint64_t state = 0x5EED + (uint64_t)c->input;
+    for (size_t i = 0; i < c->size; i++) {
+        store(data.x, c->dtype, i, draw_x(&state, c->input, c->dtype));
+        store(data.dy, c->dtype, i, uniform(&state, -1, 1));
+    }
+    /* Touched now, so that no page fault lands in a timed loop. */
+    memset(data.y, 0, bytes);
+    memset(data.out, 0, bytes);
+    data.dtype = c->dtype;
+    data.size = c->size;
+    data.input = c->input;
+    return 1;
+}
+
+/* The case's arrays, drawn or computed if the last case's do not fit. */
+static int load_operands(const bench_case *c, operands *o)
+{
+    const int holds = data.x && data.dtype == c->dtype && data.size == c->size && data.input == c->input;
+    if (!holds && !dataset_fill(c))
+        return 0;
+    const int from_y = c->form == ACTFAST_BACKWARD_FROM_Y;
+    if (from_y && data.y_op != c->op) {
+        if (actfast_apply(c->op, ACTFAST_FORWARD, c->dtype, data.x, NULL, data.y, c->n, &c->params) != ACTFAST_OK)
+            return 0;
+        data.y_op = c->op;
+    }
+    o->in = from_y ? data.y : data.x;
+    o->dy = data.dy;
+    o->out = data.out;
+    o->prepared = NULL;
+    return 1;
+}
+
+/* ---- the benchmark function ---------------------------------------------- */
+
+static void fail(gb_state *state, const char *message)
+{
+    failures++;
+    gb_skip_with_error(state, message);
+}
+
+static void report_throughput(gb_state *state, const bench_case *c)
+{
+    const int arrays = c->form == ACTFAST_BACKWARD || c->form == ACTFAST_BACKWARD_FROM_Y ? 3 : 2;
+    const double elements = (double)c->n, bytes = elements * (double)(arrays * element_size(c->dtype));
+    const unsigned rate = GB_COUNTER_RATE | GB_COUNTER_PER_ITERATION;
+    gb_set_counter(state, "items_per_second", elements, rate);
+    gb_set_counter(state, "time_per_elem", elements, rate | GB_COUNTER_INVERT);
+    gb_set_counter(state, "bandwidth", bytes, rate);
+}
+
+static void run_case(gb_state *state, void *arg)
+{
+    const bench_case *c = arg;
+    operands o;
+    if (!load_operands(c, &o)) {
+        fail(state, "cannot allocate the arrays or compute the forward output");
+        return;
+    }
+    if (c->impl->prepare && c->impl->prepare(c, &o) != 0) {
+        fail(state, "cannot force the ISA or create the baseline");
+        return;
+    }
+    /* Untimed: checks that the call works, and warms caches, branch
+     * predictors and the vector units before the clock starts. */
+    if (c->impl->run(c, &o) != 0) {
+        fail(state, "the call failed");
+    } else {
+        while (gb_keep_running(state))
+            c->impl->run(c, &o);
+        report_throughput(state, c);
+    }
+    if (c->impl->release)
+        c->impl->release(&o);
+}
+
+/* ---- registration -------------------------------------------------------- */
+
+typedef struct isa_list {
+    const char *names[MAX_ISAS];
+    int count;
+} isa_list;
+
+static void add_case(const bench_case *proto, const char *name)
+{
+    bench_case *c = malloc(sizeof *c);
+    if (!c) {
+        fprintf(stderr, "actfast_bench: out of memory\n");
+        exit(2);
+    }
+    *c = *proto;
+    c->next = all_cases;
+    all_cases = c;
+    gb_register(name, run_case, c);
+}
+
+/* The library's default parameters; row-wise ops get rows of BENCH_ROW_LENGTH. */
+static actfast_params bench_params(actfast_op op)
+{
+    actfast_params p = actfast_default_params(op);
+    if (actfast_get_op_info(op)->rowwise)
+        p.cols = BENCH_ROW_LENGTH;
+    return p;
+}
+
+static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dtype, size_t size, input_class input,
+                             const isa_list *isas)
+{
+    const actfast_op_info *info = actfast_get_op_info(op);
+    const int data_dependent = input != INPUT_UNIFORM;
+    if (!info->has_form[form] || (data_dependent && form != ACTFAST_FORWARD && form != ACTFAST_BACKWARD))
+        return;
+    bench_case c = {.op = op, .form = form, .dtype = dtype, .params = bench_params(op), .size = size,
+                    .n = info->rowwise ? size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH : size, .input = input};
+    if (c.n == 0)
+        return;
+    char name[NAME_LENGTH];
+    const char *kind = form_names[form], *dt = dtype_name(dtype);
+    c.impl = &library;
+    for (int i = 0; i < isas->count; i++) {
+        c.isa = isas->names[i];
+        snprintf(name, sizeof name, "%s/%s/%s/%s/%zu%s%s", info->name, kind, dt, c.isa, size,
+                 data_dependent ? "/" : "", data_dependent ? input_names[input] : "");
+        add_case(&c, name);
+    }
+    if (data_dependent)
+        return;
+    c.isa = NULL;
+    c.impl = &plain_kernel;
+    c.kernel = textbook_kernel(info->name, form, dtype);
+    if (c.kernel) {
+        snprintf(name, sizeof name, "baseline/textbook/%s/%s/%s/%zu", info->name, kind, dt, size);
+        add_case(&c, name);
+    }
+#ifdef BENCH_HAVE_ONEDNN
+    if (dtype == ACTFAST_F32 && onednn_has(info->name, form)) {
+        c.impl = &onednn;
+        snprintf(name, sizeof name, "baseline/onednn/%s/%s/%s/%zu", info->name, kind, dt, size);
+        add_case(&c, name);
+    }
+#endif
+}
+
+static void register_streams(actfast_dtype dtype, size_t size)
+{
+    const bench_case c = {.impl = &plain_kernel, .form = ACTFAST_FORWARD, .dtype = dtype, .size = size, .n = size,
+                          .input = INPUT_UNIFORM};
+    const struct {
+        const char *name;
+        bench_kernel kernel;
+    } streams[] = {{"memcpy", stream_memcpy(dtype)}, {"scale2", stream_scale2(dtype)}};
+    for (size_t i = 0; i < sizeof streams / sizeof streams[0]; i++) {
+        bench_case s = c;
+        s.kernel = streams[i].kernel;
+        char name[NAME_LENGTH];
+        snprintf(name, sizeof name, "baseline/%s/%s/%zu", streams[i].name, dtype_name(dtype), size);
+        add_case(&s, name);
+    }
+}
+
+/* Size by size and dtype by dtype, so that each size's arrays are drawn once. */
+static void register_all(const size_t *sizes, int nsizes, const isa_list *isas)
+{
+    size_t smallest = sizes[0];
+    for (int s = 1; s < nsizes; s++)
+        smallest = sizes[s] < smallest ? sizes[s] : smallest;
+    for (int s = 0; s < nsizes; s++) {
+        /* The data-dependent inputs only at the smallest size: they ask how
+         * the kernels branch, not how memory streams. */
+        const int inputs = sizes[s] == smallest ? INPUT_CLASS_COUNT : 1;
+        for (int dt = 0; dt < 2; dt++) {
+            const actfast_dtype dtype = dt == 0 ? ACTFAST_F32 : ACTFAST_F64;
+            register_streams(dtype, sizes[s]);
+            for (int input = 0; input < inputs; input++)
+                for (int op = 0; op < ACTFAST_OP_COUNT; op++)
+                    for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
+                        register_op_form((actfast_op)op, (actfast_form)form, dtype, sizes[s], (input_class)input,
+                                         isas);
+        }
+    }
+}
+
+/* ---- setup --------------------------------------------------------------- */
+
+/* The ISAs of this build (BENCH_ISAS: ACTFAST_PUBLIC_ISAS of cmake/isa.cmake)
+ * that this CPU runs; with quick, only scalar and the best one. */
+static isa_list runnable_isas(int quick)
+{
+    static char built[] = BENCH_ISAS;
+    /* Automatic choice, ignoring ACTFAST_ISA: names the best ISA, and keeps an
+     * unusable ACTFAST_ISA from failing the forward calls that make the y of
+     * backward_from_y, which run before a case forces its ISA. */
+    actfast_force_isa(NULL);
+    const char *best = actfast_active_isa();
+    isa_list list = {.count = 0};
+    for (char *name = strtok(built, ","); name && list.count < MAX_ISAS; name = strtok(NULL, ","))
+        if (actfast_isa_supported(name) && (!quick || strcmp(name, "scalar") == 0 || strcmp(name, best) == 0))
+            list.names[list.count++] = name;
+    return list;
+}
+
+/* Keeps the scheduler from moving the process (and its warm caches) between
+ * cores mid-benchmark. Returns the CPU, or -1. */
+static int pin_to_current_cpu(void)
+{
+#ifdef __linux__
+    const int cpu = sched_getcpu();
+    if (cpu < 0)
+        return -1;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    return sched_setaffinity(0, sizeof set, &set) == 0 ? cpu : -1;
+#else
+    return -1;
+#endif
+}
+
+typedef struct options {
+    size_t sizes[MAX_SIZES];
+    int nsizes; /* 0: the default list */
+    int quick;
+} options;
+
+static void print_sizes(const size_t *sizes, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        printf("%s%zu", i ? "," : "", sizes[i]);
+}
+
+static void print_help(void)
+{
+    printf("actfast_bench [--quick] [--sizes=N,N,...] [Google Benchmark flags]\n  --quick          n = ");
+    print_sizes(quick_sizes, sizeof quick_sizes / sizeof *quick_sizes);
+    printf(", scalar and the best ISA only, %s\n  --sizes=N,...    the sizes to run (default ", quick_min_time);
+    print_sizes(default_sizes, sizeof default_sizes / sizeof *default_sizes);
+    printf(")\n  Names: <op>/<form>/<dtype>/<isa>/<n>[/<input>], baseline/...; see the top of bench/bench.c.\n\n");
+}
+
+static int parse_sizes(const char *list, options *opt)
+{
+    opt->nsizes = 0;
+    for (const char *p = list; *p;) {
+        char *end;
+        const unsigned long long n = strtoull(p, &end, 10);
+        if (end == p || n == 0 || n > SIZE_MAX / sizeof(double) || opt->nsizes == MAX_SIZES ||
+            (*end != ',' && *end != '\0'))
+            return 0;
+        opt->sizes[opt->nsizes++] = (size_t)n;
+        p = *end == ',' ? end + 1 : end;
+    }
+    return opt->nsizes > 0;
+}
+
+/* Takes our flags out of argv (Google Benchmark rejects flags it does not
+ * know) and returns the new argc, or -1 for a bad value. */
+static int parse_options(int argc, char **argv, options *opt)
+{
+    int kept = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0) {
+            opt->quick = 1;
+        } else if (strncmp(argv[i], "--sizes=", 8) == 0) {
+            if (!parse_sizes(argv[i] + 8, opt)) {
+                fprintf(stderr, "actfast_bench: --sizes wants positive integers separated by commas: %s\n", argv[i]);
+                return -1;
+            }
+        } else {
+            argv[kept++] = argv[i];
+        }
+    }
+    argv[kept] = NULL;
+    return kept;
+}
+
+/* argv for Google Benchmark: --quick's minimum time goes first so that a
+ * --benchmark_min_time of the user's overrides it. */
+static char **benchmark_argv(int argc, char **argv, int quick, int *gb_argc)
+{
+    char **out = malloc((size_t)(argc + 2) * sizeof *out);
+    if (!out)
+        return NULL;
+    int k = 0;
+    out[k++] = argv[0];
+    if (quick)
+        out[k++] = quick_min_time;
+    for (int i = 1; i < argc; i++)
+        out[k++] = argv[i];
+    out[k] = NULL;
+    *gb_argc = k;
+    return out;
+}
+
+/* What the report's context block says about this run. */
+static void add_context(int pinned_cpu, const isa_list *isas)
+{
+    char cpu[16], names[MAX_ISAS * 16] = "";
+    snprintf(cpu, sizeof cpu, "%d", pinned_cpu);
+    gb_add_context("actfast_pinned_cpu", pinned_cpu >= 0 ? cpu : "not pinned");
+    gb_add_context("actfast_version", actfast_version());
+    for (int i = 0; i < isas->count; i++)
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "," : "", isas->names[i]);
+    gb_add_context("actfast_isas", names);
+#ifdef BENCH_HAVE_ONEDNN
+    gb_add_context("onednn", onednn_init());
+#else
+    gb_add_context("onednn", "not built");
+#endif
+}
+
+int main(int argc, char **argv)
+{
+    options opt = {.nsizes = 0};
+    argc = parse_options(argc, argv, &opt);
+    if (argc < 0)
+        return 2;
+    if (opt.nsizes == 0) {
+        const size_t *sizes = opt.quick ? quick_sizes : default_sizes;
+        opt.nsizes = opt.quick ? (int)(sizeof quick_sizes / sizeof *quick_sizes)
+                               : (int)(sizeof default_sizes / sizeof *default_sizes);
+        memcpy(opt.sizes, sizes, (size_t)opt.nsizes * sizeof *sizes);
+    }
+    const int cpu = pin_to_current_cpu();
+    const isa_list isas = runnable_isas(opt.quick);
+    add_context(cpu, &isas);
+    register_all(opt.sizes, opt.nsizes, &isas);
+
+    int gb_argc;
+    char **gb_argv = benchmark_argv(argc, argv, opt.quick, &gb_argc);
+    const int status = gb_argv ? gb_run(gb_argc, gb_argv, print_help) : 2;
+
+    free(gb_argv);
+    dataset_free();
+    while (all_cases) {
+        bench_case *next = all_cases->next;
+        free(all_cases);
+        all_cases = next;
+    }
+#ifdef BENCH_HAVE_ONEDNN
+    onednn_shutdown();
+#endif
+    return status ? status : failures > 0;
+}

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Summarize an actfast_bench run: a Markdown table and a speed-up plot.
+
+    ./build/bench/actfast_bench --benchmark_out=run.json --benchmark_out_format=json
+    python3 bench/summarize.py run.json                  # table on stdout, plot in run_speedup.png
+    python3 bench/summarize.py run.json --plot out.png
+
+One row per op x form x dtype x size. Times are ns per element (the median
+when the run has repetitions). Speed-ups are those of the fastest ISA: over
+the scalar kernels, over the textbook libm loop and over oneDNN (> 1: faster
+than the baseline). "% y=2x" is the fastest ISA's bandwidth as a share of the
+y = 2x stream's, for sizes of 16 Mi elements and more, where both stream from
+memory (the backward forms can pass 100: three streams use the memory better
+than two). "worst input" is the slowest data-dependent input class against the
+uniform one, over all ISAs. The plot shows, per op and ISA, the geometric mean
+over forms and sizes of the speed-up over scalar.
+
+Standard library and matplotlib (Debian: python3-matplotlib) only.
+"""
+import argparse
+import collections
+import json
+import math
+import os
+import statistics
+import sys
+
+ISA_ORDER = ["scalar", "avx2", "avx512", "neon"]
+FORM_ORDER = ["forward", "grad", "backward", "backward_from_y"]
+MEMORY_RESIDENT = 16 * 1024 * 1024  # elements: far beyond the caches
+
+
+def load(path):
+    with (sys.stdin if path == "-" else open(path)) as f:
+        return json.load(f)
+
+
+def times_by_name(report):
+    """ns per element and bandwidth (bytes/s) per benchmark name: the median
+    aggregate when the run has one, else the median of the runs."""
+    medians, samples = {}, collections.defaultdict(list)
+    for b in report["benchmarks"]:
+        if b.get("error_occurred") or "time_per_elem" not in b:
+            continue
+        name = b.get("run_name", b["name"])
+        value = (b["time_per_elem"] * 1e9, b["bandwidth"])
+        if b.get("run_type") == "aggregate":
+            if b.get("aggregate_name") == "median":
+                medians[name] = value
+        else:
+            samples[name].append(value)
+    result = {name: (statistics.median(t for t, _ in v), statistics.median(w for _, w in v))
+              for name, v in samples.items()}
+    result.update(medians)
+    return result
+
+
+def parse(times):
+    """Splits the names (see the top of bench/bench.c) into lookup tables."""
+    library = {}  # (op, form, dtype, size, input) -> {isa: (ns, bandwidth)}
+    baseline = {}  # (kind, op, form, dtype, size) -> (ns, bandwidth); stream kinds use op = form = None
+    for name, value in times.items():
+        parts = name.split("/")
+        if parts[0] == "baseline":
+            if parts[1] in ("memcpy", "scale2"):
+                baseline[(parts[1], None, None, parts[2], int(parts[3]))] = value
+            else:
+                kind, op, form, dtype, size = parts[1:6]
+                baseline[(kind, op, form, dtype, int(size))] = value
+        else:
+            op, form, dtype, isa, size = parts[:5]
+            input_class = parts[5] if len(parts) > 5 else "uniform"
+            library.setdefault((op, form, dtype, int(size), input_class), {})[isa] = value
+    return library, baseline
+
+
+def ordered(values, order):
+    return sorted(values, key=lambda v: (order.index(v) if v in order else len(order), v))
+
+
+def ratio(numerator, denominator):
+    return f"{numerator / denominator:.2f}" if numerator and denominator else ""
+
+
+def table(library, baseline):
+    isas = ordered({isa for by_isa in library.values() for isa in by_isa}, ISA_ORDER)
+    uniform_keys = [k for k in library if k[4] == "uniform"]
+    op_order = list(dict.fromkeys(k[0] for k in sorted(uniform_keys, key=lambda k: k[3])))
+    rows = sorted(uniform_keys, key=lambda k: (op_order.index(k[0]), FORM_ORDER.index(k[1]), k[2], k[3]))
+    header = (["op", "form", "dtype", "n"] + [f"{isa} ns/el" for isa in isas] +
+              ["best", "x scalar", "x textbook", "x oneDNN", "% y=2x", "worst input"])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for key in rows:
+        op, form, dtype, size, _ = key
+        by_isa = library[key]
+        best = min(by_isa, key=lambda isa: by_isa[isa][0])
+        best_ns, best_bandwidth = by_isa[best]
+        textbook = baseline.get(("textbook", op, form, dtype, size), (None, None))[0]
+        onednn = baseline.get(("onednn", op, form, dtype, size), (None, None))[0]
+        stream = baseline.get(("scale2", None, None, dtype, size), (None, None))[1]
+        share = f"{100 * best_bandwidth / stream:.0f}" if stream and size >= MEMORY_RESIDENT else ""
+        cells = [op, form, dtype, str(size)]
+        cells += [f"{by_isa[isa][0]:.3f}" if isa in by_isa else "" for isa in isas]
+        cells += [best, ratio(by_isa.get("scalar", (None,))[0], best_ns), ratio(textbook, best_ns),
+                  ratio(onednn, best_ns), share, worst_input(library, key)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def worst_input(library, uniform_key):
+    """The slowest input class against uniform, e.g. "2.41 negtail/avx2"."""
+    uniform = library[uniform_key]
+    worst = None
+    for key, by_isa in library.items():
+        if key[:4] != uniform_key[:4] or key[4] == "uniform":
+            continue
+        for isa, (ns, _) in by_isa.items():
+            if isa in uniform and (worst is None or ns / uniform[isa][0] > worst[0]):
+                worst = (ns / uniform[isa][0], key[4], isa)
+    return f"{worst[0]:.2f} {worst[1]}/{worst[2]}" if worst else ""
+
+
+def speedups_over_scalar(library):
+    """{dtype: {op: {isa: geometric mean of scalar / isa}}} over forms and sizes, uniform inputs."""
+    logs = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(list)))
+    for (op, _, dtype, _, input_class), by_isa in library.items():
+        if input_class != "uniform" or "scalar" not in by_isa:
+            continue
+        for isa, (ns, _) in by_isa.items():
+            if isa != "scalar":
+                logs[dtype][op][isa].append(math.log(by_isa["scalar"][0] / ns))
+    return {dtype: {op: {isa: math.exp(statistics.mean(v)) for isa, v in by_isa.items()}
+                    for op, by_isa in by_op.items()}
+            for dtype, by_op in logs.items()}
+
+
+def plot(library, path):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")  # files only, no display
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print(f"summarize.py: no matplotlib in {sys.executable} (Debian: python3-matplotlib "
+              "for /usr/bin/python3), no plot", file=sys.stderr)
+        return
+    speedups = speedups_over_scalar(library)
+    dtypes = sorted(speedups)
+    if not dtypes:
+        print("summarize.py: no ISA besides scalar in this run, no plot", file=sys.stderr)
+        return
+    fig, axes = plt.subplots(len(dtypes), 1, figsize=(11, 3.8 * len(dtypes)), squeeze=False)
+    for ax, dtype in zip(axes[:, 0], dtypes):
+        ops = list(speedups[dtype])
+        isas = ordered({isa for by_isa in speedups[dtype].values() for isa in by_isa}, ISA_ORDER)
+        width = 0.8 / len(isas)
+        for i, isa in enumerate(isas):
+            xs = [j + (i - (len(isas) - 1) / 2) * width for j in range(len(ops))]
+            bars = ax.bar(xs, [speedups[dtype][op].get(isa, 0) for op in ops], width, label=isa)
+            ax.bar_label(bars, fmt="%.1f", fontsize=7)
+        ax.axhline(1, color="grey", linewidth=0.8)
+        ax.set_xticks(range(len(ops)), ops)
+        ax.set_ylabel("speed-up over scalar")
+        ax.set_title(f"{dtype}: geometric mean over forms and sizes")
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    print(f"summarize.py: plot in {path}", file=sys.stderr)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("json", help="Google Benchmark JSON of actfast_bench ('-': stdin)")
+    parser.add_argument("--plot", help="PNG to write (default: <json>_speedup.png)")
+    args = parser.parse_args()
+    report = load(args.json)
+    library, baseline = parse(times_by_name(report))
+    context = report.get("context", {})
+    print(f"actfast {context.get('actfast_version', '?')}, {context.get('date', '')}, "
+          f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
+          f"oneDNN: {context.get('onednn', '?')}. Times in ns per element.\n")
+    print(table(library, baseline))
+    stem = "speedup" if args.json == "-" else os.path.splitext(args.json)[0]
+    plot(library, args.plot or f"{stem}_speedup.png")
+
+
+if __name__ == "__main__":
+    main()

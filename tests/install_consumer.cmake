@@ -1,0 +1,81 @@
+# Installs the built libactfast into a scratch prefix (cmake --install), then
+# builds and runs examples/ against it one of the two ways a user would:
+#   MODE=find_package  find_package(actfast) and actfast::actfast
+#   MODE=pkg_config    pkg-config --cflags --libs actfast
+# Run by CTest (safety.cmake) as
+#   cmake -DMODE=... -DBUILD_DIR=... -DCONFIG=... -DEXAMPLE_DIR=... -DWORK_DIR=...
+#         -DGENERATOR=... -DC_COMPILER=... -DC_FLAGS=... -DLINKER_FLAGS=...
+#         -DTOOLCHAIN_FILE=... -DEMULATOR=... -DSHARED=... -P install_consumer.cmake
+# The consumer gets the library's compiler flags, since a sanitizer build
+# installs an instrumented library that only links into instrumented code.
+# Prints "SKIP: ..." (the test's SKIP_REGULAR_EXPRESSION) when it cannot run.
+cmake_minimum_required(VERSION 3.25)
+
+# Runs a command; a failure fails the test with the command's output.
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  if(NOT rc EQUAL 0)
+    list(JOIN ARGN " " cmd)
+    message(FATAL_ERROR "failed (${rc}): ${cmd}\n${out}")
+  endif()
+  set(run_output "${out}" PARENT_SCOPE)
+endfunction()
+
+# Runs the example (through the emulator of a cross build) and checks that it
+# printed its results.
+function(run_example exe)
+  run(${EMULATOR} ${exe})
+  if(NOT run_output MATCHES "gelu\\(2\\) = 1\\.9545")
+    message(FATAL_ERROR "${exe} printed:\n${run_output}")
+  endif()
+  message(STATUS "${exe}:\n${run_output}")
+endfunction()
+
+function(consume_with_find_package)
+  set(build ${WORK_DIR}/build)
+  set(configure -S ${EXAMPLE_DIR} -B ${build} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=${CONFIG}
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_C_COMPILER=${C_COMPILER}
+    "-DCMAKE_C_FLAGS=${C_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}")
+  if(TOOLCHAIN_FILE)
+    list(APPEND configure -DCMAKE_TOOLCHAIN_FILE=${TOOLCHAIN_FILE})
+  endif()
+  run(${CMAKE_COMMAND} ${configure})
+  run(${CMAKE_COMMAND} --build ${build} --config "${CONFIG}")
+  if(EXISTS ${build}/${CONFIG}/example) # multi-config generators
+    run_example(${build}/${CONFIG}/example)
+  else()
+    run_example(${build}/example)
+  endif()
+endfunction()
+
+function(consume_with_pkg_config)
+  # Native builds only: a cross build's .pc paths would need a sysroot.
+  find_program(PKG_CONFIG NAMES pkg-config pkgconf)
+  if(NOT PKG_CONFIG OR TOOLCHAIN_FILE)
+    message("SKIP: no pkg-config, or a cross build")
+    return()
+  endif()
+  file(GLOB_RECURSE pc_file ${prefix}/actfast.pc)
+  get_filename_component(pc_dir "${pc_file}" DIRECTORY)
+  set(ENV{PKG_CONFIG_PATH} ${pc_dir})
+  # A static libactfast needs its private dependencies (SLEEF, libm) too.
+  set(static --static)
+  if(SHARED)
+    set(static "")
+  endif()
+  run(${PKG_CONFIG} ${static} --cflags --libs actfast)
+  separate_arguments(pc_flags UNIX_COMMAND "${run_output}")
+  separate_arguments(c_flags UNIX_COMMAND "${C_FLAGS} ${LINKER_FLAGS}")
+  run(${C_COMPILER} ${c_flags} ${EXAMPLE_DIR}/example.c -o ${WORK_DIR}/example ${pc_flags})
+  get_filename_component(lib_dir "${pc_dir}" DIRECTORY)
+  set(ENV{LD_LIBRARY_PATH} "${lib_dir}:$ENV{LD_LIBRARY_PATH}") # for a shared libactfast
+  run_example(${WORK_DIR}/example)
+endfunction()
+
+if(NOT MODE MATCHES "^(find_package|pkg_config)$")
+  message(FATAL_ERROR "MODE must be find_package or pkg_config")
+endif()
+set(prefix ${WORK_DIR}/prefix)
+file(REMOVE_RECURSE ${WORK_DIR})
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --config "${CONFIG}" --prefix ${prefix})
+cmake_language(CALL consume_with_${MODE})

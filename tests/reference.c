@@ -1,0 +1,346 @@
+/* MPFR references (see reference.h). */
+#include "reference.h"
+
+#include <math.h>
+
+#define R MPFR_RNDN
+
+void ref_init(void)
+{
+    mpfr_set_emin(mpfr_get_emin_min());
+    mpfr_set_emax(mpfr_get_emax_max());
+}
+
+/* A scratch number at REF_PREC bits, freed by the caller. */
+typedef mpfr_t num;
+static void num_init(num a) { mpfr_init2(a, REF_PREC); }
+
+/* x as a number; +-inf becomes +-2^1000000, where every function of the
+ * catalog has reached its limit to far beyond double precision, so that the
+ * formulas below give the limits without special cases. */
+static void set_input(num a, double x)
+{
+    if (isinf(x)) {
+        mpfr_set_si_2exp(a, x > 0 ? 1 : -1, 1000000, R);
+        return;
+    }
+    mpfr_set_d(a, x, R);
+}
+
+/* sigmoid(x) = 1/(1 + e^-x) for x >= 0, e^x/(1 + e^x) below (no overflow). */
+static void sigmoid(num out, const num x)
+{
+    const int negative = mpfr_sgn(x) < 0; /* before out, which may be x, changes */
+    num e;
+    num_init(e);
+    mpfr_abs(e, x, R);
+    mpfr_neg(e, e, R);
+    mpfr_exp(e, e, R);
+    mpfr_add_ui(out, e, 1, R);
+    if (negative)
+        mpfr_div(out, e, out, R);
+    else
+        mpfr_ui_div(out, 1, out, R);
+    mpfr_clear(e);
+}
+
+/* softplus(z) = max(z, 0) + log1p(e^-|z|). */
+static void softplus(num out, const num z)
+{
+    num t;
+    num_init(t);
+    mpfr_abs(t, z, R);
+    mpfr_neg(t, t, R);
+    mpfr_exp(t, t, R);
+    mpfr_log1p(t, t, R);
+    if (mpfr_sgn(z) > 0)
+        mpfr_add(out, z, t, R);
+    else
+        mpfr_set(out, t, R);
+    mpfr_clear(t);
+}
+
+/* Phi(x) = erfc(-x/sqrt 2)/2 and phi(x) = e^(-x^2/2)/sqrt(2 pi). */
+static void normal_cdf(num out, const num x)
+{
+    num t;
+    num_init(t);
+    mpfr_sqrt_ui(t, 2, R);
+    mpfr_div(out, x, t, R);
+    mpfr_neg(out, out, R);
+    mpfr_erfc(out, out, R);
+    mpfr_div_2ui(out, out, 1, R);
+    mpfr_clear(t);
+}
+
+static void normal_pdf(num out, const num x)
+{
+    num t;
+    num_init(t);
+    mpfr_sqr(out, x, R);
+    mpfr_div_2ui(out, out, 1, R);
+    mpfr_neg(out, out, R);
+    mpfr_exp(out, out, R);
+    mpfr_const_pi(t, R);
+    mpfr_mul_2ui(t, t, 1, R);
+    mpfr_sqrt(t, t, R);
+    mpfr_div(out, out, t, R);
+    mpfr_clear(t);
+}
+
+/* 1 - tanh(a)^2 as sech(a)^2: no cancellation at large a. */
+static void sech2(num out, const num a)
+{
+    mpfr_sech(out, a, R);
+    mpfr_sqr(out, out, R);
+}
+
+/* out = a + b, scale = max(|a|, |b|). */
+static void sum_of_terms(num out, num scale, const num a, const num b)
+{
+    num t;
+    num_init(t);
+    mpfr_abs(scale, a, R);
+    mpfr_abs(t, b, R);
+    mpfr_max(scale, scale, t, R);
+    mpfr_add(out, a, b, R);
+    mpfr_clear(t);
+}
+
+void ref_forward(actfast_op op, const actfast_params *p, double xd, mpfr_t out)
+{
+    num x, t;
+    num_init(x);
+    num_init(t);
+    set_input(x, xd);
+    switch (op) {
+    case ACTFAST_OP_SIGMOID:
+        sigmoid(out, x);
+        break;
+    case ACTFAST_OP_TANH:
+        mpfr_tanh(out, x, R);
+        break;
+    case ACTFAST_OP_RELU: /* relu(-0) = -0, relu(x < 0) = +0 */
+        if (mpfr_sgn(x) > 0 || mpfr_zero_p(x) || mpfr_nan_p(x))
+            mpfr_set(out, x, R);
+        else
+            mpfr_set_zero(out, 1);
+        break;
+    case ACTFAST_OP_LEAKY_RELU:
+        if (mpfr_sgn(x) > 0)
+            mpfr_set(out, x, R);
+        else
+            mpfr_mul_d(out, x, p->slope, R);
+        break;
+    case ACTFAST_OP_ELU:
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set(out, x, R);
+        } else {
+            mpfr_expm1(out, x, R);
+            mpfr_mul_d(out, out, p->alpha, R);
+        }
+        break;
+    case ACTFAST_OP_GELU:
+        normal_cdf(t, x);
+        mpfr_mul(out, x, t, R);
+        break;
+    case ACTFAST_OP_SILU:
+        sigmoid(t, x);
+        mpfr_mul(out, x, t, R);
+        break;
+    case ACTFAST_OP_MISH:
+        softplus(t, x);
+        mpfr_tanh(t, t, R);
+        mpfr_mul(out, x, t, R);
+        break;
+    case ACTFAST_OP_SOFTPLUS:
+        mpfr_mul_d(t, x, p->beta, R); /* exact: 2 x 53 bits < REF_PREC */
+        if (mpfr_cmp_d(t, p->threshold) > 0) {
+            mpfr_set(out, x, R);
+        } else {
+            softplus(out, t);
+            mpfr_div_d(out, out, p->beta, R);
+        }
+        break;
+    default:
+        mpfr_set_nan(out);
+        break;
+    }
+    if (isnan(xd))
+        mpfr_set_nan(out);
+    mpfr_clears(x, t, (mpfr_ptr)0);
+}
+
+void ref_grad(actfast_op op, const actfast_params *p, double xd, mpfr_t out, mpfr_t scale)
+{
+    num x, a, b;
+    num_init(x);
+    num_init(a);
+    num_init(b);
+    set_input(x, xd);
+    mpfr_set_zero(scale, 1);
+    switch (op) {
+    case ACTFAST_OP_SIGMOID: /* sigmoid(x) sigmoid(-x) */
+        sigmoid(a, x);
+        mpfr_neg(b, x, R);
+        sigmoid(b, b);
+        mpfr_mul(out, a, b, R);
+        break;
+    case ACTFAST_OP_TANH:
+        sech2(out, x);
+        break;
+    case ACTFAST_OP_RELU:
+        mpfr_set_ui(out, mpfr_sgn(x) > 0, R);
+        break;
+    case ACTFAST_OP_LEAKY_RELU:
+        if (mpfr_sgn(x) > 0)
+            mpfr_set_ui(out, 1, R);
+        else
+            mpfr_set_d(out, p->slope, R);
+        break;
+    case ACTFAST_OP_ELU:
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set_ui(out, 1, R);
+        } else {
+            mpfr_exp(out, x, R);
+            mpfr_mul_d(out, out, p->alpha, R);
+        }
+        break;
+    case ACTFAST_OP_GELU: /* Phi + x phi */
+        normal_cdf(a, x);
+        normal_pdf(b, x);
+        mpfr_mul(b, b, x, R);
+        sum_of_terms(out, scale, a, b);
+        break;
+    case ACTFAST_OP_SILU: /* sigmoid + x sigmoid (1 - sigmoid) */
+        sigmoid(a, x);
+        mpfr_neg(b, x, R);
+        sigmoid(b, b);
+        mpfr_mul(b, b, a, R);
+        mpfr_mul(b, b, x, R);
+        sum_of_terms(out, scale, a, b);
+        break;
+    case ACTFAST_OP_MISH: /* tanh(sp) + x sech^2(sp) sigmoid */
+        softplus(a, x);
+        sech2(b, a);
+        mpfr_tanh(a, a, R);
+        mpfr_mul(b, b, x, R);
+        sigmoid(out, x);
+        mpfr_mul(b, b, out, R);
+        sum_of_terms(out, scale, a, b);
+        break;
+    case ACTFAST_OP_SOFTPLUS:
+        mpfr_mul_d(a, x, p->beta, R);
+        if (mpfr_cmp_d(a, p->threshold) > 0)
+            mpfr_set_ui(out, 1, R);
+        else
+            sigmoid(out, a);
+        break;
+    default:
+        mpfr_set_nan(out);
+        break;
+    }
+    if (isnan(xd))
+        mpfr_set_nan(out);
+    if (mpfr_zero_p(scale) || mpfr_nan_p(out))
+        mpfr_abs(scale, out, R);
+    mpfr_clears(x, a, b, (mpfr_ptr)0);
+}
+
+void ref_grad_from_y(actfast_op op, const actfast_params *p, double yd, mpfr_t out)
+{
+    num y, t;
+    num_init(y);
+    num_init(t);
+    mpfr_set_d(y, yd, R);
+    switch (op) {
+    case ACTFAST_OP_SIGMOID: /* y (1 - y) */
+        mpfr_ui_sub(t, 1, y, R);
+        mpfr_mul(out, y, t, R);
+        break;
+    case ACTFAST_OP_TANH: /* 1 - y^2 */
+        mpfr_sqr(t, y, R);
+        mpfr_ui_sub(out, 1, t, R);
+        break;
+    case ACTFAST_OP_RELU:
+        mpfr_set_ui(out, mpfr_sgn(y) > 0, R);
+        break;
+    case ACTFAST_OP_LEAKY_RELU:
+        if (mpfr_sgn(y) > 0)
+            mpfr_set_ui(out, 1, R);
+        else
+            mpfr_set_d(out, p->slope, R);
+        break;
+    case ACTFAST_OP_ELU: /* y + alpha = alpha e^x for y <= 0 */
+        if (mpfr_sgn(y) > 0)
+            mpfr_set_ui(out, 1, R);
+        else
+            mpfr_add_d(out, y, p->alpha, R);
+        break;
+    default:
+        mpfr_set_nan(out);
+        break;
+    }
+    if (mpfr_nan_p(y))
+        mpfr_set_nan(out);
+    mpfr_clears(y, t, (mpfr_ptr)0);
+}
+
+/* The +inf entries share the mass; a NaN makes the row NaN (as the library
+ * documents); otherwise e^(x_j - m) / sum, which for a row of -inf is 0/0. */
+void ref_softmax_row(const double *x, size_t n, mpfr_t *y)
+{
+    size_t infs = 0, nans = 0;
+    double m = -INFINITY;
+    for (size_t j = 0; j < n; j++) {
+        infs += x[j] == INFINITY;
+        nans += isnan(x[j]);
+        m = x[j] > m ? x[j] : m;
+    }
+    if (nans || m == -INFINITY) {
+        for (size_t j = 0; j < n; j++)
+            mpfr_set_nan(y[j]);
+        return;
+    }
+    if (infs) {
+        for (size_t j = 0; j < n; j++)
+            mpfr_set_d(y[j], x[j] == INFINITY ? 1.0 / (double)infs : 0.0, R);
+        return;
+    }
+    num sum, t;
+    num_init(sum);
+    num_init(t);
+    mpfr_set_zero(sum, 1);
+    for (size_t j = 0; j < n; j++) {
+        mpfr_set_d(t, x[j], R);
+        mpfr_sub_d(t, t, m, R);
+        mpfr_exp(y[j], t, R);
+        mpfr_add(sum, sum, y[j], R);
+    }
+    for (size_t j = 0; j < n; j++)
+        mpfr_div(y[j], y[j], sum, R);
+    mpfr_clears(sum, t, (mpfr_ptr)0);
+}
+
+void ref_softmax_backward_row(const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale)
+{
+    num dot, t;
+    mpfr_init2(dot, 4 * REF_PREC); /* the products are exact; their sum nearly */
+    num_init(t);
+    mpfr_set_zero(dot, 1);
+    for (size_t j = 0; j < n; j++) {
+        mpfr_set_d(t, y[j], R);
+        mpfr_mul_d(t, t, dy[j], R);
+        mpfr_add(dot, dot, t, R);
+    }
+    for (size_t j = 0; j < n; j++) {
+        mpfr_set_d(t, dy[j], R);
+        mpfr_sub(dx[j], t, dot, R);
+        mpfr_mul_d(dx[j], dx[j], y[j], R);
+        mpfr_abs(t, t, R);
+        mpfr_abs(scale[j], dot, R);
+        mpfr_add(scale[j], scale[j], t, R);
+        mpfr_mul_d(scale[j], scale[j], fabs(y[j]), R);
+    }
+    mpfr_clears(dot, t, (mpfr_ptr)0);
+}

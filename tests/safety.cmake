@@ -1,0 +1,61 @@
+# The memory-safety, bad-input, threading, FP-environment and packaging tests
+# (included by tests/CMakeLists.txt). The per-ISA tests take the ISA as
+# argv[1] and are named <test>.<isa>, so that `ctest -R avx2` runs one ISA;
+# on a CPU that cannot run the ISA they print why and return 77 (skipped).
+
+find_package(Threads REQUIRED)
+
+foreach(name guard bad_input threads fpenv)
+  add_executable(test_${name} ${CMAKE_CURRENT_LIST_DIR}/test_${name}.c)
+  target_link_libraries(test_${name} PRIVATE actfast::actfast m)
+  actfast_warnings(test_${name})
+endforeach()
+target_link_libraries(test_threads PRIVATE Threads::Threads)
+
+foreach(isa IN LISTS ACTFAST_PUBLIC_ISAS)
+  foreach(name guard bad_input fpenv)
+    add_test(NAME ${name}.${isa} COMMAND test_${name} ${isa})
+    set_tests_properties(${name}.${isa} PROPERTIES SKIP_RETURN_CODE 77 LABELS "safety;${isa}")
+  endforeach()
+endforeach()
+
+# Forces every ISA itself, from several threads.
+add_test(NAME threads COMMAND test_threads)
+set_tests_properties(threads PROPERTIES LABELS safety)
+
+# ACTFAST_ISA acts as a first actfast_force_isa, and a bad one is an error on
+# every call, not a silent fallback. The unsupported case needs an ISA that
+# the library knows but this CPU lacks.
+add_test(NAME isa_env.unknown COMMAND test_bad_input env unknown)
+set_tests_properties(isa_env.unknown PROPERTIES ENVIRONMENT ACTFAST_ISA=sse9 LABELS safety)
+add_test(NAME isa_env.valid COMMAND test_bad_input env valid)
+set_tests_properties(isa_env.valid PROPERTIES ENVIRONMENT ACTFAST_ISA=scalar LABELS safety)
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+  set(_af_foreign_isa neon)
+else()
+  set(_af_foreign_isa avx512)
+endif()
+add_test(NAME isa_env.unsupported COMMAND test_bad_input env unsupported)
+set_tests_properties(isa_env.unsupported PROPERTIES ENVIRONMENT ACTFAST_ISA=${_af_foreign_isa} LABELS safety)
+
+# cmake --install into a scratch prefix, then build and run examples/ against
+# it through find_package(actfast) and through pkg-config.
+foreach(mode find_package pkg_config)
+  add_test(NAME install_consumer.${mode} COMMAND ${CMAKE_COMMAND}
+    -DMODE=${mode}
+    -DBUILD_DIR=${PROJECT_BINARY_DIR}
+    -DCONFIG=$<CONFIG>
+    -DEXAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples
+    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/install_consumer.${mode}
+    -DGENERATOR=${CMAKE_GENERATOR}
+    -DC_COMPILER=${CMAKE_C_COMPILER}
+    "-DC_FLAGS=${CMAKE_C_FLAGS}"
+    "-DLINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
+    -DTOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}
+    "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
+    -DSHARED=${BUILD_SHARED_LIBS}
+    -P ${CMAKE_CURRENT_LIST_DIR}/install_consumer.cmake)
+  # cmake --install writes the build tree's install_manifest.txt: one at a time.
+  set_tests_properties(install_consumer.${mode} PROPERTIES LABELS safety SKIP_REGULAR_EXPRESSION "SKIP: "
+    RESOURCE_LOCK actfast_install_manifest)
+endforeach()

@@ -1,0 +1,157 @@
+/* Nothing outside [p, p + n) is read or written, at any length and alignment.
+ *
+ * Every array lives in a read-write page between two PROT_NONE pages, filled
+ * with a canary. For each (op, form, dtype), length and alignment offset, the
+ * arrays are placed `off` elements from the upper guard (so that off = 0 ends
+ * exactly at it) and, separately, `off` elements after the lower guard; a read
+ * or write past either end faults, one into the slack changes the canary.
+ * Results must be bit-identical to the same ISA on plain buffers, out of place
+ * and in place, and the inputs must come back unchanged.
+ *
+ * usage: test_guard <isa>; ACTFAST_TEST_SCALE < 1 shortens the length range. */
+#include "harness.h"
+
+#include <signal.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+enum { MAX_N = 130, MAX_COLS = 40, MAX_ROWS = 3, LINE_BYTES = 64 };
+/* How far around an array the canary is checked: a kernel that strays does
+ * so by a few vectors, and checking the whole page each call would dominate
+ * the run time. */
+enum { WINDOW = 4 * LINE_BYTES };
+static const unsigned char CANARY = 0xCD;
+
+/* A read-write stretch between two PROT_NONE pages. */
+typedef struct slot {
+    unsigned char *rw;
+    size_t len;
+} slot;
+
+static slot slot_new(size_t page)
+{
+    unsigned char *m = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED || mprotect(m, page, PROT_NONE) != 0 || mprotect(m + 2 * page, page, PROT_NONE) != 0) {
+        perror("mmap/mprotect");
+        exit(1);
+    }
+    memset(m + page, CANARY, page);
+    return (slot){m + page, page};
+}
+
+/* `off` elements after the lower guard, or ending `off` before the upper one. */
+static unsigned char *place(const slot *s, int at_end, size_t off, size_t n, size_t size)
+{
+    return at_end ? s->rw + s->len - (n + off) * size : s->rw + off * size;
+}
+
+static unsigned char canaries[WINDOW]; /* what the window must hold */
+
+/* The canary around [p, p + bytes) is intact; then the array's bytes become
+ * canary again for the next call. */
+static int intact_then_reset(const slot *s, unsigned char *p, size_t bytes)
+{
+    const size_t before = p - s->rw < WINDOW ? (size_t)(p - s->rw) : WINDOW;
+    const size_t room = (size_t)(s->rw + s->len - (p + bytes)), after = room < WINDOW ? room : WINDOW;
+    int ok = memcmp(p - before, canaries, before) == 0 && memcmp(p + bytes, canaries, after) == 0;
+    memset(p, CANARY, bytes);
+    return ok;
+}
+
+/* The call in progress, for the fault handler: a fault is a failed test, and
+ * this says which call it was before the previous handler (the default, or a
+ * sanitizer's) reports it. */
+static char where[200];
+static struct sigaction previous_segv, previous_bus;
+
+static void on_fault(int sig)
+{
+    char msg[sizeof where + 16] = "FAULT in ";
+    strcat(msg, where);
+    strcat(msg, "\n");
+    ssize_t written = write(STDERR_FILENO, msg, strlen(msg));
+    (void)written;
+    sigaction(sig, sig == SIGSEGV ? &previous_segv : &previous_bus, NULL); /* the access faults again */
+}
+
+enum alias { SEPARATE, OUT_IS_IN, OUT_IS_DY };
+static const char *const alias_names[] = {"out of place", "out = in", "out = dy"};
+
+static slot slots[3]; /* in, dy, out */
+/* The inputs and the reference result of the current shape, on plain buffers. */
+static double x[MAX_N], dy[MAX_N], ref[MAX_N];
+
+static void run_placed(const h_case *c, size_t n, const actfast_params *p, int at_end, size_t off, enum alias alias)
+{
+    const size_t line = LINE_BYTES / c->size, bytes = n * c->size;
+    /* Each array gets every offset, but not the same one as the others. */
+    unsigned char *in = place(&slots[0], at_end, off, n, c->size);
+    unsigned char *d = place(&slots[1], at_end, (3 * off + 1) % line, n, c->size);
+    unsigned char *out = alias == OUT_IS_IN   ? in
+                         : alias == OUT_IS_DY ? d
+                                              : place(&slots[2], at_end, (5 * off + 2) % line, n, c->size);
+    memcpy(in, x, bytes);
+    if (c->with_dy)
+        memcpy(d, dy, bytes);
+    snprintf(where, sizeof where, "%s n=%zu cols=%zu %s off=%zu %s", c->name, n, p->cols,
+             at_end ? "at upper guard" : "after lower guard", off, alias_names[alias]);
+
+    actfast_status st = h_apply(c, in, d, out, n, p);
+    CHECK(st == ACTFAST_OK, "%s: status %d", where, (int)st);
+    CHECK_SAME(c, out, ref, n, where);
+    if (alias != OUT_IS_IN)
+        CHECK(memcmp(in, x, bytes) == 0, "%s: input changed", where);
+    if (c->with_dy && alias != OUT_IS_DY)
+        CHECK(memcmp(d, dy, bytes) == 0, "%s: dy changed", where);
+    CHECK(intact_then_reset(&slots[0], in, bytes), "%s: wrote around in", where);
+    if (c->with_dy)
+        CHECK(intact_then_reset(&slots[1], d, bytes), "%s: wrote around dy", where);
+    if (alias == SEPARATE)
+        CHECK(intact_then_reset(&slots[2], out, bytes), "%s: wrote around out", where);
+}
+
+static void run_shape(const h_case *c, size_t n, size_t cols)
+{
+    const actfast_params p = h_params(c, cols);
+    h_make_inputs(c, x, dy, n, &p, (unsigned)(n * 131 + cols));
+    CHECK(h_apply(c, x, dy, ref, n, &p) == ACTFAST_OK, "%s n=%zu: reference", c->name, n);
+    for (int at_end = 0; at_end < 2; at_end++)
+        for (size_t off = 0; off < LINE_BYTES / c->size; off++)
+            for (enum alias a = SEPARATE; a <= (c->with_dy ? OUT_IS_DY : OUT_IS_IN); a++)
+                run_placed(c, n, &p, at_end, off, a);
+}
+
+int main(int argc, char **argv)
+{
+    const char *isa = h_use_isa(argc, argv);
+    const size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (page < (MAX_N + LINE_BYTES) * sizeof(double)) {
+        fprintf(stderr, "page of %zu bytes is too small\n", page);
+        return 1;
+    }
+    for (int i = 0; i < 3; i++)
+        slots[i] = slot_new(page);
+    memset(canaries, CANARY, sizeof canaries);
+    struct sigaction sa = {.sa_handler = on_fault};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, &previous_segv);
+    sigaction(SIGBUS, &sa, &previous_bus);
+
+    /* The scale only shortens: 0..130 already covers every tail of every ISA. */
+    size_t n_max = h_scaled(MAX_N, 40), cols_max = h_scaled(MAX_COLS, 17);
+    n_max = n_max < MAX_N ? n_max : MAX_N;
+    cols_max = cols_max < MAX_COLS ? cols_max : MAX_COLS;
+    H_FOR_EACH_CASE(c) {
+        if (!c.info->rowwise) {
+            for (size_t n = 0; n <= n_max; n++)
+                run_shape(&c, n, 0);
+            continue;
+        }
+        run_shape(&c, 0, 1);
+        for (size_t cols = 1; cols <= cols_max; cols++)
+            for (size_t rows = 1; rows <= MAX_ROWS; rows++)
+                run_shape(&c, rows * cols, cols);
+    }
+    printf("guard %s: n = 0..%zu, rows x cols up to %d x %zu\n", isa, n_max, MAX_ROWS, cols_max);
+    return h_finish();
+}

@@ -1,0 +1,460 @@
+/* The accuracy test: one op, one dtype, one ISA, every form.
+ *
+ *   test_ulp <op> <f32|f64> <isa>
+ *
+ * For every form the op has, and for its default parameters and a few others:
+ *  - the maximum error in ULPs against MPFR (tests/reference.c) over the input
+ *    sets of tests/inputs.c must not exceed actfast_ulp_bound() (src/ops.def);
+ *  - special values are exact: NaN for NaN, infinities, zeros (with their sign
+ *    for the forward function), and dx = 0 whatever dy where f' is 0 on a region;
+ *  - the forced ISA returns the same bits as the scalar one;
+ * and for the forward function, ranges hold after rounding and monotone
+ * functions stay non-decreasing over sorted inputs.
+ *
+ * Exit 77 (skipped) when the CPU cannot run the ISA. ACTFAST_TEST_SCALE
+ * scales the input sets (0.05 under sanitizers and qemu). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actfast.h"
+#include "inputs.h"
+#include "reference.h"
+
+static int passed, failed;
+static const char *isa;
+static actfast_dtype dtype;
+
+static void verdict(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void verdict(int ok, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("%s ", ok ? "ok  " : "FAIL");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+    ok ? passed++ : failed++;
+}
+
+/* ---- arrays of the dtype, held as double -------------------------------- */
+
+static size_t elem(void) { return dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double); }
+
+static void *to_dtype(const double *x, size_t n)
+{
+    char *p = malloc(n * elem() + 1);
+    for (size_t i = 0; i < n; i++) {
+        if (dtype == ACTFAST_F32)
+            ((float *)p)[i] = (float)x[i];
+        else
+            ((double *)p)[i] = x[i];
+    }
+    return p;
+}
+
+static double at(const void *p, size_t i) { return dtype == ACTFAST_F32 ? ((const float *)p)[i] : ((const double *)p)[i]; }
+
+static int same_bits(const void *a, const void *b, size_t i)
+{
+    double x = at(a, i), y = at(b, i);
+    if (isnan(x) || isnan(y))
+        return isnan(x) && isnan(y);
+    return memcmp((const char *)a + i * elem(), (const char *)b + i * elem(), elem()) == 0;
+}
+
+static double round_to_dtype(const mpfr_t v)
+{
+    return dtype == ACTFAST_F32 ? (double)mpfr_get_flt(v, MPFR_RNDN) : mpfr_get_d(v, MPFR_RNDN);
+}
+
+/* ---- the error of one result ------------------------------------------- */
+
+/* |got - ref| in ULPs of the dtype at max(|ref|, scale); 0 or INFINITY for
+ * results that must be exact (NaN, infinities, exact zeros). */
+static double ulp_error(const mpfr_t ref, const mpfr_t scale, double got, int zero_sign_matters)
+{
+    if (mpfr_nan_p(ref))
+        return isnan(got) ? 0 : INFINITY;
+    if (isnan(got))
+        return INFINITY;
+    double expected = round_to_dtype(ref);
+    if (isinf(expected) || isinf(got))
+        return got == expected ? 0 : INFINITY;
+    if (mpfr_zero_p(ref))
+        return got == 0 && (!zero_sign_matters || !signbit(got) == !mpfr_signbit(ref)) ? 0 : INFINITY;
+    const long precision = dtype == ACTFAST_F32 ? 24 : 53, emin = dtype == ACTFAST_F32 ? -125 : -1021;
+    mpfr_t mag, diff;
+    mpfr_inits2(REF_PREC, mag, diff, (mpfr_ptr)0);
+    mpfr_abs(mag, ref, MPFR_RNDN);
+    if (mpfr_cmpabs(scale, mag) > 0)
+        mpfr_abs(mag, scale, MPFR_RNDN);
+    long e = mpfr_get_exp(mag);
+    mpfr_set_d(diff, got, MPFR_RNDN);
+    mpfr_sub(diff, diff, ref, MPFR_RNDN);
+    mpfr_abs(diff, diff, MPFR_RNDN);
+    mpfr_mul_2si(diff, diff, precision - (e > emin ? e : emin), MPFR_RNDN);
+    double err = mpfr_get_d(diff, MPFR_RNDU);
+    mpfr_clears(mag, diff, (mpfr_ptr)0);
+    return err;
+}
+
+/* The worst error of a run of comparisons and where it happened. */
+typedef struct tally {
+    double worst;
+    double worst_x, worst_got, worst_ref;
+    size_t differ_from_scalar;
+} tally;
+
+static void tally_add(tally *t, double err, double x, double got, const mpfr_t ref)
+{
+    if (err > t->worst || (isinf(err) && !isinf(t->worst))) {
+        t->worst = err;
+        t->worst_x = x;
+        t->worst_got = got;
+        t->worst_ref = mpfr_get_d(ref, MPFR_RNDN);
+    }
+}
+
+static const char *form_names[] = {"forward", "grad", "backward", "backward_from_y"};
+
+static void report(actfast_op op, actfast_form form, const char *params, const tally *t)
+{
+    double bound = actfast_ulp_bound(op, form, dtype);
+    verdict(t->worst <= bound, "%s %s %s %s%s: max %.3g ulp (bound %g) at x=%.17g: got %.17g, exact %.17g",
+            actfast_get_op_info(op)->name, form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
+            t->worst, bound, t->worst_x, t->worst_got, t->worst_ref);
+    if (strcmp(isa, "scalar") != 0)
+        verdict(t->differ_from_scalar == 0, "%s %s %s %s%s: %zu elements differ from scalar in some bit",
+                actfast_get_op_info(op)->name, form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
+                t->differ_from_scalar);
+}
+
+/* Runs one form on the forced ISA and on scalar; counts differing bits. */
+static void run_form(actfast_op op, actfast_form form, const void *in, const void *dy, void *out, size_t n,
+                     const actfast_params *p, tally *t)
+{
+    actfast_status st = actfast_apply(op, form, dtype, in, dy, out, n, p);
+    if (st != ACTFAST_OK) {
+        verdict(0, "actfast_apply: %s", actfast_status_string(st));
+        exit(1);
+    }
+    if (strcmp(isa, "scalar") == 0)
+        return;
+    void *ref = malloc(n * elem() + 1);
+    actfast_force_isa("scalar");
+    actfast_apply(op, form, dtype, in, dy, ref, n, p);
+    actfast_force_isa(isa);
+    for (size_t i = 0; i < n; i++)
+        t->differ_from_scalar += !same_bits(out, ref, i);
+    free(ref);
+}
+
+/* ---- elementwise ops ----------------------------------------------------- */
+
+/* dy of the backward tests: varied magnitudes and signs, exactly representable. */
+static double *make_dy(size_t n)
+{
+    double *dy = malloc(n * sizeof(double));
+    unsigned long long state = 42;
+    for (size_t i = 0; i < n; i++) {
+        double v = (inputs_uniform(&state) * 4 - 2) * pow(2.0, floor(inputs_uniform(&state) * 8) - 4);
+        dy[i] = dtype == ACTFAST_F32 ? (double)(float)v : v;
+    }
+    return dy;
+}
+
+/* Is f' exactly 0 on a whole region around x (where dx must be 0 for any dy)? */
+static int flat_region(actfast_op op, const actfast_params *p, double x)
+{
+    switch (op) {
+    case ACTFAST_OP_RELU:
+        return x <= 0;
+    case ACTFAST_OP_LEAKY_RELU:
+        return x <= 0 && p->slope == 0;
+    default:
+        return 0;
+    }
+}
+
+/* The parameters as the kernels of this dtype see them: a float kernel gets
+ * float parameters, and the reference must use the same values. */
+static actfast_params in_dtype(const actfast_params *p)
+{
+    actfast_params r = *p;
+    if (dtype == ACTFAST_F32) {
+        r.slope = (float)r.slope;
+        r.alpha = (float)r.alpha;
+        r.beta = (float)r.beta;
+        r.threshold = (float)r.threshold;
+    }
+    return r;
+}
+
+static void test_elementwise(actfast_op op, const actfast_params *params, const char *pname, const input_set *in)
+{
+    const actfast_params rounded = in_dtype(params), *p = &rounded;
+    const actfast_op_info *info = actfast_get_op_info(op);
+    const size_t n = in->n;
+    void *x = to_dtype(in->x, n), *out = malloc(n * elem() + 1);
+    double *dyd = make_dy(n);
+    void *dy = to_dtype(dyd, n);
+    mpfr_t ref, scale;
+    mpfr_inits2(REF_PREC, ref, scale, (mpfr_ptr)0);
+
+    for (int form = 0; form < ACTFAST_FORM_COUNT; form++) {
+        if (!info->has_form[form])
+            continue;
+        tally t = {0};
+        const void *input = x;
+        void *y = NULL;
+        if (form == ACTFAST_BACKWARD_FROM_Y) { /* y = f(x) correctly rounded */
+            double *yd = malloc(n * sizeof(double));
+            for (size_t i = 0; i < n; i++) {
+                ref_forward(op, p, in->x[i], ref);
+                yd[i] = round_to_dtype(ref);
+            }
+            input = y = to_dtype(yd, n);
+            free(yd);
+        }
+        run_form(op, form, input, dy, out, n, p, &t);
+        for (size_t i = 0; i < n; i++) {
+            const double got = at(out, i);
+            switch (form) {
+            case ACTFAST_FORWARD:
+                ref_forward(op, p, in->x[i], ref);
+                mpfr_set_zero(scale, 1);
+                break;
+            case ACTFAST_GRAD:
+                ref_grad(op, p, in->x[i], ref, scale);
+                break;
+            case ACTFAST_BACKWARD:
+                ref_grad(op, p, in->x[i], ref, scale);
+                mpfr_mul_d(ref, ref, dyd[i], MPFR_RNDN);
+                mpfr_mul_d(scale, scale, fabs(dyd[i]), MPFR_RNDN);
+                break;
+            case ACTFAST_BACKWARD_FROM_Y:
+                ref_grad_from_y(op, p, at(y, i), ref);
+                mpfr_mul_d(ref, ref, dyd[i], MPFR_RNDN);
+                mpfr_set_zero(scale, 1);
+                break;
+            }
+            tally_add(&t, ulp_error(ref, scale, got, form == ACTFAST_FORWARD), in->x[i], got, ref);
+        }
+        report(op, form, pname, &t);
+        free(y);
+    }
+
+    /* dx = 0 on flat regions even where dy is NaN or inf (a select, not a product). */
+    size_t flat = 0, wrong = 0;
+    double *nan_dy = malloc(n * sizeof(double));
+    for (size_t i = 0; i < n; i++)
+        nan_dy[i] = i % 2 ? NAN : -INFINITY;
+    void *bad_dy = to_dtype(nan_dy, n);
+    actfast_apply(op, ACTFAST_BACKWARD, dtype, x, bad_dy, out, n, p);
+    for (size_t i = 0; i < n; i++) {
+        if (flat_region(op, p, in->x[i])) {
+            flat++;
+            wrong += at(out, i) != 0;
+        }
+    }
+    if (flat)
+        verdict(wrong == 0, "%s backward %s%s: dx = 0 for NaN/inf dy on the flat region (%zu of %zu wrong)",
+                info->name, isa, pname, wrong, flat);
+    free(nan_dy);
+    free(bad_dy);
+    mpfr_clears(ref, scale, (mpfr_ptr)0);
+    free(x);
+    free(out);
+    free(dy);
+    free(dyd);
+}
+
+/* Ranges after rounding, and monotonicity where x is sorted. */
+static void test_shape(actfast_op op, const input_set *in)
+{
+    const actfast_op_info *info = actfast_get_op_info(op);
+    actfast_params p = actfast_default_params(op);
+    void *x = to_dtype(in->x, in->n), *y = malloc(in->n * elem() + 1);
+    actfast_apply(op, ACTFAST_FORWARD, dtype, x, NULL, y, in->n, &p);
+    size_t out_of_range = 0, decreasing = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        double v = at(y, i);
+        out_of_range += !isnan(v) && (v < info->range_lo || v > info->range_hi);
+        if (i > 0 && in->x[i] >= in->x[i - 1] && at(y, i) < at(y, i - 1)) {
+            if (info->monotone && decreasing++ == 0)
+                printf("     first decrease: f(%.17g) = %.17g > f(%.17g) = %.17g\n", in->x[i - 1], at(y, i - 1),
+                       in->x[i], at(y, i));
+        }
+    }
+    verdict(out_of_range == 0, "%s %s %s: %zu results outside [%g, %g]", info->name, isa,
+            dtype == ACTFAST_F32 ? "f32" : "f64", out_of_range, info->range_lo, info->range_hi);
+    if (info->monotone)
+        verdict(decreasing == 0, "%s %s %s: %zu decreases over sorted inputs", info->name, isa,
+                dtype == ACTFAST_F32 ? "f32" : "f64", decreasing);
+    free(x);
+    free(y);
+}
+
+/* ---- row-wise ops -------------------------------------------------------- */
+
+typedef struct rows {
+    double *x;
+    size_t rows, cols;
+} rows;
+
+/* Rows of one length: random values of a few spreads, then rows with -inf,
+ * +inf (one and two), NaN, huge and tiny entries. */
+static rows make_rows(size_t cols, size_t count, unsigned long long seed)
+{
+    rows r = {malloc(cols * count * sizeof(double)), count, cols};
+    const double spreads[] = {1, 10, 100, 1e4, 1e-3};
+    for (size_t k = 0; k < count; k++) {
+        double *row = r.x + k * cols;
+        for (size_t j = 0; j < cols; j++) {
+            double v = (inputs_uniform(&seed) * 2 - 1) * spreads[k % 5];
+            row[j] = dtype == ACTFAST_F32 ? (double)(float)v : v;
+        }
+        const size_t j = (size_t)(inputs_uniform(&seed) * (double)cols), j2 = (j + cols / 2) % cols;
+        switch (k % 10) {
+        case 5: row[j] = -INFINITY; break;
+        case 6: row[j] = INFINITY; break;
+        case 7: row[j] = INFINITY; row[j2] = INFINITY; break;
+        case 8: row[j] = NAN; break;
+        case 9: row[j] = dtype == ACTFAST_F32 ? 3e38 : 1.7e308; row[j2] = -row[j]; break;
+        }
+    }
+    return r;
+}
+
+static void test_rowwise(actfast_op op, size_t cols, size_t count)
+{
+    rows r = make_rows(cols, count, 7 + cols);
+    const size_t n = r.rows * r.cols;
+    actfast_params p = actfast_default_params(op);
+    p.cols = cols;
+    void *x = to_dtype(r.x, n), *y = malloc(n * elem() + 1), *dx = malloc(n * elem() + 1);
+    double *dyd = make_dy(n), *yd = malloc(n * sizeof(double));
+    void *dy = to_dtype(dyd, n);
+    mpfr_t *ref = malloc(cols * sizeof(mpfr_t)), *scale = malloc(cols * sizeof(mpfr_t));
+    for (size_t j = 0; j < cols; j++)
+        mpfr_inits2(REF_PREC, ref[j], scale[j], (mpfr_ptr)0);
+    char pname[48];
+    snprintf(pname, sizeof pname, " (%zu rows of %zu)", count, cols);
+
+    tally fwd = {0}, bwd = {0};
+    run_form(op, ACTFAST_FORWARD, x, NULL, y, n, &p, &fwd);
+    size_t out_of_range = 0;
+    for (size_t k = 0; k < r.rows; k++) {
+        ref_softmax_row(r.x + k * cols, cols, ref);
+        for (size_t j = 0; j < cols; j++) {
+            const size_t i = k * cols + j;
+            mpfr_set_zero(scale[j], 1);
+            tally_add(&fwd, ulp_error(ref[j], scale[j], at(y, i), 1), r.x[i], at(y, i), ref[j]);
+            out_of_range += at(y, i) < 0 || at(y, i) > 1;
+            yd[i] = round_to_dtype(ref[j]);
+        }
+    }
+    report(op, ACTFAST_FORWARD, pname, &fwd);
+    verdict(out_of_range == 0, "%s %s%s: %zu entries outside [0, 1]", actfast_get_op_info(op)->name, isa, pname,
+            out_of_range);
+
+    /* backward from the correctly rounded y */
+    void *yr = to_dtype(yd, n);
+    run_form(op, ACTFAST_BACKWARD_FROM_Y, yr, dy, dx, n, &p, &bwd);
+    for (size_t k = 0; k < r.rows; k++) {
+        ref_softmax_backward_row(yd + k * cols, dyd + k * cols, cols, ref, scale);
+        for (size_t j = 0; j < cols; j++) {
+            const size_t i = k * cols + j;
+            tally_add(&bwd, ulp_error(ref[j], scale[j], at(dx, i), 0), yd[i], at(dx, i), ref[j]);
+        }
+    }
+    report(op, ACTFAST_BACKWARD_FROM_Y, pname, &bwd);
+
+    for (size_t j = 0; j < cols; j++)
+        mpfr_clears(ref[j], scale[j], (mpfr_ptr)0);
+    free(ref);
+    free(scale);
+    free(x);
+    free(y);
+    free(yr);
+    free(dx);
+    free(dy);
+    free(dyd);
+    free(yd);
+    free(r.x);
+}
+
+/* ---- main ---------------------------------------------------------------- */
+
+/* Parameters besides the defaults, in the ranges people use. */
+static int extra_params(actfast_op op, actfast_params *out, const char **names)
+{
+    actfast_params p = actfast_default_params(op);
+    int k = 0;
+    switch (op) {
+    case ACTFAST_OP_LEAKY_RELU:
+        p.slope = 0.2, out[k] = p, names[k++] = " slope=0.2";
+        p.slope = 0, out[k] = p, names[k++] = " slope=0";
+        break;
+    case ACTFAST_OP_ELU:
+        p.alpha = 0.5, out[k] = p, names[k++] = " alpha=0.5";
+        break;
+    case ACTFAST_OP_SOFTPLUS:
+        p.beta = 2, out[k] = p, names[k++] = " beta=2";
+        p.beta = 0.5, p.threshold = 20, out[k] = p, names[k++] = " beta=0.5 threshold=20";
+        break;
+    default:
+        break;
+    }
+    return k;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 4) {
+        fprintf(stderr, "usage: %s <op> <f32|f64> <isa>\n", argv[0]);
+        return 2;
+    }
+    const actfast_op op = actfast_op_from_name(argv[1]);
+    if (op == ACTFAST_OP_COUNT || (strcmp(argv[2], "f32") != 0 && strcmp(argv[2], "f64") != 0)) {
+        fprintf(stderr, "unknown op or dtype\n");
+        return 2;
+    }
+    dtype = strcmp(argv[2], "f32") == 0 ? ACTFAST_F32 : ACTFAST_F64;
+    isa = argv[3];
+    if (!actfast_isa_supported(isa)) {
+        printf("skipped: this CPU cannot run %s\n", isa);
+        return 77;
+    }
+    if (actfast_force_isa(isa) != ACTFAST_OK || strcmp(actfast_active_isa(), isa) != 0) {
+        printf("FAIL could not force %s\n", isa);
+        return 1;
+    }
+    ref_init();
+    const char *scale_env = getenv("ACTFAST_TEST_SCALE");
+    const double scale = scale_env ? atof(scale_env) : 1.0;
+
+    if (actfast_get_op_info(op)->rowwise) {
+        const size_t lengths[] = {1, 2, 3, 17, 1000, 4097};
+        for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++)
+            test_rowwise(op, lengths[i], lengths[i] > 1000 ? 10 : lengths[i] > 100 ? 20 : 40);
+        test_rowwise(op, scale < 1 ? 65536 : 1 << 20, 1);
+    } else {
+        input_set in = inputs_elementwise(dtype, scale);
+        actfast_params defaults = actfast_default_params(op), extras[4];
+        const char *names[4];
+        test_elementwise(op, &defaults, "", &in);
+        for (int k = extra_params(op, extras, names), i = 0; i < k; i++)
+            test_elementwise(op, &extras[i], names[i], &in);
+        inputs_free(&in);
+        input_set sorted = inputs_sorted(dtype, scale);
+        test_shape(op, &sorted);
+        inputs_free(&sorted);
+    }
+    mpfr_free_cache();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}
