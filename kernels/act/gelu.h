@@ -38,8 +38,11 @@ static inline V AF_FN(gelu_phi_times)(AF_FN(af_exp_parts) g, V c, V u)
     return v_add(b, v_fma(b, u, AF_FN(af_finite_or_zero)(b_lo)));
 }
 
-/* c Phi(x) away from the far tail, given e^(-x^2/2): c erfc(u_hi)/2 as a
- * double word plus c times the correction, rounded once (0 stays signed). */
+/* c Phi(x) away from the far tail, given e^(-x^2/2). Phi(x) = 1/2 - erf(u)/2
+ * for u <= 1/2, where erf is small and 1/2 - erf/2 is formed exactly (erfc's
+ * own 1.2 ulp near 1 would show), else erfc(u)/2; as a double word times c,
+ * plus c times the correction for u_lo, rounded once (0 stays signed). Both
+ * functions move by -+(2/sqrt pi) e^(-u^2) u_lo. */
 static inline V AF_FN(gelu_cdf_times)(V x, V c, V gauss)
 {
     V half = v_set((T)0.5);
@@ -47,7 +50,12 @@ static inline V AF_FN(gelu_cdf_times)(V x, V c, V gauss)
     V u_lo = v_fma(x, v_set(-AF_K(INV_SQRT2_LO)), v_fma(x, v_set(-AF_K(INV_SQRT2_HI)), v_neg(u_hi)));
     u_lo = AF_FN(af_finite_or_zero)(u_lo); /* x = +-inf: inf - inf */
     V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), gauss);
-    V p_lo, p = AF_FN(af_mul_dw)(c, v_mul(half, v_erfc(u_hi)), v_set((T)0), &p_lo);
+    M small = v_le(u_hi, half);
+    V h = v_mul(half, v_erf(u_hi));
+    V from_erf = v_sub(half, h);
+    V cdf = v_sel(small, from_erf, v_mul(half, v_erfc(u_hi)));
+    V cdf_lo = v_sel(small, v_sub(v_sub(half, from_erf), h), v_set((T)0));
+    V p_lo, p = AF_FN(af_mul_dw)(c, cdf, cdf_lo, &p_lo);
     V rest = v_fma(AF_FN(af_clamp_x)(c), corr, p_lo);
     return v_sel(v_eq(rest, v_set((T)0)), p, v_add(p, rest));
 }

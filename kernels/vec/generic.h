@@ -43,6 +43,7 @@
 #define v_expm1 AF_CAT(AF_VP, expm1)
 #define v_log1p AF_CAT(AF_VP, log1p)
 #define v_tanh AF_CAT(AF_VP, tanh)
+#define v_erf AF_CAT(AF_VP, erf)
 #define v_erfc AF_CAT(AF_VP, erfc)
 #define m_first AF_CAT(AF_MP, first)
 #define m_and AF_CAT(AF_MP, and)

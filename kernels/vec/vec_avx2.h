@@ -60,6 +60,7 @@ static inline vf vf_exp(vf a) { return Sleef_expf8_u10avx2(a); }
 static inline vf vf_expm1(vf a) { return Sleef_expm1f8_u10avx2(a); }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
 static inline vf vf_tanh(vf a) { return Sleef_tanhf8_u10avx2(a); }
+static inline vf vf_erf(vf a) { return Sleef_erff8_u10avx2(a); }
 static inline vf vf_erfc(vf a) { return Sleef_erfcf8_u15avx2(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -105,6 +106,7 @@ static inline vd vd_exp(vd a) { return Sleef_expd4_u10avx2(a); }
 static inline vd vd_expm1(vd a) { return Sleef_expm1d4_u10avx2(a); }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
 static inline vd vd_tanh(vd a) { return Sleef_tanhd4_u10avx2(a); }
+static inline vd vd_erf(vd a) { return Sleef_erfd4_u10avx2(a); }
 static inline vd vd_erfc(vd a) { return Sleef_erfcd4_u15avx2(a); }
 
 #endif

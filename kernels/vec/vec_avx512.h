@@ -58,6 +58,7 @@ static inline vf vf_exp(vf a) { return Sleef_expf16_u10avx512f(a); }
 static inline vf vf_expm1(vf a) { return Sleef_expm1f16_u10avx512f(a); }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf16_u10avx512f(a); }
 static inline vf vf_tanh(vf a) { return Sleef_tanhf16_u10avx512f(a); }
+static inline vf vf_erf(vf a) { return Sleef_erff16_u10avx512f(a); }
 static inline vf vf_erfc(vf a) { return Sleef_erfcf16_u15avx512f(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -99,6 +100,7 @@ static inline vd vd_exp(vd a) { return Sleef_expd8_u10avx512f(a); }
 static inline vd vd_expm1(vd a) { return Sleef_expm1d8_u10avx512f(a); }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd8_u10avx512f(a); }
 static inline vd vd_tanh(vd a) { return Sleef_tanhd8_u10avx512f(a); }
+static inline vd vd_erf(vd a) { return Sleef_erfd8_u10avx512f(a); }
 static inline vd vd_erfc(vd a) { return Sleef_erfcd8_u15avx512f(a); }
 
 #endif

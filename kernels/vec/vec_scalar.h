@@ -73,6 +73,7 @@ static inline vf vf_exp(vf a) { return AF_SLEEF_F(exp, u10)(a); }
 static inline vf vf_expm1(vf a) { return AF_SLEEF_F(expm1, u10)(a); }
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10)(a); }
 static inline vf vf_tanh(vf a) { return AF_SLEEF_F(tanh, u10)(a); }
+static inline vf vf_erf(vf a) { return AF_SLEEF_F(erf, u10)(a); }
 static inline vf vf_erfc(vf a) { return AF_SLEEF_F(erfc, u15)(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -114,6 +115,7 @@ static inline vd vd_exp(vd a) { return AF_SLEEF_D(exp, u10)(a); }
 static inline vd vd_expm1(vd a) { return AF_SLEEF_D(expm1, u10)(a); }
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10)(a); }
 static inline vd vd_tanh(vd a) { return AF_SLEEF_D(tanh, u10)(a); }
+static inline vd vd_erf(vd a) { return AF_SLEEF_D(erf, u10)(a); }
 static inline vd vd_erfc(vd a) { return AF_SLEEF_D(erfc, u15)(a); }
 
 #endif
