@@ -71,15 +71,20 @@ static inline V AF_FN(af_square_dw)(V d, V d_lo, V *lo)
     return sq;
 }
 
-/* (n + n_lo) / (d + d_lo), within 0.5 ulp plus O(eps^2): q = n/d, the exact
- * remainder n - q d by FMA, then one correction (none where it is 0, which
- * keeps the sign of a zero q). */
-static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
+/* m (n + n_lo) / (d + d_lo), rounded once up to O(eps^2): q = n/d, the exact
+ * remainder n - q d by FMA, one correction, and m applied by the same FMA
+ * (none where the correction is 0, which keeps the sign of a zero q). */
+static inline V AF_FN(af_div_dw_times)(V m, V n, V n_lo, V d, V d_lo)
 {
     V q = v_div(n, d);
     V r = v_fnma(q, d, n);
     V c = AF_FN(af_finite_or_zero)(v_fnma(q, d_lo, v_add(r, n_lo)));
-    return v_sel(v_eq(c, v_set((T)0)), q, v_add(q, v_div(c, d)));
+    return v_sel(v_eq(c, v_set((T)0)), v_mul(m, q), v_fma(m, q, v_mul(m, v_div(c, d))));
+}
+
+static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
+{
+    return AF_FN(af_div_dw_times)(v_set((T)1), n, n_lo, d, d_lo);
 }
 
 /* ---- e^a for a <= 0, kept away from subnormals ------------------------------ */

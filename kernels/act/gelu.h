@@ -27,23 +27,22 @@ static inline V AF_FN(gelu_series_tail)(V w)
     return v_mul(s, w);
 }
 
-/* phi(x) c (1 + u) for a factor c >= 0 given exactly, in af_exp_tail's scale:
- * e^(-x^2/2) c / sqrt(2 pi) as a double word, the small u applied last. */
-static inline V AF_FN(gelu_phi_times)(AF_FN(af_exp_parts) g, V c, V u)
+/* c phi(x) = c e^(-x^2/2)/sqrt(2 pi) as hi + *lo, in af_exp_tail's scale,
+ * for a factor c given exactly. */
+static inline V AF_FN(gelu_phi_dw)(AF_FN(af_exp_parts) g, V c, V *lo)
 {
     V a_lo, a = AF_FN(af_mul_dw)(c, g.e, g.lo, &a_lo);
     V b = v_mul(a, v_set(AF_K(INV_SQRT2PI_HI)));
     V b_lo = v_fma(a, v_set(AF_K(INV_SQRT2PI_HI)), v_neg(b));
-    b_lo = v_fma(a, v_set(AF_K(INV_SQRT2PI_LO)), v_fma(a_lo, v_set(AF_K(INV_SQRT2PI_HI)), b_lo));
-    return v_add(b, v_fma(b, u, AF_FN(af_finite_or_zero)(b_lo)));
+    *lo = AF_FN(af_finite_or_zero)(v_fma(a, v_set(AF_K(INV_SQRT2PI_LO)), v_fma(a_lo, v_set(AF_K(INV_SQRT2PI_HI)), b_lo)));
+    return b;
 }
 
-/* c Phi(x) away from the far tail, given e^(-x^2/2). Phi(x) = 1/2 - erf(u)/2
- * for u <= 1/2, where erf is small and 1/2 - erf/2 is formed exactly (erfc's
- * own 1.2 ulp near 1 would show), else erfc(u)/2; as a double word times c,
- * plus c times the correction for u_lo, rounded once (0 stays signed). Both
- * functions move by -+(2/sqrt pi) e^(-u^2) u_lo. */
-static inline V AF_FN(gelu_cdf_times)(V x, V c, V gauss)
+/* Phi(x) away from the far tail as hi + *lo, given e^(-x^2/2). For u <= 1/2,
+ * Phi = 1/2 - erf(u)/2, formed exactly: erf is small there and erfc's own
+ * 1.2 ulp near 1 would show; else Phi = erfc(u)/2. Both move by
+ * -+(2/sqrt pi) e^(-u^2) u_lo, which joins the low part. */
+static inline V AF_FN(gelu_cdf_dw)(V x, V gauss, V *lo)
 {
     V half = v_set((T)0.5);
     V u_hi = v_mul(x, v_set(-AF_K(INV_SQRT2_HI)));
@@ -53,34 +52,50 @@ static inline V AF_FN(gelu_cdf_times)(V x, V c, V gauss)
     M small = v_le(u_hi, half);
     V h = v_mul(half, v_erf(u_hi));
     V from_erf = v_sub(half, h);
-    V cdf = v_sel(small, from_erf, v_mul(half, v_erfc(u_hi)));
-    V cdf_lo = v_sel(small, v_sub(v_sub(half, from_erf), h), v_set((T)0));
-    V p_lo, p = AF_FN(af_mul_dw)(c, cdf, cdf_lo, &p_lo);
-    V rest = v_fma(AF_FN(af_clamp_x)(c), corr, p_lo);
-    return v_sel(v_eq(rest, v_set((T)0)), p, v_add(p, rest));
+    *lo = v_add(v_sel(small, v_sub(v_sub(half, from_erf), h), v_set((T)0)), corr);
+    return v_sel(small, from_erf, v_mul(half, v_erfc(u_hi)));
+}
+
+/* hi + lo rounded once; an exact 0 of hi keeps its sign. */
+static inline V AF_FN(gelu_round)(V hi, V lo)
+{
+    return v_sel(v_eq(lo, v_set((T)0)), hi, v_add(hi, lo));
 }
 
 static inline V AF_FN(gelu_forward)(V x, const VP *k)
 {
     (void)k;
     AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
-    V near = AF_FN(gelu_cdf_times)(x, x, AF_FN(af_exp_value)(g));
+    /* near: x Phi(x) */
+    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(x, AF_FN(af_exp_value)(g), &cdf_lo);
+    V p_lo, p = AF_FN(af_mul_dw)(x, cdf, cdf_lo, &p_lo);
+    V near = AF_FN(gelu_round)(p, p_lo);
+    /* far: -phi(x) (1 + t) */
     V xc = AF_FN(af_clamp_x)(x);
     V t = AF_FN(gelu_series_tail)(v_div(v_set((T)1), v_mul(xc, xc)));
-    V far = v_neg(v_mul(AF_FN(gelu_phi_times)(g, v_set((T)1), t), g.scale));
+    V phi_lo, phi = AF_FN(gelu_phi_dw)(g, v_set((T)1), &phi_lo);
+    V far = v_neg(v_mul(v_add(phi, v_fma(phi, t, phi_lo)), g.scale));
     return v_sel(v_lt(x, v_set(AF_K(GELU_ASYM))), far, near);
 }
 
+/* gelu' = Phi + x phi near, -|x| phi (1 - w (1 + t)) far; each a double word
+ * until m times it is rounded once. */
 static inline V AF_FN(gelu_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
     AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
-    V gauss = AF_FN(af_exp_value)(g);
     V xc = AF_FN(af_clamp_x)(x); /* x phi(x) = inf * 0 otherwise */
-    V phi = v_mul(gauss, v_set(AF_K(INV_SQRT2PI_HI)));
-    V near = v_mul(m, v_fma(xc, phi, AF_FN(gelu_cdf_times)(x, v_set((T)1), gauss)));
+    /* near */
+    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(x, AF_FN(af_exp_value)(g), &cdf_lo);
+    V xphi_lo, xphi = AF_FN(gelu_phi_dw)(g, xc, &xphi_lo);
+    V err, sum = AF_FN(af_two_sum)(cdf, xphi, &err);
+    V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
+    V near = v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo)));
+    /* far */
     V w = v_div(v_set((T)1), v_mul(xc, xc));
     V u = v_neg(v_fma(w, AF_FN(gelu_series_tail)(w), w)); /* -w (1 + t) */
-    V far = v_neg(v_mul(v_mul(m, AF_FN(gelu_phi_times)(g, v_abs(xc), u)), g.scale));
+    V b_lo, b = AF_FN(gelu_phi_dw)(g, v_abs(xc), &b_lo);
+    V far_lo = v_fma(b, u, b_lo);
+    V far = v_neg(v_mul(v_fma(m, b, v_mul(m, far_lo)), g.scale));
     return v_sel(v_lt(x, v_set(AF_K(GELU_ASYM))), far, near);
 }

@@ -60,8 +60,7 @@ static inline V AF_FN(mish_grad_times)(V x, V m, const VP *k)
     V four_4x = v_fma(four, xc, four);
     V q_neg = v_fma(ev, v_fma(ev, v_add(four, ev), six_4x), v_mul(four, v_add(one, xc)));
     V q_pos = v_fma(ev, v_fma(ev, v_fma(ev, four_4x, six_4x), four), one);
-    V mq = v_mul(m, v_sel(s.neg, q_neg, q_pos));
-    V n_lo, n = AF_FN(af_mul_dw)(mq, v_sel(s.neg, s.e, one), s.e_lo, &n_lo);
+    V n_lo, n = AF_FN(af_mul_dw)(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), s.e_lo, &n_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(s.d, s.d_lo, &dd_lo);
-    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), s.scale);
+    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, dd, dd_lo), s.scale);
 }

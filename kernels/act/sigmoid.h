@@ -20,8 +20,7 @@ static inline V AF_FN(sigmoid_grad_times)(V x, V m, const VP *k)
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
-    V n_lo, n = AF_FN(af_mul_dw)(m, e.e, e.lo, &n_lo);
-    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), e.scale);
+    return v_mul(AF_FN(af_div_dw_times)(m, e.e, e.lo, dd, dd_lo), e.scale);
 }
 
 /* y (1 - y) = y - y^2 in one rounding. */

@@ -28,10 +28,8 @@ static inline V AF_FN(silu_grad_times)(V x, V m, const VP *k)
     V d_lo, d = AF_FN(af_one_plus)(ev, &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
     V one_x = v_add(one, AF_FN(af_clamp_x)(x));
-    V n_pos = v_mul(m, v_fma(ev, one_x, one));
-    V n_neg = v_mul(m, v_add(one_x, ev));
-    V n_lo, n = AF_FN(af_mul_dw)(n_neg, e.e, e.lo, &n_lo);
-    n = v_sel(pos, n_pos, n);
+    V n_lo, n = AF_FN(af_mul_dw)(v_add(one_x, ev), e.e, e.lo, &n_lo);
+    n = v_sel(pos, v_fma(ev, one_x, one), n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }

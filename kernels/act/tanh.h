@@ -17,8 +17,7 @@ static inline V AF_FN(tanh_grad_times)(V x, V m, const VP *k)
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
     V four = v_set((T)4);
-    V n_lo, n = AF_FN(af_mul_dw)(m, v_mul(four, e.e), v_mul(four, e.lo), &n_lo);
-    return v_mul(AF_FN(af_div_dw)(n, n_lo, dd, dd_lo), e.scale);
+    return v_mul(AF_FN(af_div_dw_times)(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
 }
 
 /* 1 - y^2 in one rounding. */
