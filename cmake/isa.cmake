@@ -7,13 +7,20 @@
 #
 # Sets ACTFAST_ISAS (names) and ACTFAST_ISA_OBJECTS ($<TARGET_OBJECTS:...>).
 
+# A test build: the NEON kernels compiled on x86 through SIMDe's NEON
+# implementation, registered as ISA "neon", so that they run the whole test
+# suite natively (fast) before the qemu run on a cross build.
+option(ACTFAST_SIMDE_NEON "x86: also build the NEON kernels through SIMDe, as ISA neon (for testing)" OFF)
+
 set(ACTFAST_ISAS "")
 set(ACTFAST_ISA_OBJECTS "")
 
-function(actfast_add_isa name define)
+# actfast_add_isa(name definitions [compile options...]): definitions is a
+# list, AF_ISA_<NAME> first.
+function(actfast_add_isa name definitions)
   set(target actfast_kernels_${name})
   add_library(${target} OBJECT ${PROJECT_SOURCE_DIR}/kernels/table.c)
-  target_compile_definitions(${target} PRIVATE ${define})
+  target_compile_definitions(${target} PRIVATE ${definitions})
   target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN})
   target_include_directories(${target} PRIVATE
     ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/kernels)
@@ -30,9 +37,22 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   actfast_add_isa(avx512 AF_ISA_AVX512 -mavx512f -mavx512dq -mavx512bw -mavx512vl -mfma)
   # The ISAs the tests and the bench force, one by one.
   set(ACTFAST_PUBLIC_ISAS scalar avx2 avx512)
+  if(ACTFAST_SIMDE_NEON)
+    find_path(SIMDE_INCLUDE_DIR simde/arm/neon.h REQUIRED) # Debian: libsimde-dev
+    mark_as_advanced(SIMDE_INCLUDE_DIR)
+    # -mfma: SLEEF's purecfma functions stand in for its advsimd ones, and
+    # SIMDe's vfmaq is fused only with it.
+    actfast_add_isa(neon "AF_ISA_NEON;AF_NEON_SIMDE" -mfma)
+    target_include_directories(actfast_kernels_neon PRIVATE ${SIMDE_INCLUDE_DIR})
+    # src/dispatch.c lists the extra kernel set.
+    set_property(SOURCE ${PROJECT_SOURCE_DIR}/src/dispatch.c APPEND PROPERTY COMPILE_DEFINITIONS AF_NEON_SIMDE)
+    list(APPEND ACTFAST_PUBLIC_ISAS neon)
+  endif()
 elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
+  # Every AArch64 CPU has FMA, hence the purecfma flavour of scalar.
   actfast_add_isa(scalar_fma AF_ISA_SCALAR_FMA)
-  set(ACTFAST_PUBLIC_ISAS scalar)
+  actfast_add_isa(neon AF_ISA_NEON)
+  set(ACTFAST_PUBLIC_ISAS scalar neon)
 else()
   actfast_add_isa(scalar AF_ISA_SCALAR)
   set(ACTFAST_PUBLIC_ISAS scalar)

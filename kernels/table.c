@@ -13,6 +13,9 @@
 #elif defined(AF_ISA_AVX2)
 #include "vec/vec_avx2.h"
 #define AF_TABLE af_kernels_avx2
+#elif defined(AF_ISA_NEON)
+#include "vec/vec_neon.h"
+#define AF_TABLE af_kernels_neon
 #elif defined(AF_ISA_SCALAR_FMA)
 #define AF_SCALAR_FMA 1
 #include "vec/vec_scalar.h"

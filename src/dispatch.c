@@ -24,6 +24,11 @@ static const af_isa isas[] = {
 #if defined(__x86_64__)
     {"avx512", &af_kernels_avx512, af_cpu_has_avx512},
     {"avx2", &af_kernels_avx2, af_cpu_has_avx2},
+#if defined(AF_NEON_SIMDE)
+    /* The NEON kernels through SIMDe (a test build, cmake/isa.cmake): x86
+     * code built with -mfma. */
+    {"neon", &af_kernels_neon, af_cpu_has_fma},
+#endif
     /* The same bits as AVX2/AVX-512 need SLEEF's FMA flavour; a CPU without
      * FMA gets the portable one. */
     {"scalar", &af_kernels_scalar_fma, af_cpu_has_fma},

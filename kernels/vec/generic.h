@@ -46,9 +46,5 @@
 #define v_erf AF_CAT(AF_VP, erf)
 #define v_erfc AF_CAT(AF_VP, erfc)
 #define m_first AF_CAT(AF_MP, first)
-#define m_and AF_CAT(AF_MP, and)
-#define m_or AF_CAT(AF_MP, or)
-#define m_andnot AF_CAT(AF_MP, andnot)
-#define m_any AF_CAT(AF_MP, any)
 
 #endif

@@ -51,10 +51,6 @@ static inline mf vf_ge(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_GE_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
 static inline mf vf_isnan(vf a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
-static inline mf mf_and(mf a, mf b) { return _mm256_and_ps(a, b); }
-static inline mf mf_or(mf a, mf b) { return _mm256_or_ps(a, b); }
-static inline mf mf_andnot(mf a, mf b) { return _mm256_andnot_ps(a, b); }
-static inline int mf_any(mf a) { return _mm256_movemask_ps(a) != 0; }
 
 static inline vf vf_exp(vf a) { return Sleef_expf8_u10avx2(a); }
 static inline vf vf_expm1(vf a) { return Sleef_expm1f8_u10avx2(a); }
@@ -97,10 +93,6 @@ static inline md vd_ge(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_GE_OQ); }
 static inline md vd_eq(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
 static inline md vd_isnan(vd a) { return _mm256_cmp_pd(a, a, _CMP_UNORD_Q); }
 static inline vd vd_sel(md m, vd a, vd b) { return _mm256_blendv_pd(b, a, m); }
-static inline md md_and(md a, md b) { return _mm256_and_pd(a, b); }
-static inline md md_or(md a, md b) { return _mm256_or_pd(a, b); }
-static inline md md_andnot(md a, md b) { return _mm256_andnot_pd(a, b); }
-static inline int md_any(md a) { return _mm256_movemask_pd(a) != 0; }
 
 static inline vd vd_exp(vd a) { return Sleef_expd4_u10avx2(a); }
 static inline vd vd_expm1(vd a) { return Sleef_expm1d4_u10avx2(a); }

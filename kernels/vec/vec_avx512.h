@@ -49,10 +49,6 @@ static inline mf vf_ge(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ)
 static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
 static inline mf vf_isnan(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
-static inline mf mf_and(mf a, mf b) { return (mf)(a & b); }
-static inline mf mf_or(mf a, mf b) { return (mf)(a | b); }
-static inline mf mf_andnot(mf a, mf b) { return (mf)(~a & b); }
-static inline int mf_any(mf a) { return a != 0; }
 
 static inline vf vf_exp(vf a) { return Sleef_expf16_u10avx512f(a); }
 static inline vf vf_expm1(vf a) { return Sleef_expm1f16_u10avx512f(a); }
@@ -91,10 +87,6 @@ static inline md vd_ge(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ)
 static inline md vd_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
 static inline md vd_isnan(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q); }
 static inline vd vd_sel(md m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a); }
-static inline md md_and(md a, md b) { return (md)(a & b); }
-static inline md md_or(md a, md b) { return (md)(a | b); }
-static inline md md_andnot(md a, md b) { return (md)(~a & b); }
-static inline int md_any(md a) { return a != 0; }
 
 static inline vd vd_exp(vd a) { return Sleef_expd8_u10avx512f(a); }
 static inline vd vd_expm1(vd a) { return Sleef_expm1d8_u10avx512f(a); }

@@ -64,10 +64,6 @@ static inline mf vf_ge(vf a, vf b) { return a >= b; }
 static inline mf vf_eq(vf a, vf b) { return a == b; }
 static inline mf vf_isnan(vf a) { return a != a; }
 static inline vf vf_sel(mf m, vf a, vf b) { return m ? a : b; }
-static inline mf mf_and(mf a, mf b) { return a & b; }
-static inline mf mf_or(mf a, mf b) { return a | b; }
-static inline mf mf_andnot(mf a, mf b) { return (!a) & b; }
-static inline int mf_any(mf a) { return a; }
 
 static inline vf vf_exp(vf a) { return AF_SLEEF_F(exp, u10)(a); }
 static inline vf vf_expm1(vf a) { return AF_SLEEF_F(expm1, u10)(a); }
@@ -106,10 +102,6 @@ static inline md vd_ge(vd a, vd b) { return a >= b; }
 static inline md vd_eq(vd a, vd b) { return a == b; }
 static inline md vd_isnan(vd a) { return a != a; }
 static inline vd vd_sel(md m, vd a, vd b) { return m ? a : b; }
-static inline md md_and(md a, md b) { return a & b; }
-static inline md md_or(md a, md b) { return a | b; }
-static inline md md_andnot(md a, md b) { return (!a) & b; }
-static inline int md_any(md a) { return a; }
 
 static inline vd vd_exp(vd a) { return AF_SLEEF_D(exp, u10)(a); }
 static inline vd vd_expm1(vd a) { return AF_SLEEF_D(expm1, u10)(a); }

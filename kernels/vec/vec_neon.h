@@ -1,0 +1,207 @@
+/* The AArch64 Advanced SIMD (NEON) vocabulary: 4 floats / 2 doubles per
+ * vector; a mask is a vector whose lanes are all ones or all zeros.
+ *
+ * Every operation here has the exact semantics of its twin in vec_scalar.h.
+ * Hence no vmaxq/vminq: they return NaN for a NaN in either operand and order
+ * -0 below +0. fnma is an FMA of -a, as the scalar one is (the compiler
+ * emits FMLS, the same operation; SIMDe 0.7 has no vfmsq).
+ *
+ * AF_NEON_SIMDE builds the same code on another architecture through SIMDe's
+ * NEON implementation (test builds only: cmake -DACTFAST_SIMDE_NEON=ON).
+ * There SLEEF has no advsimd functions; its purecfma scalar ones, applied
+ * lane by lane, are the same algorithm with the same FMAs and give the same
+ * bits. */
+#ifndef ACTFAST_VEC_NEON_H
+#define ACTFAST_VEC_NEON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(AF_NEON_SIMDE)
+#if !defined(__FMA__)
+/* SIMDe's vfmaq is an unfused multiply and add without it. */
+#error "vec_neon.h through SIMDe needs -mfma"
+#endif
+#define SIMDE_ENABLE_NATIVE_ALIASES
+#include <simde/arm/neon.h>
+/* sleef.h declares its purecfma functions only under FP_FAST_FMA, which
+ * clang does not define for -mfma. */
+#ifndef FP_FAST_FMA
+#define FP_FAST_FMA 1
+#endif
+#elif defined(__aarch64__) && defined(__ARM_NEON)
+#include <arm_neon.h>
+#else
+#error "vec_neon.h needs AArch64 with Advanced SIMD, or AF_NEON_SIMDE"
+#endif
+
+#include <sleef.h>
+
+#define AF_ISA_NAME "neon"
+
+#if defined(AF_NEON_SIMDE)
+#define AF_SLEEF_F(fn, u, a) af_neon_lanes_f(Sleef_##fn##f1_##u##purecfma, a)
+#define AF_SLEEF_D(fn, u, a) af_neon_lanes_d(Sleef_##fn##d1_##u##purecfma, a)
+/* SIMDe 0.7 has no vdivq: IEEE division lane by lane is the same operation. */
+#define AF_NEON_DIV_F(a, b) af_neon_div_f(a, b)
+#define AF_NEON_DIV_D(a, b) af_neon_div_d(a, b)
+#else
+#define AF_SLEEF_F(fn, u, a) Sleef_##fn##f4_##u##advsimd(a)
+#define AF_SLEEF_D(fn, u, a) Sleef_##fn##d2_##u##advsimd(a)
+#define AF_NEON_DIV_F(a, b) vdivq_f32(a, b)
+#define AF_NEON_DIV_D(a, b) vdivq_f64(a, b)
+#endif
+
+/* ---- float ---------------------------------------------------------------- */
+typedef float32x4_t vf;
+typedef uint32x4_t mf;
+#define VF_LANES 4
+
+#if defined(AF_NEON_SIMDE)
+static inline vf af_neon_lanes_f(float (*f)(float), vf a)
+{
+    float l[VF_LANES];
+    vst1q_f32(l, a);
+    for (int i = 0; i < VF_LANES; i++)
+        l[i] = f(l[i]);
+    return vld1q_f32(l);
+}
+static inline vf af_neon_div_f(vf a, vf b)
+{
+    float x[VF_LANES], y[VF_LANES];
+    vst1q_f32(x, a);
+    vst1q_f32(y, b);
+    for (int i = 0; i < VF_LANES; i++)
+        x[i] /= y[i];
+    return vld1q_f32(x);
+}
+#endif
+
+/* n <= 4: the tail of a loop over whole vectors. */
+static inline mf mf_first(size_t n)
+{
+    static const uint32_t lane[VF_LANES] = {0, 1, 2, 3};
+    return vcltq_u32(vld1q_u32(lane), vdupq_n_u32((uint32_t)n));
+}
+static inline vf vf_load(const float *p) { return vld1q_f32(p); }
+static inline void vf_store(float *p, vf v) { vst1q_f32(p, v); }
+/* NEON has no masked load or store: the n < 4 elements go through a buffer,
+ * so that nothing past p + n is touched (the missing lanes read 0, as in
+ * vec_scalar.h). */
+static inline vf vf_load_part(const float *p, size_t n)
+{
+    float buf[VF_LANES] = {0};
+    memcpy(buf, p, n * sizeof *p);
+    return vld1q_f32(buf);
+}
+static inline void vf_store_part(float *p, vf v, size_t n)
+{
+    float buf[VF_LANES];
+    vst1q_f32(buf, v);
+    memcpy(p, buf, n * sizeof *p);
+}
+static inline vf vf_set(float x) { return vdupq_n_f32(x); }
+
+static inline vf vf_add(vf a, vf b) { return vaddq_f32(a, b); }
+static inline vf vf_sub(vf a, vf b) { return vsubq_f32(a, b); }
+static inline vf vf_mul(vf a, vf b) { return vmulq_f32(a, b); }
+static inline vf vf_div(vf a, vf b) { return AF_NEON_DIV_F(a, b); }
+static inline vf vf_fma(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
+static inline vf vf_fnma(vf a, vf b, vf c) { return vfmaq_f32(c, vnegq_f32(a), b); }
+static inline vf vf_neg(vf a) { return vnegq_f32(a); }
+static inline vf vf_abs(vf a) { return vabsq_f32(a); }
+/* (b > a) ? b : a, and (b < a) ? b : a: a NaN in a is kept, max(-0, +0) = -0. */
+static inline vf vf_max(vf a, vf b) { return vbslq_f32(vcgtq_f32(b, a), b, a); }
+static inline vf vf_min(vf a, vf b) { return vbslq_f32(vcltq_f32(b, a), b, a); }
+
+/* The NEON comparisons are ordered: false when either operand is NaN. */
+static inline mf vf_lt(vf a, vf b) { return vcltq_f32(a, b); }
+static inline mf vf_le(vf a, vf b) { return vcleq_f32(a, b); }
+static inline mf vf_gt(vf a, vf b) { return vcgtq_f32(a, b); }
+static inline mf vf_ge(vf a, vf b) { return vcgeq_f32(a, b); }
+static inline mf vf_eq(vf a, vf b) { return vceqq_f32(a, b); }
+static inline mf vf_isnan(vf a) { return vmvnq_u32(vceqq_f32(a, a)); }
+static inline vf vf_sel(mf m, vf a, vf b) { return vbslq_f32(m, a, b); }
+
+static inline vf vf_exp(vf a) { return AF_SLEEF_F(exp, u10, a); }
+static inline vf vf_expm1(vf a) { return AF_SLEEF_F(expm1, u10, a); }
+static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10, a); }
+static inline vf vf_tanh(vf a) { return AF_SLEEF_F(tanh, u10, a); }
+static inline vf vf_erf(vf a) { return AF_SLEEF_F(erf, u10, a); }
+static inline vf vf_erfc(vf a) { return AF_SLEEF_F(erfc, u15, a); }
+
+/* ---- double --------------------------------------------------------------- */
+typedef float64x2_t vd;
+typedef uint64x2_t md;
+#define VD_LANES 2
+
+#if defined(AF_NEON_SIMDE)
+static inline vd af_neon_lanes_d(double (*f)(double), vd a)
+{
+    double l[VD_LANES];
+    vst1q_f64(l, a);
+    for (int i = 0; i < VD_LANES; i++)
+        l[i] = f(l[i]);
+    return vld1q_f64(l);
+}
+static inline vd af_neon_div_d(vd a, vd b)
+{
+    double x[VD_LANES], y[VD_LANES];
+    vst1q_f64(x, a);
+    vst1q_f64(y, b);
+    for (int i = 0; i < VD_LANES; i++)
+        x[i] /= y[i];
+    return vld1q_f64(x);
+}
+#endif
+
+static inline md md_first(size_t n)
+{
+    static const uint64_t lane[VD_LANES] = {0, 1};
+    return vcltq_u64(vld1q_u64(lane), vdupq_n_u64((uint64_t)n));
+}
+static inline vd vd_load(const double *p) { return vld1q_f64(p); }
+static inline void vd_store(double *p, vd v) { vst1q_f64(p, v); }
+static inline vd vd_load_part(const double *p, size_t n)
+{
+    double buf[VD_LANES] = {0};
+    memcpy(buf, p, n * sizeof *p);
+    return vld1q_f64(buf);
+}
+static inline void vd_store_part(double *p, vd v, size_t n)
+{
+    double buf[VD_LANES];
+    vst1q_f64(buf, v);
+    memcpy(p, buf, n * sizeof *p);
+}
+static inline vd vd_set(double x) { return vdupq_n_f64(x); }
+
+static inline vd vd_add(vd a, vd b) { return vaddq_f64(a, b); }
+static inline vd vd_sub(vd a, vd b) { return vsubq_f64(a, b); }
+static inline vd vd_mul(vd a, vd b) { return vmulq_f64(a, b); }
+static inline vd vd_div(vd a, vd b) { return AF_NEON_DIV_D(a, b); }
+static inline vd vd_fma(vd a, vd b, vd c) { return vfmaq_f64(c, a, b); }
+static inline vd vd_fnma(vd a, vd b, vd c) { return vfmaq_f64(c, vnegq_f64(a), b); }
+static inline vd vd_neg(vd a) { return vnegq_f64(a); }
+static inline vd vd_abs(vd a) { return vabsq_f64(a); }
+static inline vd vd_max(vd a, vd b) { return vbslq_f64(vcgtq_f64(b, a), b, a); }
+static inline vd vd_min(vd a, vd b) { return vbslq_f64(vcltq_f64(b, a), b, a); }
+
+static inline md vd_lt(vd a, vd b) { return vcltq_f64(a, b); }
+static inline md vd_le(vd a, vd b) { return vcleq_f64(a, b); }
+static inline md vd_gt(vd a, vd b) { return vcgtq_f64(a, b); }
+static inline md vd_ge(vd a, vd b) { return vcgeq_f64(a, b); }
+static inline md vd_eq(vd a, vd b) { return vceqq_f64(a, b); }
+/* There is no vmvnq_u64; the bits are the same through u32 lanes. */
+static inline md vd_isnan(vd a) { return vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(vceqq_f64(a, a)))); }
+static inline vd vd_sel(md m, vd a, vd b) { return vbslq_f64(m, a, b); }
+
+static inline vd vd_exp(vd a) { return AF_SLEEF_D(exp, u10, a); }
+static inline vd vd_expm1(vd a) { return AF_SLEEF_D(expm1, u10, a); }
+static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10, a); }
+static inline vd vd_tanh(vd a) { return AF_SLEEF_D(tanh, u10, a); }
+static inline vd vd_erf(vd a) { return AF_SLEEF_D(erf, u10, a); }
+static inline vd vd_erfc(vd a) { return AF_SLEEF_D(erfc, u15, a); }
+
+#endif
