@@ -1,6 +1,6 @@
 /* The accuracy test: one op, one dtype, one ISA, every form.
  *
- *   test_ulp <op> <f32|f64> <isa>
+ *   test_ulp <isa> <op> <f32|f64>
  *
  * For every form the op has, and for its default parameters and a few others:
  *  - the maximum error in ULPs against MPFR (tests/reference.c) over the input
@@ -13,20 +13,15 @@
  *
  * Exit 77 (skipped) when the CPU cannot run the ISA. ACTFAST_TEST_SCALE
  * scales the input sets (0.05 under sanitizers and qemu). */
-#include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "harness.h"
 
-#include "actfast.h"
 #include "inputs.h"
 #include "reference.h"
 
-static int passed, failed;
 static const char *isa;
 static actfast_dtype dtype;
 
+/* Every verdict is printed, passed or not: the measured maxima are the point. */
 static void verdict(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void verdict(int ok, const char *fmt, ...)
 {
@@ -36,7 +31,7 @@ static void verdict(int ok, const char *fmt, ...)
     vprintf(fmt, ap);
     printf("\n");
     va_end(ap);
-    ok ? passed++ : failed++;
+    atomic_fetch_add(ok ? &h_passed : &h_failed, 1);
 }
 
 /* ---- arrays of the dtype, held as double -------------------------------- */
@@ -45,25 +40,13 @@ static size_t elem(void) { return dtype == ACTFAST_F32 ? sizeof(float) : sizeof(
 
 static void *to_dtype(const double *x, size_t n)
 {
-    char *p = malloc(n * elem() + 1);
-    for (size_t i = 0; i < n; i++) {
-        if (dtype == ACTFAST_F32)
-            ((float *)p)[i] = (float)x[i];
-        else
-            ((double *)p)[i] = x[i];
-    }
+    void *p = malloc(n * elem() + 1);
+    for (size_t i = 0; i < n; i++)
+        h_set(dtype, p, i, x[i]);
     return p;
 }
 
-static double at(const void *p, size_t i) { return dtype == ACTFAST_F32 ? ((const float *)p)[i] : ((const double *)p)[i]; }
-
-static int same_bits(const void *a, const void *b, size_t i)
-{
-    double x = at(a, i), y = at(b, i);
-    if (isnan(x) || isnan(y))
-        return isnan(x) && isnan(y);
-    return memcmp((const char *)a + i * elem(), (const char *)b + i * elem(), elem()) == 0;
-}
+static double at(const void *p, size_t i) { return h_get(dtype, p, i); }
 
 static double round_to_dtype(const mpfr_t v)
 {
@@ -118,17 +101,15 @@ static void tally_add(tally *t, double err, double x, double got, const mpfr_t r
     }
 }
 
-static const char *form_names[] = {"forward", "grad", "backward", "backward_from_y"};
-
 static void report(actfast_op op, actfast_form form, const char *params, const tally *t)
 {
     double bound = actfast_ulp_bound(op, form, dtype);
     verdict(t->worst <= bound, "%s %s %s %s%s: max %.3g ulp (bound %g) at x=%.17g: got %.17g, exact %.17g",
-            actfast_get_op_info(op)->name, form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
+            actfast_get_op_info(op)->name, h_form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
             t->worst, bound, t->worst_x, t->worst_got, t->worst_ref);
     if (strcmp(isa, "scalar") != 0)
         verdict(t->differ_from_scalar == 0, "%s %s %s %s%s: %zu elements differ from scalar in some bit",
-                actfast_get_op_info(op)->name, form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
+                actfast_get_op_info(op)->name, h_form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
                 t->differ_from_scalar);
 }
 
@@ -148,7 +129,7 @@ static void run_form(actfast_op op, actfast_form form, const void *in, const voi
     actfast_apply(op, form, dtype, in, dy, ref, n, p);
     actfast_force_isa(isa);
     for (size_t i = 0; i < n; i++)
-        t->differ_from_scalar += !same_bits(out, ref, i);
+        t->differ_from_scalar += !h_same(dtype, out, ref, i);
     free(ref);
 }
 
@@ -414,25 +395,13 @@ static int extra_params(actfast_op op, actfast_params *out, const char **names)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s <op> <f32|f64> <isa>\n", argv[0]);
+    const actfast_op op = argc == 4 ? actfast_op_from_name(argv[2]) : ACTFAST_OP_COUNT;
+    if (op == ACTFAST_OP_COUNT || (strcmp(argv[3], "f32") != 0 && strcmp(argv[3], "f64") != 0)) {
+        fprintf(stderr, "usage: %s <isa> <op> <f32|f64>\n", argv[0]);
         return 2;
     }
-    const actfast_op op = actfast_op_from_name(argv[1]);
-    if (op == ACTFAST_OP_COUNT || (strcmp(argv[2], "f32") != 0 && strcmp(argv[2], "f64") != 0)) {
-        fprintf(stderr, "unknown op or dtype\n");
-        return 2;
-    }
-    dtype = strcmp(argv[2], "f32") == 0 ? ACTFAST_F32 : ACTFAST_F64;
-    isa = argv[3];
-    if (!actfast_isa_supported(isa)) {
-        printf("skipped: this CPU cannot run %s\n", isa);
-        return 77;
-    }
-    if (actfast_force_isa(isa) != ACTFAST_OK || strcmp(actfast_active_isa(), isa) != 0) {
-        printf("FAIL could not force %s\n", isa);
-        return 1;
-    }
+    dtype = strcmp(argv[3], "f32") == 0 ? ACTFAST_F32 : ACTFAST_F64;
+    isa = h_use_isa(argc, argv);
     ref_init();
     const char *scale_env = getenv("ACTFAST_TEST_SCALE");
     const double scale = scale_env ? atof(scale_env) : 1.0;
@@ -455,6 +424,5 @@ int main(int argc, char **argv)
         inputs_free(&sorted);
     }
     mpfr_free_cache();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return h_finish();
 }
