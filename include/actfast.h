@@ -249,6 +249,7 @@ typedef struct actfast_op_info {
     int nparams;               /* parameters after n in the typed API */
     const char *param_names[2];
     double param_defaults[2];
+    size_t param_offsets[2];   /* offsetof(actfast_params, <param_names[i]>): a double */
     int has_form[ACTFAST_FORM_COUNT];
     int monotone;              /* non-decreasing in exact arithmetic */
     double range_lo, range_hi; /* bounds of f (with default parameters) */

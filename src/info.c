@@ -1,6 +1,7 @@
 /* What the library says about itself: status strings, version, and the op
  * table (names, parameters, forms, ranges, ULP bounds) as data. */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "actfast.h"
@@ -37,13 +38,21 @@ const char *actfast_status_string(actfast_status status)
 }
 
 /* (count, name0, default0, name1, default1) as info fields. */
-#define AF_INFO_PARAMS(count, n0, d0, n1, d1) count, {AF_NAME_##count##_0(n0), AF_NAME_##count##_1(n1)}, {d0, d1}
+#define AF_INFO_PARAMS(count, n0, d0, n1, d1)                                                       \
+    count, {AF_NAME_##count##_0(n0), AF_NAME_##count##_1(n1)}, {d0, d1},                             \
+        {AF_OFFSET_##count##_0(n0), AF_OFFSET_##count##_1(n1)}
 #define AF_NAME_0_0(n) NULL
 #define AF_NAME_0_1(n) NULL
 #define AF_NAME_1_0(n) #n
 #define AF_NAME_1_1(n) NULL
 #define AF_NAME_2_0(n) #n
 #define AF_NAME_2_1(n) #n
+#define AF_OFFSET_0_0(n) 0
+#define AF_OFFSET_0_1(n) 0
+#define AF_OFFSET_1_0(n) offsetof(actfast_params, n)
+#define AF_OFFSET_1_1(n) 0
+#define AF_OFFSET_2_0(n) offsetof(actfast_params, n)
+#define AF_OFFSET_2_1(n) offsetof(actfast_params, n)
 #define AF_FORMS_ELEMENTWISE(from_y) {1, 1, 1, from_y}
 #define AF_FORMS_ROWWISE(from_y) {1, 0, 0, from_y}
 

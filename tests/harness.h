@@ -151,19 +151,10 @@ static inline actfast_params h_params(const h_case *c, size_t cols)
     return p;
 }
 
-/* The field of actfast_params that the op info's param_names[i] names;
- * NULL for a name the struct lacks. */
-static inline double *h_param_field(actfast_params *p, const char *name)
+/* The field of actfast_params that holds the op's parameter i. */
+static inline double *h_param_field(actfast_params *p, const actfast_op_info *info, int i)
 {
-    if (strcmp(name, "slope") == 0)
-        return &p->slope;
-    if (strcmp(name, "alpha") == 0)
-        return &p->alpha;
-    if (strcmp(name, "beta") == 0)
-        return &p->beta;
-    if (strcmp(name, "threshold") == 0)
-        return &p->threshold;
-    return NULL;
+    return (double *)((char *)p + info->param_offsets[i]);
 }
 
 /* A length near `want` that the op accepts: rows of 37 (odd, so rows cross

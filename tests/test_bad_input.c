@@ -44,16 +44,18 @@ static void expect(actfast_status got, actfast_status want, int line, const char
 /* Element i of the arena in the dtype of c, as apply takes it. */
 static void *at(const h_case *c, ptrdiff_t i) { return arena.b + i * (ptrdiff_t)c->size; }
 
-/* Parameter values that only some ops or forms refuse. */
+/* Parameter values (of the op's parameter number `param`) that only some ops
+ * or forms refuse. */
 static const struct {
-    const char *op, *param;
+    const char *op;
+    int param;
     double value;
     int refused_by_forms; /* bit per actfast_form */
 } special_params[] = {
-    {"softplus", "beta", 0.0, ~0},
-    {"softplus", "beta", -2.0, 0},
-    {"leaky_relu", "slope", -0.5, 1 << ACTFAST_BACKWARD_FROM_Y},
-    {"elu", "alpha", -1.0, 1 << ACTFAST_BACKWARD_FROM_Y},
+    {"softplus", 0, 0.0, ~0},
+    {"softplus", 0, -2.0, 0},
+    {"leaky_relu", 0, -0.5, 1 << ACTFAST_BACKWARD_FROM_Y},
+    {"elu", 0, -1.0, 1 << ACTFAST_BACKWARD_FROM_Y},
 };
 
 static void check_parameters(const h_case *c, const actfast_params *ok)
@@ -62,10 +64,7 @@ static void check_parameters(const h_case *c, const actfast_params *ok)
     void *out = at(c, OUT);
     for (int i = 0; i < c->info->nparams; i++) {
         actfast_params p = *ok;
-        double *field = h_param_field(&p, c->info->param_names[i]);
-        if (!CHECK(field, "%s: parameter %s is not a field of actfast_params", c->name, c->info->param_names[i]))
-            continue;
-        *field = NAN;
+        *h_param_field(&p, c->info, i) = NAN;
         EXPECT(ACTFAST_ERR_INVALID_PARAMETER, h_apply(c, in, dy, out, N, &p), "%s %s = NaN", c->name,
                c->info->param_names[i]);
     }
@@ -73,13 +72,10 @@ static void check_parameters(const h_case *c, const actfast_params *ok)
         if (strcmp(c->info->name, special_params[i].op) != 0)
             continue;
         actfast_params p = *ok;
-        double *field = h_param_field(&p, special_params[i].param);
-        if (!CHECK(field, "%s: no parameter %s", c->name, special_params[i].param))
-            continue;
-        *field = special_params[i].value;
+        *h_param_field(&p, c->info, special_params[i].param) = special_params[i].value;
         EXPECT(special_params[i].refused_by_forms >> c->form & 1 ? ACTFAST_ERR_INVALID_PARAMETER : ACTFAST_OK,
-               h_apply(c, in, dy, out, N, &p), "%s %s = %g", c->name, special_params[i].param,
-               special_params[i].value);
+               h_apply(c, in, dy, out, N, &p), "%s %s = %g", c->name,
+               c->info->param_names[special_params[i].param], special_params[i].value);
     }
     if (!c->info->rowwise)
         return;

@@ -163,10 +163,7 @@ static void check_case(const h_case *c)
         check_state(&a, m, "NULL in", ACTFAST_ERR_NULL_POINTER);
         for (int k = 0; k < c->info->nparams; k++) {
             actfast_params bad = p;
-            double *field = h_param_field(&bad, c->info->param_names[k]);
-            if (!CHECK(field, "%s: no parameter %s", c->name, c->info->param_names[k]))
-                continue;
-            *field = NAN;
+            *h_param_field(&bad, c->info, k) = NAN;
             a = call_in_mode(m, c, in, n, &bad);
             check_state(&a, m, "NaN parameter", ACTFAST_ERR_INVALID_PARAMETER);
         }

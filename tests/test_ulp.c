@@ -162,21 +162,20 @@ static int flat_region(actfast_op op, const actfast_params *p, double x)
 
 /* The parameters as the kernels of this dtype see them: a float kernel gets
  * float parameters, and the reference must use the same values. */
-static actfast_params in_dtype(const actfast_params *p)
+static actfast_params in_dtype(actfast_op op, const actfast_params *p)
 {
+    const actfast_op_info *info = actfast_get_op_info(op);
     actfast_params r = *p;
-    if (dtype == ACTFAST_F32) {
-        r.slope = (float)r.slope;
-        r.alpha = (float)r.alpha;
-        r.beta = (float)r.beta;
-        r.threshold = (float)r.threshold;
+    for (int i = 0; dtype == ACTFAST_F32 && i < info->nparams; i++) {
+        double *field = h_param_field(&r, info, i);
+        *field = (float)*field;
     }
     return r;
 }
 
 static void test_elementwise(actfast_op op, const actfast_params *params, const char *pname, const input_set *in)
 {
-    const actfast_params rounded = in_dtype(params), *p = &rounded;
+    const actfast_params rounded = in_dtype(op, params), *p = &rounded;
     const actfast_op_info *info = actfast_get_op_info(op);
     const size_t n = in->n;
     void *x = to_dtype(in->x, n), *out = malloc(n * elem() + 1);
