@@ -185,6 +185,101 @@ ACTFAST_API actfast_status actfast_softplus_f64(const double *x, double *y, size
 ACTFAST_API actfast_status actfast_softplus_grad_f64(const double *x, double *g, size_t n, double beta, double threshold);
 ACTFAST_API actfast_status actfast_softplus_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta, double threshold);
 
+/* relu6(x) = min(max(x, 0), 6); relu6' = 0 at 0 and 6; f' from y: 1 on 0 < y < 6. */
+ACTFAST_API actfast_status actfast_relu6_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_relu6_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu6_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_relu6_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+
+/* hardtanh(x) = min(max(x, lo), hi)  [lo = -1, hi = 1], lo <= hi, neither NaN;
+ * hardtanh' = 0 at both bounds. */
+ACTFAST_API actfast_status actfast_hardtanh_f32(const float *x, float *y, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_grad_f32(const float *x, float *g, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_f64(const double *x, double *y, size_t n, double lo, double hi);
+ACTFAST_API actfast_status actfast_hardtanh_grad_f64(const double *x, double *g, size_t n, double lo, double hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lo, double hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double lo, double hi);
+
+/* hardsigmoid(x) = min(max(x + 3, 0), 6)/6, in [0, 1]; hardsigmoid'(+-3) = 0. */
+ACTFAST_API actfast_status actfast_hardsigmoid_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* hardswish(x) = x * hardsigmoid(x): -0 for x <= -3, x for x >= 3 (hardswish(FLT_MAX) =
+ * FLT_MAX); hardswish'(-3) = -1/2, hardswish'(3) = 1. */
+ACTFAST_API actfast_status actfast_hardswish_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* hardshrink(x) = |x| > lambd ? x : +0  [lambd = 0.5], lambd >= 0; 0 at +-lambd. */
+ACTFAST_API actfast_status actfast_hardshrink_f32(const float *x, float *y, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_grad_f32(const float *x, float *g, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_f64(const double *x, double *y, size_t n, double lambd);
+ACTFAST_API actfast_status actfast_hardshrink_grad_f64(const double *x, double *g, size_t n, double lambd);
+ACTFAST_API actfast_status actfast_hardshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+
+/* softshrink(x) = x > lambd ? x - lambd : x < -lambd ? x + lambd : +0  [lambd = 0.5],
+ * lambd >= 0; softshrink' = 0 at +-lambd. */
+ACTFAST_API actfast_status actfast_softshrink_f32(const float *x, float *y, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_grad_f32(const float *x, float *g, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_f64(const double *x, double *y, size_t n, double lambd);
+ACTFAST_API actfast_status actfast_softshrink_grad_f64(const double *x, double *g, size_t n, double lambd);
+ACTFAST_API actfast_status actfast_softshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+
+/* threshold(x) = x > threshold ? x : value (no defaults in PyTorch; the generic
+ * entry's are 0, 0); neither may be NaN; threshold'(threshold) = 0. */
+ACTFAST_API actfast_status actfast_threshold_f32(const float *x, float *y, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_grad_f32(const float *x, float *g, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_backward_f32(const float *x, const float *dy, float *dx, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_f64(const double *x, double *y, size_t n, double threshold, double value);
+ACTFAST_API actfast_status actfast_threshold_grad_f64(const double *x, double *g, size_t n, double threshold, double value);
+ACTFAST_API actfast_status actfast_threshold_backward_f64(const double *x, const double *dy, double *dx, size_t n, double threshold, double value);
+
+/* softsign(x) = x / (1 + |x|), in [-1, 1]; softsign(+-inf) = +-1; softsign' = 1/(1 + |x|)^2
+ * without overflow (a subnormal, not 0, for |x| ~ 1e20 in float). */
+ACTFAST_API actfast_status actfast_softsign_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_softsign_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_softsign_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_softsign_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_softsign_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_softsign_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* selu(x) = lambd * (x > 0 ? x : alpha * expm1(x))  [alpha = 1.6732632423543772848,
+ * lambd = 1.0507009873554804934]; selu'(0) = lambd * alpha. backward_from_y needs
+ * alpha >= 0 and lambd > 0 (f' = y + lambd * alpha for y <= 0). */
+ACTFAST_API actfast_status actfast_selu_f32(const float *x, float *y, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_grad_f32(const float *x, float *g, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_f64(const double *x, double *y, size_t n, double alpha, double lambd);
+ACTFAST_API actfast_status actfast_selu_grad_f64(const double *x, double *g, size_t n, double alpha, double lambd);
+ACTFAST_API actfast_status actfast_selu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha, double lambd);
+ACTFAST_API actfast_status actfast_selu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha, double lambd);
+
+/* celu(x) = x > 0 ? x : alpha * expm1(x / alpha)  [alpha = 1], alpha != 0;
+ * celu'(0) = 1. backward_from_y needs alpha > 0 (f' = y / alpha + 1 for y <= 0). */
+ACTFAST_API actfast_status actfast_celu_f32(const float *x, float *y, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_grad_f32(const float *x, float *g, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_backward_from_y_f32(const float *y, const float *dy, float *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_f64(const double *x, double *y, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_celu_grad_f64(const double *x, double *g, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_celu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_celu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha);
 /* ---- row-wise functions -------------------------------------------------- */
 /* rows x cols, rows contiguous. Each row: y_j = e^(x_j - m) / sum_k e^(x_k - m),
  * m the row maximum; entries in [0, 1]. A row with a NaN is all NaN; a row whose
@@ -210,6 +305,16 @@ typedef enum actfast_op {
     ACTFAST_OP_MISH,
     ACTFAST_OP_SOFTPLUS,
     ACTFAST_OP_SOFTMAX,
+    ACTFAST_OP_RELU6,
+    ACTFAST_OP_HARDTANH,
+    ACTFAST_OP_HARDSIGMOID,
+    ACTFAST_OP_HARDSWISH,
+    ACTFAST_OP_HARDSHRINK,
+    ACTFAST_OP_SOFTSHRINK,
+    ACTFAST_OP_THRESHOLD,
+    ACTFAST_OP_SOFTSIGN,
+    ACTFAST_OP_SELU,
+    ACTFAST_OP_CELU,
     ACTFAST_OP_COUNT
 } actfast_op;
 
@@ -227,9 +332,12 @@ typedef enum actfast_dtype { ACTFAST_F32, ACTFAST_F64 } actfast_dtype;
  * Start from actfast_default_params(op). */
 typedef struct actfast_params {
     double slope;     /* leaky_relu */
-    double alpha;     /* elu */
+    double alpha;     /* elu, selu, celu */
     double beta;      /* softplus */
-    double threshold; /* softplus */
+    double threshold; /* softplus, threshold */
+    double lambd;     /* hardshrink, softshrink (the band); selu (the scale) */
+    double lo, hi;    /* hardtanh */
+    double value;     /* threshold */
     size_t cols;      /* row-wise functions: row length; n must be a multiple */
 } actfast_params;
 

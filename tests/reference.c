@@ -95,6 +95,18 @@ static void sech2(num out, const num a)
     mpfr_sqr(out, out, R);
 }
 
+/* v, with the sign of zero of a product x * 0 (0 stays 0 for NaN x too). */
+static void set_zero_like(num out, const num x) { mpfr_set_zero(out, mpfr_signbit(x) ? -1 : 1); }
+
+/* |x| > d, for the inputs here, which are doubles (or +-2^1000000 for +-inf). */
+static int abs_above(const num x, double d) { return fabs(mpfr_get_d(x, R)) > d; }
+
+/* 1 on lo < x < hi, else 0 (NaN at NaN, set by the callers). */
+static void indicator(num out, const num x, double lo, double hi)
+{
+    mpfr_set_ui(out, mpfr_cmp_d(x, lo) > 0 && mpfr_cmp_d(x, hi) < 0, R);
+}
+
 /* out = a + b, scale = max(|a|, |b|). */
 static void sum_of_terms(num out, num scale, const num a, const num b)
 {
@@ -160,6 +172,84 @@ void ref_forward(actfast_op op, const actfast_params *p, double xd, mpfr_t out)
         } else {
             softplus(out, t);
             mpfr_div_d(out, out, p->beta, R);
+        }
+        break;
+    case ACTFAST_OP_RELU6: /* -0 stays -0, x < 0 gives +0 */
+        if (mpfr_cmp_ui(x, 6) >= 0)
+            mpfr_set_ui(out, 6, R);
+        else if (mpfr_sgn(x) > 0 || mpfr_zero_p(x))
+            mpfr_set(out, x, R);
+        else
+            mpfr_set_zero(out, 1);
+        break;
+    case ACTFAST_OP_HARDTANH:
+        if (mpfr_cmp_d(x, p->lo) < 0)
+            mpfr_set_d(out, p->lo, R);
+        else if (mpfr_cmp_d(x, p->hi) > 0)
+            mpfr_set_d(out, p->hi, R);
+        else
+            mpfr_set(out, x, R);
+        break;
+    case ACTFAST_OP_HARDSIGMOID:
+        mpfr_add_ui(out, x, 3, R);
+        mpfr_div_ui(out, out, 6, R);
+        if (mpfr_cmp_si(x, -3) <= 0)
+            mpfr_set_zero(out, 1);
+        else if (mpfr_cmp_ui(x, 3) >= 0)
+            mpfr_set_ui(out, 1, R);
+        break;
+    case ACTFAST_OP_HARDSWISH: /* x * hardsigmoid(x) */
+        if (mpfr_cmp_si(x, -3) <= 0) {
+            set_zero_like(out, x);
+        } else if (mpfr_cmp_ui(x, 3) >= 0) {
+            mpfr_set(out, x, R);
+        } else {
+            mpfr_add_ui(t, x, 3, R);
+            mpfr_mul(out, x, t, R);
+            mpfr_div_ui(out, out, 6, R);
+        }
+        break;
+    case ACTFAST_OP_HARDSHRINK:
+        if (abs_above(x, p->lambd))
+            mpfr_set(out, x, R);
+        else
+            mpfr_set_zero(out, 1);
+        break;
+    case ACTFAST_OP_SOFTSHRINK:
+        if (mpfr_cmp_d(x, p->lambd) > 0)
+            mpfr_sub_d(out, x, p->lambd, R);
+        else if (mpfr_cmp_d(x, -p->lambd) < 0)
+            mpfr_add_d(out, x, p->lambd, R);
+        else
+            mpfr_set_zero(out, 1);
+        break;
+    case ACTFAST_OP_THRESHOLD:
+        if (mpfr_cmp_d(x, p->threshold) > 0)
+            mpfr_set(out, x, R);
+        else
+            mpfr_set_d(out, p->value, R);
+        break;
+    case ACTFAST_OP_SOFTSIGN:
+        mpfr_abs(t, x, R);
+        mpfr_add_ui(t, t, 1, R);
+        mpfr_div(out, x, t, R);
+        break;
+    case ACTFAST_OP_SELU:
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set(out, x, R);
+        } else {
+            mpfr_expm1(out, x, R);
+            mpfr_mul_d(out, out, p->alpha, R);
+        }
+        mpfr_mul_d(out, out, p->lambd, R);
+        break;
+    case ACTFAST_OP_CELU:
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set(out, x, R);
+        } else {
+            mpfr_div_d(t, x, p->alpha, R);
+            mpfr_expm1(out, t, R);
+            mpfr_mul_d(out, out, p->alpha, R);
         }
         break;
     default:
@@ -236,6 +326,57 @@ void ref_grad(actfast_op op, const actfast_params *p, double xd, mpfr_t out, mpf
         else
             sigmoid(out, a);
         break;
+    case ACTFAST_OP_RELU6:
+        indicator(out, x, 0, 6);
+        break;
+    case ACTFAST_OP_HARDTANH:
+        indicator(out, x, p->lo, p->hi);
+        break;
+    case ACTFAST_OP_HARDSIGMOID:
+        indicator(out, x, -3, 3);
+        mpfr_div_ui(out, out, 6, R);
+        break;
+    case ACTFAST_OP_HARDSWISH: /* 0 below -3, (2x + 3)/6 on [-3, 3), 1 from 3 */
+        if (mpfr_cmp_si(x, -3) < 0) {
+            mpfr_set_zero(out, 1);
+        } else if (mpfr_cmp_ui(x, 3) >= 0) {
+            mpfr_set_ui(out, 1, R);
+        } else {
+            mpfr_mul_2ui(out, x, 1, R);
+            mpfr_add_ui(out, out, 3, R);
+            mpfr_div_ui(out, out, 6, R);
+        }
+        break;
+    case ACTFAST_OP_HARDSHRINK:
+    case ACTFAST_OP_SOFTSHRINK:
+        mpfr_set_ui(out, abs_above(x, p->lambd), R);
+        break;
+    case ACTFAST_OP_THRESHOLD:
+        mpfr_set_ui(out, mpfr_cmp_d(x, p->threshold) > 0, R);
+        break;
+    case ACTFAST_OP_SOFTSIGN: /* 1/(1 + |x|)^2 */
+        mpfr_abs(a, x, R);
+        mpfr_add_ui(a, a, 1, R);
+        mpfr_sqr(a, a, R);
+        mpfr_ui_div(out, 1, a, R);
+        break;
+    case ACTFAST_OP_SELU:
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set_d(out, p->lambd, R);
+        } else {
+            mpfr_exp(out, x, R);
+            mpfr_mul_d(out, out, p->alpha, R);
+            mpfr_mul_d(out, out, p->lambd, R);
+        }
+        break;
+    case ACTFAST_OP_CELU:
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set_ui(out, 1, R);
+        } else {
+            mpfr_div_d(out, x, p->alpha, R);
+            mpfr_exp(out, out, R);
+        }
+        break;
     default:
         mpfr_set_nan(out);
         break;
@@ -276,6 +417,29 @@ void ref_grad_from_y(actfast_op op, const actfast_params *p, double yd, mpfr_t o
             mpfr_set_ui(out, 1, R);
         else
             mpfr_add_d(out, y, p->alpha, R);
+        break;
+    case ACTFAST_OP_RELU6:
+        indicator(out, y, 0, 6);
+        break;
+    case ACTFAST_OP_HARDTANH:
+        indicator(out, y, p->lo, p->hi);
+        break;
+    case ACTFAST_OP_SELU: /* y + lambd alpha = lambd alpha e^x for y <= 0 */
+        if (mpfr_sgn(y) > 0) {
+            mpfr_set_d(out, p->lambd, R);
+        } else {
+            mpfr_set_d(t, p->lambd, R);
+            mpfr_mul_d(t, t, p->alpha, R);
+            mpfr_add(out, y, t, R);
+        }
+        break;
+    case ACTFAST_OP_CELU: /* y/alpha + 1 = e^(x/alpha) for y <= 0 */
+        if (mpfr_sgn(y) > 0) {
+            mpfr_set_ui(out, 1, R);
+        } else {
+            mpfr_div_d(out, y, p->alpha, R);
+            mpfr_add_ui(out, out, 1, R);
+        }
         break;
     default:
         mpfr_set_nan(out);

@@ -56,6 +56,13 @@ static const struct {
     {"softplus", 0, -2.0, 0},
     {"leaky_relu", 0, -0.5, 1 << ACTFAST_BACKWARD_FROM_Y},
     {"elu", 0, -1.0, 1 << ACTFAST_BACKWARD_FROM_Y},
+    {"hardtanh", 0, 2.0, ~0}, /* lo > hi */
+    {"hardshrink", 0, -0.5, ~0},
+    {"softshrink", 0, -0.5, ~0},
+    {"selu", 0, -1.0, 1 << ACTFAST_BACKWARD_FROM_Y},
+    {"selu", 1, 0.0, 1 << ACTFAST_BACKWARD_FROM_Y},
+    {"celu", 0, 0.0, ~0},
+    {"celu", 0, -1.0, 1 << ACTFAST_BACKWARD_FROM_Y},
 };
 
 static void check_parameters(const h_case *c, const actfast_params *ok)

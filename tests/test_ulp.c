@@ -155,6 +155,19 @@ static int flat_region(actfast_op op, const actfast_params *p, double x)
         return x <= 0;
     case ACTFAST_OP_LEAKY_RELU:
         return x <= 0 && p->slope == 0;
+    case ACTFAST_OP_RELU6:
+        return x <= 0 || x >= 6;
+    case ACTFAST_OP_HARDTANH:
+        return x <= p->lo || x >= p->hi;
+    case ACTFAST_OP_HARDSIGMOID:
+        return fabs(x) >= 3;
+    case ACTFAST_OP_HARDSWISH:
+        return x < -3;
+    case ACTFAST_OP_HARDSHRINK:
+    case ACTFAST_OP_SOFTSHRINK:
+        return fabs(x) <= p->lambd;
+    case ACTFAST_OP_THRESHOLD:
+        return x <= p->threshold;
     default:
         return 0;
     }
@@ -385,6 +398,21 @@ static int extra_params(actfast_op op, actfast_params *out, const char **names)
     case ACTFAST_OP_SOFTPLUS:
         p.beta = 2, out[k] = p, names[k++] = " beta=2";
         p.beta = 0.5, p.threshold = 20, out[k] = p, names[k++] = " beta=0.5 threshold=20";
+        break;
+    case ACTFAST_OP_HARDTANH:
+        p.lo = -2.5, p.hi = 6, out[k] = p, names[k++] = " lo=-2.5 hi=6";
+        break;
+    case ACTFAST_OP_HARDSHRINK:
+    case ACTFAST_OP_SOFTSHRINK:
+        p.lambd = 1.7, out[k] = p, names[k++] = " lambd=1.7";
+        p.lambd = 0, out[k] = p, names[k++] = " lambd=0";
+        break;
+    case ACTFAST_OP_THRESHOLD:
+        p.threshold = 0.1, p.value = 20, out[k] = p, names[k++] = " threshold=0.1 value=20";
+        break;
+    case ACTFAST_OP_CELU:
+        p.alpha = 0.3, out[k] = p, names[k++] = " alpha=0.3";
+        p.alpha = 2, out[k] = p, names[k++] = " alpha=2";
         break;
     default:
         break;

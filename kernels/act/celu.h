@@ -1,0 +1,26 @@
+/* celu(x) = x > 0 ? x : a expm1(x/a) (p0 = a != 0); celu'(0) = 1. */
+
+static inline V AF_FN(celu_forward)(V x, const VP *k)
+{
+    return v_sel(v_gt(x, v_set((T)0)), x, v_mul(k->p0, v_expm1(v_div(x, k->p0))));
+}
+
+/* m e^(x/a): x/a = u + u_lo (the remainder x - u a is exact by FMA), and e^(u + u_lo)
+ * from af_exp_tail, whose condition number |u| would otherwise turn the
+ * rounding of x/a into |u|/2 ulp. */
+static inline V AF_FN(celu_grad_times)(V x, V m, const VP *k)
+{
+    V u = v_div(x, k->p0);
+    V u_lo = AF_FN(af_finite_or_zero)(v_div(v_fnma(u, k->p0, x), k->p0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(u, u_lo);
+    V below = v_mul(v_fma(m, e.e, AF_FN(af_finite_or_zero)(v_mul(m, e.lo))), e.scale);
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
+}
+
+/* For y <= 0 (a > 0), e^(x/a) = (y + a)/a: the sum exact, one corrected division. */
+static inline V AF_FN(celu_grad_y_times)(V y, V m, const VP *k)
+{
+    V err, s = AF_FN(af_two_sum)(y, k->p0, &err);
+    V below = AF_FN(af_div_dw_times)(m, s, AF_FN(af_finite_or_zero)(err), k->p0, v_set((T)0));
+    return v_sel(v_gt(y, v_set((T)0)), m, below);
+}

@@ -1,0 +1,20 @@
+/* hardsigmoid(x) = min(max(x + 3, 0), 6)/6. Between the kinks x + 3 is carried
+ * exactly (TwoSum) into the corrected division: correctly rounded up to
+ * O(eps^2). hardsigmoid'(+-3) = 0. */
+
+static inline V AF_FN(hardsigmoid_forward)(V x, const VP *k)
+{
+    (void)k;
+    V three = v_set((T)3), lo;
+    V s = AF_FN(af_two_sum)(x, three, &lo);
+    V mid = AF_FN(af_div_dw)(s, AF_FN(af_finite_or_zero)(lo), v_set((T)6), v_set((T)0));
+    return v_sel(v_le(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), v_set((T)1), mid));
+}
+
+static inline V AF_FN(hardsigmoid_grad_times)(V x, V m, const VP *k)
+{
+    (void)k;
+    V three = v_set((T)3), zero = v_set((T)0);
+    V mid = v_div(m, v_set((T)6));
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_neg(three)), v_sel(v_lt(x, three), mid, zero), zero));
+}

@@ -1,0 +1,22 @@
+/* softsign(x) = x/(1 + |x|) with 1 + |x| carried exactly (TwoSum) into the
+ * corrected division; softsign(+-inf) = +-1 (not inf/inf). */
+
+static inline V AF_FN(softsign_forward)(V x, const VP *k)
+{
+    (void)k;
+    V one = v_set((T)1), a = v_abs(x), d_lo;
+    V d = AF_FN(af_two_sum)(one, a, &d_lo);
+    V y = AF_FN(af_div_dw)(x, v_set((T)0), d, AF_FN(af_finite_or_zero)(d_lo));
+    return v_sel(v_eq(a, v_set((T)INFINITY)), v_sel(v_gt(x, v_set((T)0)), one, v_neg(one)), y);
+}
+
+/* softsign' = 1/(1 + |x|)^2 as (m/d)/d: no d^2 to overflow, so the result
+ * stays right (a subnormal) up to |x| = 1e19 and beyond in float. */
+static inline V AF_FN(softsign_grad_times)(V x, V m, const VP *k)
+{
+    (void)k;
+    V d_lo, d = AF_FN(af_two_sum)(v_set((T)1), v_abs(x), &d_lo);
+    d_lo = AF_FN(af_finite_or_zero)(d_lo);
+    V q = AF_FN(af_div_dw_times)(m, v_set((T)1), v_set((T)0), d, d_lo);
+    return AF_FN(af_div_dw)(q, v_set((T)0), d, d_lo);
+}
