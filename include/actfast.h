@@ -280,6 +280,15 @@ ACTFAST_API actfast_status actfast_celu_f64(const double *x, double *y, size_t n
 ACTFAST_API actfast_status actfast_celu_grad_f64(const double *x, double *g, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_celu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_celu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha);
+/* logsigmoid(x) = log(sigmoid(x)) = -softplus(-x), in (-inf, 0]: x - e^x for x << 0 and
+ * -e^-x for x >> 0 without cancellation; logsigmoid(+inf) = -0. */
+ACTFAST_API actfast_status actfast_logsigmoid_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
 /* ---- row-wise functions -------------------------------------------------- */
 /* rows x cols, rows contiguous. Each row: y_j = e^(x_j - m) / sum_k e^(x_k - m),
  * m the row maximum; entries in [0, 1]. A row with a NaN is all NaN; a row whose
@@ -315,6 +324,7 @@ typedef enum actfast_op {
     ACTFAST_OP_SOFTSIGN,
     ACTFAST_OP_SELU,
     ACTFAST_OP_CELU,
+    ACTFAST_OP_LOGSIGMOID,
     ACTFAST_OP_COUNT
 } actfast_op;
 

@@ -252,6 +252,11 @@ void ref_forward(actfast_op op, const actfast_params *p, double xd, mpfr_t out)
             mpfr_mul_d(out, out, p->alpha, R);
         }
         break;
+    case ACTFAST_OP_LOGSIGMOID: /* -softplus(-x) */
+        mpfr_neg(t, x, R);
+        softplus(out, t);
+        mpfr_neg(out, out, R);
+        break;
     default:
         mpfr_set_nan(out);
         break;
@@ -376,6 +381,10 @@ void ref_grad(actfast_op op, const actfast_params *p, double xd, mpfr_t out, mpf
             mpfr_div_d(out, x, p->alpha, R);
             mpfr_exp(out, out, R);
         }
+        break;
+    case ACTFAST_OP_LOGSIGMOID: /* sigmoid(-x) */
+        mpfr_neg(a, x, R);
+        sigmoid(out, a);
         break;
     default:
         mpfr_set_nan(out);

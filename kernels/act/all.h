@@ -10,6 +10,7 @@
 #include "act/hardswish.h"
 #include "act/hardtanh.h"
 #include "act/leaky_relu.h"
+#include "act/logsigmoid.h"
 #include "act/mish.h"
 #include "act/relu.h"
 #include "act/relu6.h"

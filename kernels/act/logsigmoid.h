@@ -1,0 +1,25 @@
+/* logsigmoid(x) = log sigmoid(x) = -(log1p(e^-|x|) - min(x, 0)): no overflow,
+ * nothing cancels (both terms have the same sign), and logsigmoid(+inf) = -0,
+ * the limit from below. Past EXP_TAIL log1p(e) = e, kept scaled so that the
+ * subnormal result is rounded once. */
+
+static inline V AF_FN(logsigmoid_forward)(V x, const VP *k)
+{
+    (void)k;
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    V log_term = v_sel(e.tail, v_mul(v_add(e.e, e.lo), e.scale), v_log1p(AF_FN(af_exp_value)(e)));
+    return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
+}
+
+/* logsigmoid' = sigmoid(-x) = (x >= 0 ? e : 1)/(1 + e), e = e^-|x|, with the
+ * double-word quotient and scaled tail of sigmoid'. */
+static inline V AF_FN(logsigmoid_grad_times)(V x, V m, const VP *k)
+{
+    (void)k;
+    V one = v_set((T)1);
+    M pos = v_ge(x, v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
+    V n = v_sel(pos, e.e, one), n_lo = v_sel(pos, e.lo, v_set((T)0));
+    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, d, d_lo), v_sel(pos, e.scale, one));
+}
