@@ -404,6 +404,12 @@ void ref_grad_from_y(actfast_op op, const actfast_params *p, double yd, mpfr_t o
     num_init(t);
     mpfr_set_d(y, yd, R);
     switch (op) {
+    case ACTFAST_OP_RELU: /* piecewise linear: y is on the same piece as x */
+    case ACTFAST_OP_LEAKY_RELU:
+    case ACTFAST_OP_RELU6:
+    case ACTFAST_OP_HARDTANH:
+        ref_grad(op, p, yd, out, t);
+        break;
     case ACTFAST_OP_SIGMOID: /* y (1 - y) */
         mpfr_ui_sub(t, 1, y, R);
         mpfr_mul(out, y, t, R);
@@ -412,26 +418,11 @@ void ref_grad_from_y(actfast_op op, const actfast_params *p, double yd, mpfr_t o
         mpfr_sqr(t, y, R);
         mpfr_ui_sub(out, 1, t, R);
         break;
-    case ACTFAST_OP_RELU:
-        mpfr_set_ui(out, mpfr_sgn(y) > 0, R);
-        break;
-    case ACTFAST_OP_LEAKY_RELU:
-        if (mpfr_sgn(y) > 0)
-            mpfr_set_ui(out, 1, R);
-        else
-            mpfr_set_d(out, p->slope, R);
-        break;
     case ACTFAST_OP_ELU: /* y + alpha = alpha e^x for y <= 0 */
         if (mpfr_sgn(y) > 0)
             mpfr_set_ui(out, 1, R);
         else
             mpfr_add_d(out, y, p->alpha, R);
-        break;
-    case ACTFAST_OP_RELU6:
-        indicator(out, y, 0, 6);
-        break;
-    case ACTFAST_OP_HARDTANH:
-        indicator(out, y, p->lo, p->hi);
         break;
     case ACTFAST_OP_SELU: /* y + lambd alpha = lambd alpha e^x for y <= 0 */
         if (mpfr_sgn(y) > 0) {
