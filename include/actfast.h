@@ -50,6 +50,7 @@
 #define ACTFAST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -289,6 +290,70 @@ ACTFAST_API actfast_status actfast_logsigmoid_f64(const double *x, double *y, si
 ACTFAST_API actfast_status actfast_logsigmoid_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_logsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 
+/* swish(x) = x * sigmoid(beta * x)  [beta = 1, trainable], beta finite; beta = 1 is silu.
+ * swish(-100.0f) = -3.7e-42 (not 0). swish_backward_beta also returns the gradient of
+ * beta, *dbeta = sum_i dy_i * x_i^2 * sigmoid'(beta * x_i), summed with compensation
+ * (Neumaier, in double): one rounding of the exact sum of the rounded terms, for any n. */
+ACTFAST_API actfast_status actfast_swish_f32(const float *x, float *y, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_grad_f32(const float *x, float *g, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_backward_f32(const float *x, const float *dy, float *dx, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_f32(const float *x, const float *dy, float *dx, size_t n, float beta, float *dbeta);
+ACTFAST_API actfast_status actfast_swish_f64(const double *x, double *y, size_t n, double beta);
+ACTFAST_API actfast_status actfast_swish_grad_f64(const double *x, double *g, size_t n, double beta);
+ACTFAST_API actfast_status actfast_swish_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_f64(const double *x, const double *dy, double *dx, size_t n, double beta, double *dbeta);
+
+/* gelu_tanh(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), PyTorch's
+ * gelu(approximate='tanh'), computed as x * sigmoid(2u) with 2u carried beyond working
+ * precision: accurate for x << 0 too; gelu_tanh'(1e30) = 1 (no x^3 overflow). */
+ACTFAST_API actfast_status actfast_gelu_tanh_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* tanhshrink(x) = x - tanh(x), without the cancellation near 0 (x^3/3 there);
+ * tanhshrink' = tanh(x)^2. */
+ACTFAST_API actfast_status actfast_tanhshrink_f32(const float *x, float *y, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_grad_f32(const float *x, float *g, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_backward_f32(const float *x, const float *dy, float *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_f64(const double *x, double *y, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_grad_f64(const double *x, double *g, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+
+/* prelu(x) = x > 0 ? x : w[c] * x, c the channel of the element, over an (outer, channels,
+ * inner) contiguous layout: element i has channel (i / inner) % channels (NCHW: inner = H*W;
+ * (N, C): inner = 1; one shared weight: channels = 1, inner = 1). n must be a multiple of
+ * channels * inner; channels, inner > 0; no weight may be NaN; prelu'(0) = w[c].
+ * backward also writes dw[c] = sum over channel c of dy * x (x <= 0), summed with
+ * compensation (Neumaier, in double) in (outer, inner) order, unless dw is NULL; dw may
+ * not overlap any other array. To run backward with slopes kept from rrelu's training,
+ * pass them as w with channels = n, inner = 1. The generic entry runs one weight
+ * (actfast_params.weight, default 0.25). */
+ACTFAST_API actfast_status actfast_prelu_f32(const float *x, float *y, size_t n, const float *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_grad_f32(const float *x, float *g, size_t n, const float *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_backward_f32(const float *x, const float *dy, float *dx, size_t n, const float *w, size_t channels, size_t inner, float *dw);
+ACTFAST_API actfast_status actfast_prelu_f64(const double *x, double *y, size_t n, const double *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_grad_f64(const double *x, double *g, size_t n, const double *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_backward_f64(const double *x, const double *dy, double *dx, size_t n, const double *w, size_t channels, size_t inner, double *dw);
+
+/* rrelu(x) = x > 0 ? x : s * x  [lower = 1/8, upper = 1/3, lower <= upper, neither NaN].
+ * training = 0 (eval): s = (lower + upper)/2, rounded once. training != 0: element i draws
+ * s_i from U(lower, upper) (rounded into [lower, upper]) with Philox4x32-10 keyed by seed
+ * at element index offset + i: the same slopes on every ISA and for any blocking (a block
+ * starting at element k of a tensor passes offset = k), so grad and backward with the
+ * same seed and offset regenerate exactly the forward's slopes. actfast_rrelu_slopes
+ * writes those slopes, for callers that keep them (see prelu for a backward with them). */
+ACTFAST_API actfast_status actfast_rrelu_f32(const float *x, float *y, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_grad_f32(const float *x, float *g, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_slopes_f32(float *slopes, size_t n, float lower, float upper, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_f64(const double *x, double *y, size_t n, double lower, double upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_grad_f64(const double *x, double *g, size_t n, double lower, double upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lower, double upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_slopes_f64(double *slopes, size_t n, double lower, double upper, uint64_t seed, uint64_t offset);
+
 /* ---- row-wise functions -------------------------------------------------- */
 /* rows x cols, rows contiguous. Each row: y_j = e^(x_j - m) / sum_k e^(x_k - m),
  * m the row maximum; entries in [0, 1]. A row with a NaN is all NaN; a row whose
@@ -299,6 +364,21 @@ ACTFAST_API actfast_status actfast_softmax_f32(const float *x, float *y, size_t 
 ACTFAST_API actfast_status actfast_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+
+/* log_softmax: y_j = (x_j - m) - log sum_k e^(x_k - m), in (-inf, 0]; a row whose maximum
+ * is +inf gives -log(count) at its +inf entries and -inf elsewhere; NaN rows are NaN.
+ * backward takes the saved output: dx_j = dy_j - e^(y_j) * sum_k dy_k. */
+ACTFAST_API actfast_status actfast_log_softmax_f32(const float *x, float *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+
+/* softmin(x) = softmax(-x), row by row, with softmax's limits for -x; backward takes
+ * the saved output: dx_j = y_j * (sum_k dy_k * y_k - dy_j). */
+ACTFAST_API actfast_status actfast_softmin_f32(const float *x, float *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_f64(const double *x, double *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 
 /* ---- generic, table-driven entry ---------------------------------------- */
 /* For tests, benchmarks and bindings that loop over every function. */
@@ -325,6 +405,13 @@ typedef enum actfast_op {
     ACTFAST_OP_SELU,
     ACTFAST_OP_CELU,
     ACTFAST_OP_LOGSIGMOID,
+    ACTFAST_OP_SWISH,
+    ACTFAST_OP_GELU_TANH,
+    ACTFAST_OP_TANHSHRINK,
+    ACTFAST_OP_LOG_SOFTMAX,
+    ACTFAST_OP_SOFTMIN,
+    ACTFAST_OP_PRELU,
+    ACTFAST_OP_RRELU,
     ACTFAST_OP_COUNT
 } actfast_op;
 
@@ -343,11 +430,13 @@ typedef enum actfast_dtype { ACTFAST_F32, ACTFAST_F64 } actfast_dtype;
 typedef struct actfast_params {
     double slope;     /* leaky_relu */
     double alpha;     /* elu, selu, celu */
-    double beta;      /* softplus */
+    double beta;      /* softplus, swish */
     double threshold; /* softplus, threshold */
     double lambd;     /* hardshrink, softshrink (the band); selu (the scale) */
     double lo, hi;    /* hardtanh */
     double value;     /* threshold */
+    double weight;    /* prelu: one weight for every element (the typed API takes C) */
+    double lower, upper; /* rrelu: the slope interval; the generic entry runs eval mode */
     size_t cols;      /* row-wise functions: row length; n must be a multiple */
 } actfast_params;
 

@@ -45,6 +45,7 @@
 #define AF_ENTRY_ELEMENTWISE(name, from_y, sfx)                                                 \
     {name##_forward_kernel##sfx, name##_grad_kernel##sfx, name##_backward_kernel##sfx,          \
      AF_FROM_Y_ENTRY_##from_y(name, sfx)}
+#define AF_ENTRY_ELEMENTWISE_OWN_API(name, from_y, sfx) AF_ENTRY_ELEMENTWISE(name, from_y, sfx)
 #define AF_ENTRY_ROWWISE(name, from_y, sfx) {name##_forward_kernel##sfx, NULL, NULL, name##_backward_from_y_kernel##sfx}
 
 const af_kernel_set AF_TABLE = {
@@ -61,4 +62,8 @@ const af_kernel_set AF_TABLE = {
 #include "ops.def"
     },
 #undef AF_OP
+    .slopes_f32 = {slopes_forward_kernel_f32, slopes_grad_kernel_f32, slopes_backward_kernel_f32},
+    .slopes_f64 = {slopes_forward_kernel_f64, slopes_grad_kernel_f64, slopes_backward_kernel_f64},
+    .param_grad_f32 = {[ACTFAST_OP_SWISH] = swish_param_grad_kernel_f32, [ACTFAST_OP_PRELU] = prelu_param_grad_kernel_f32},
+    .param_grad_f64 = {[ACTFAST_OP_SWISH] = swish_param_grad_kernel_f64, [ACTFAST_OP_PRELU] = prelu_param_grad_kernel_f64},
 };

@@ -5,8 +5,7 @@
 #include <stdint.h>
 
 #include "actfast.h"
-#include "dispatch.h"
-#include "fpenv.h"
+#include "api_internal.h"
 #include "kernel_table.h"
 
 /* The enum of the header and the rows of the table must agree. */
@@ -40,7 +39,7 @@ static int params_valid(actfast_op op, actfast_form form, const af_params *p)
 }
 
 /* [a, a + bytes) and [b, b + bytes) share a byte but do not start together. */
-static int partial_overlap(const void *a, const void *b, size_t bytes)
+int af_partial_overlap(const void *a, const void *b, size_t bytes)
 {
     uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
     if (a == NULL || b == NULL || x == y || bytes == 0)
@@ -48,35 +47,47 @@ static int partial_overlap(const void *a, const void *b, size_t bytes)
     return x < y ? y - x < bytes : x - y < bytes;
 }
 
-static int wraps(const void *p, size_t bytes) { return p && (uintptr_t)p > UINTPTR_MAX - bytes; }
-
-/* Everything but the kernel's own work: checks, the ISA, the FP mode. */
-static actfast_status run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
-                          void *out, size_t n, const af_params *p)
+int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
 {
-    const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
+    uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+    if (a == NULL || b == NULL || a_bytes == 0 || b_bytes == 0)
+        return 0;
+    return x < y ? y - x < a_bytes : x - y < b_bytes;
+}
+
+int af_wraps(const void *p, size_t bytes) { return p && (uintptr_t)p > UINTPTR_MAX - bytes; }
+
+actfast_status af_check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n, int with_dy)
+{
     const size_t size = dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double);
     if (n > 0 && (in == NULL || out == NULL || (with_dy && dy == NULL)))
         return ACTFAST_ERR_NULL_POINTER;
-    if (n > SIZE_MAX / size || wraps(in, n * size) || wraps(out, n * size) || (with_dy && wraps(dy, n * size)))
+    if (n > SIZE_MAX / size || af_wraps(in, n * size) || af_wraps(out, n * size) || (with_dy && af_wraps(dy, n * size)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
-    if (partial_overlap(in, out, n * size) || (with_dy && partial_overlap(dy, out, n * size)))
+    if (af_partial_overlap(in, out, n * size) || (with_dy && af_partial_overlap(dy, out, n * size)))
         return ACTFAST_ERR_OVERLAP;
+    return ACTFAST_OK;
+}
+
+/* Everything but the kernel's own work: checks, the ISA, the FP mode. */
+actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
+                          void *out, size_t n, const af_params *p)
+{
+    const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
+    actfast_status checked = af_check_arrays(dtype, in, dy, out, n, with_dy);
+    if (checked != ACTFAST_OK)
+        return checked;
     if (!params_valid(op, form, p))
         return ACTFAST_ERR_INVALID_PARAMETER;
-    actfast_status status;
-    const af_kernel_set *k = af_active_kernels(&status);
-    if (!k)
+    af_call call;
+    actfast_status status = af_call_begin(&call);
+    if (status != ACTFAST_OK)
         return status;
-    if (n == 0)
-        return ACTFAST_OK;
-    af_fpenv saved = 0;
-    int changed = af_fpenv_enter(&saved);
-    if (dtype == ACTFAST_F32)
-        k->f32[op][form]((const float *)in, (const float *)dy, (float *)out, n, p);
-    else
-        k->f64[op][form]((const double *)in, (const double *)dy, (double *)out, n, p);
-    af_fpenv_leave(changed, saved);
+    if (n > 0 && dtype == ACTFAST_F32)
+        call.kernels->f32[op][form]((const float *)in, (const float *)dy, (float *)out, n, p);
+    else if (n > 0)
+        call.kernels->f64[op][form]((const double *)in, (const double *)dy, (double *)out, n, p);
+    af_call_end(&call);
     return ACTFAST_OK;
 }
 
@@ -87,8 +98,8 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
         return ACTFAST_ERR_INVALID_PARAMETER;
     if (cols > 0 && rows > SIZE_MAX / cols)
         return ACTFAST_ERR_SIZE_OVERFLOW;
-    af_params p = {{0, 0}, cols};
-    return run(op, form, dtype, in, dy, out, rows * cols, &p);
+    af_params p = {{0, 0}, cols, NULL};
+    return af_run(op, form, dtype, in, dy, out, rows * cols, &p);
 }
 
 /* ---- the typed API ------------------------------------------------------- */
@@ -99,9 +110,9 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
 #define AF_SIG_1(n0, n1) , T n0
 #define AF_SIG_2(n0, n1) , T n0, T n1
 #define AF_PACK(count, n0, d0, n1, d1) AF_PACK_##count(n0, n1)
-#define AF_PACK_0(n0, n1) {{0, 0}, 0}
-#define AF_PACK_1(n0, n1) {{(double)n0, 0}, 0}
-#define AF_PACK_2(n0, n1) {{(double)n0, (double)n1}, 0}
+#define AF_PACK_0(n0, n1) {{0, 0}, 0, NULL}
+#define AF_PACK_1(n0, n1) {{(double)n0, 0}, 0, NULL}
+#define AF_PACK_2(n0, n1) {{(double)n0, (double)n1}, 0, NULL}
 
 #define AF_TYPED_FROM_Y_0(name, ENUM, params)
 #define AF_TYPED_FROM_Y_1(name, ENUM, params)                                                          \
@@ -109,27 +120,30 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
                                                                   size_t n AF_SIG params)             \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
+        return af_run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
     }
 
 #define AF_TYPED_ELEMENTWISE(name, ENUM, params, from_y)                                               \
     actfast_status AF_CAT(actfast_##name##_, DT)(const T *x, T *y, size_t n AF_SIG params)             \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return run(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
+        return af_run(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_grad_, DT)(const T *x, T *g, size_t n AF_SIG params)        \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return run(ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
+        return af_run(ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_backward_, DT)(const T *x, const T *dy, T *dx,              \
                                                           size_t n AF_SIG params)                     \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
+        return af_run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
     }                                                                                                  \
     AF_TYPED_FROM_Y_##from_y(name, ENUM, params)
+
+/* prelu and rrelu: src/prelu.c, src/rrelu.c. */
+#define AF_TYPED_ELEMENTWISE_OWN_API(name, ENUM, params, from_y)
 
 #define AF_TYPED_ROWWISE(name, ENUM, params, from_y)                                                   \
     actfast_status AF_CAT(actfast_##name##_, DT)(const T *x, T *y, size_t rows, size_t cols)           \
@@ -142,34 +156,18 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
         return run_rows(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, rows, cols);     \
     }
 
-#define AF_CAT_(a, b) a##b
-#define AF_CAT(a, b) AF_CAT_(a, b)
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
     AF_TYPED_##kind(name, ENUM, params, from_y)
-
-#define T float
-#define DT f32
-#define DTYPE ACTFAST_F32
-#include "ops.def"
-#undef T
-#undef DT
-#undef DTYPE
-
-#define T double
-#define DT f64
-#define DTYPE ACTFAST_F64
-#include "ops.def"
-#undef T
-#undef DT
-#undef DTYPE
+#define AF_TYPED_FILE "ops.def"
+#include "for_each_dtype.h"
 #undef AF_OP
 
 /* ---- the generic entry --------------------------------------------------- */
 
 #define AF_FROM_STRUCT(count, n0, d0, n1, d1) AF_FROM_STRUCT_##count(n0, n1)
-#define AF_FROM_STRUCT_0(n0, n1) {{0, 0}, 0}
-#define AF_FROM_STRUCT_1(n0, n1) {{ps->n0, 0}, 0}
-#define AF_FROM_STRUCT_2(n0, n1) {{ps->n0, ps->n1}, 0}
+#define AF_FROM_STRUCT_0(n0, n1) {{0, 0}, 0, NULL}
+#define AF_FROM_STRUCT_1(n0, n1) {{ps->n0, 0}, 0, NULL}
+#define AF_FROM_STRUCT_2(n0, n1) {{ps->n0, ps->n1}, 0, NULL}
 
 static af_params params_of(actfast_op op, const actfast_params *ps)
 {
@@ -182,7 +180,7 @@ static af_params params_of(actfast_op op, const actfast_params *ps)
 #include "ops.def"
 #undef AF_OP
     default: {
-        af_params none = {{0, 0}, 0};
+        af_params none = {{0, 0}, 0, NULL};
         return none;
     }
     }
@@ -203,5 +201,5 @@ actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dty
         if (n > 0 && (p.cols == 0 || n % p.cols != 0))
             return ACTFAST_ERR_INVALID_PARAMETER;
     }
-    return run(op, form, dtype, in, dy, out, n, &p);
+    return af_run(op, form, dtype, in, dy, out, n, &p);
 }

@@ -55,12 +55,14 @@ const char *actfast_status_string(actfast_status status)
 #define AF_OFFSET_2_1(n) offsetof(actfast_params, n)
 #define AF_FORMS_ELEMENTWISE(from_y) {1, 1, 1, from_y}
 #define AF_FORMS_ROWWISE(from_y) {1, 0, 0, from_y}
+#define AF_FORMS_ELEMENTWISE_OWN_API(from_y) AF_FORMS_ELEMENTWISE(from_y)
 
 static const actfast_op_info infos[ACTFAST_OP_COUNT] = {
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
     [ACTFAST_OP_##ENUM] = {#name, AF_ROWWISE_##kind, AF_INFO_PARAMS params, AF_FORMS_##kind(from_y), mono, lo, hi},
 #define AF_ROWWISE_ELEMENTWISE 0
 #define AF_ROWWISE_ROWWISE 1
+#define AF_ROWWISE_ELEMENTWISE_OWN_API 0
 #include "ops.def"
 #undef AF_OP
 };

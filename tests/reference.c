@@ -2,6 +2,7 @@
 #include "reference.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #define R MPFR_RNDN
 
@@ -85,6 +86,45 @@ static void normal_pdf(num out, const num x)
     mpfr_mul_2ui(t, t, 1, R);
     mpfr_sqrt(t, t, R);
     mpfr_div(out, out, t, R);
+    mpfr_clear(t);
+}
+
+/* gelu_tanh's z = 2u = 2 sqrt(2/pi) (x + 0.044715 x^3), and with dz, z'(x) =
+ * 2 sqrt(2/pi) (1 + 3 * 0.044715 x^2); 0.044715 is the exact decimal. */
+static void gelu_tanh_z(num z, num dz, const num x)
+{
+    num c, k, t;
+    num_init(c);
+    num_init(k);
+    num_init(t);
+    mpfr_const_pi(c, R);
+    mpfr_ui_div(c, 2, c, R);
+    mpfr_sqrt(c, c, R);
+    mpfr_mul_2ui(c, c, 1, R);
+    mpfr_set_str(k, "0.044715", 10, R);
+    mpfr_sqr(t, x, R);
+    mpfr_mul(t, t, k, R);
+    if (dz) {
+        mpfr_mul_ui(dz, t, 3, R);
+        mpfr_add_ui(dz, dz, 1, R);
+        mpfr_mul(dz, dz, c, R);
+    }
+    mpfr_add_ui(t, t, 1, R);
+    mpfr_mul(t, t, x, R);
+    mpfr_mul(z, t, c, R);
+    mpfr_clears(c, k, t, (mpfr_ptr)0);
+}
+
+/* x - tanh x, at enough bits that the cancellation (x^3/3 against x) leaves
+ * REF_PREC of them. */
+static void tanhshrink(num out, const num x)
+{
+    const long e = mpfr_regular_p(x) ? mpfr_get_exp(x) : 0;
+    num t;
+    mpfr_init2(t, REF_PREC + 8 + 3 * (e < 0 ? -e : 0));
+    mpfr_tanh(t, x, R);
+    mpfr_sub(t, x, t, R);
+    mpfr_set(out, t, R);
     mpfr_clear(t);
 }
 
@@ -257,6 +297,38 @@ void ref_forward(actfast_op op, const actfast_params *p, double xd, mpfr_t out)
         softplus(out, t);
         mpfr_neg(out, out, R);
         break;
+    case ACTFAST_OP_SWISH: /* x sigmoid(beta x) */
+        mpfr_mul_d(t, x, p->beta, R);
+        sigmoid(t, t);
+        mpfr_mul(out, x, t, R);
+        break;
+    case ACTFAST_OP_GELU_TANH: /* x sigmoid(z): 1 + tanh(u) = 2 sigmoid(2u) */
+        gelu_tanh_z(t, NULL, x);
+        sigmoid(t, t);
+        mpfr_mul(out, x, t, R);
+        break;
+    case ACTFAST_OP_TANHSHRINK: /* odd: tanhshrink(-0) = -0 */
+        if (mpfr_zero_p(x))
+            set_zero_like(out, x);
+        else
+            tanhshrink(out, x);
+        break;
+    case ACTFAST_OP_PRELU:
+        if (mpfr_sgn(x) > 0)
+            mpfr_set(out, x, R);
+        else
+            mpfr_mul_d(out, x, p->weight, R);
+        break;
+    case ACTFAST_OP_RRELU: /* eval mode: slope (lower + upper)/2, exactly */
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set(out, x, R);
+        } else {
+            mpfr_set_d(t, p->lower, R);
+            mpfr_add_d(t, t, p->upper, R);
+            mpfr_div_2ui(t, t, 1, R);
+            mpfr_mul(out, x, t, R);
+        }
+        break;
     default:
         mpfr_set_nan(out);
         break;
@@ -386,6 +458,45 @@ void ref_grad(actfast_op op, const actfast_params *p, double xd, mpfr_t out, mpf
         mpfr_neg(a, x, R);
         sigmoid(out, a);
         break;
+    case ACTFAST_OP_SWISH: /* sigmoid(z) + z sigmoid(z) sigmoid(-z), z = beta x */
+        mpfr_mul_d(x, x, p->beta, R);
+        sigmoid(a, x);
+        mpfr_neg(b, x, R);
+        sigmoid(b, b);
+        mpfr_mul(b, b, a, R);
+        mpfr_mul(b, b, x, R);
+        sum_of_terms(out, scale, a, b);
+        break;
+    case ACTFAST_OP_GELU_TANH: /* sigmoid(z) + x z' sigmoid(z) sigmoid(-z) */
+        gelu_tanh_z(a, b, x);
+        mpfr_mul(b, b, x, R);
+        sigmoid(out, a);
+        mpfr_neg(a, a, R);
+        sigmoid(a, a);
+        mpfr_mul(b, b, a, R);
+        mpfr_mul(b, b, out, R);
+        mpfr_set(a, out, R);
+        sum_of_terms(out, scale, a, b);
+        break;
+    case ACTFAST_OP_TANHSHRINK: /* tanh^2 */
+        mpfr_tanh(out, x, R);
+        mpfr_sqr(out, out, R);
+        break;
+    case ACTFAST_OP_PRELU:
+        if (mpfr_sgn(x) > 0)
+            mpfr_set_ui(out, 1, R);
+        else
+            mpfr_set_d(out, p->weight, R);
+        break;
+    case ACTFAST_OP_RRELU:
+        if (mpfr_sgn(x) > 0) {
+            mpfr_set_ui(out, 1, R);
+        } else {
+            mpfr_set_d(out, p->lower, R);
+            mpfr_add_d(out, out, p->upper, R);
+            mpfr_div_2ui(out, out, 1, R);
+        }
+        break;
     default:
         mpfr_set_nan(out);
         break;
@@ -452,7 +563,7 @@ void ref_grad_from_y(actfast_op op, const actfast_params *p, double yd, mpfr_t o
 
 /* The +inf entries share the mass; a NaN makes the row NaN (as the library
  * documents); otherwise e^(x_j - m) / sum, which for a row of -inf is 0/0. */
-void ref_softmax_row(const double *x, size_t n, mpfr_t *y)
+static void softmax_row(const double *x, size_t n, mpfr_t *y)
 {
     size_t infs = 0, nans = 0;
     double m = -INFINITY;
@@ -486,7 +597,7 @@ void ref_softmax_row(const double *x, size_t n, mpfr_t *y)
     mpfr_clears(sum, t, (mpfr_ptr)0);
 }
 
-void ref_softmax_backward_row(const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale)
+static void softmax_backward_row(const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale)
 {
     num dot, t;
     mpfr_init2(dot, 4 * REF_PREC); /* the products are exact; their sum nearly */
@@ -507,4 +618,118 @@ void ref_softmax_backward_row(const double *y, const double *dy, size_t n, mpfr_
         mpfr_mul_d(scale[j], scale[j], fabs(y[j]), R);
     }
     mpfr_clears(dot, t, (mpfr_ptr)0);
+}
+
+/* (x_j - m) - log sum_k e^(x_k - m); a +inf maximum gives -log(count) at the
+ * +inf entries and -inf elsewhere; NaN rows and rows of -inf are NaN. */
+static void log_softmax_row(const double *x, size_t n, mpfr_t *y)
+{
+    size_t infs = 0, nans = 0;
+    double m = -INFINITY;
+    for (size_t j = 0; j < n; j++) {
+        infs += x[j] == INFINITY;
+        nans += isnan(x[j]);
+        m = x[j] > m ? x[j] : m;
+    }
+    num log_sum, t;
+    num_init(log_sum);
+    num_init(t);
+    if (infs) {
+        mpfr_set_ui(log_sum, infs, R);
+        mpfr_log(log_sum, log_sum, R);
+    } else { /* log1p of the sum without one maximal term (its e^0 = 1), which
+                REF_PREC bits could not add to 1 when the rest is tiny */
+        size_t top = 0;
+        while (top < n && x[top] != m)
+            top++;
+        mpfr_set_zero(log_sum, 1);
+        for (size_t j = 0; j < n; j++) {
+            if (j == top)
+                continue;
+            mpfr_set_d(t, x[j], R);
+            mpfr_sub_d(t, t, m, R);
+            mpfr_exp(t, t, R);
+            mpfr_add(log_sum, log_sum, t, R);
+        }
+        mpfr_log1p(log_sum, log_sum, R);
+    }
+    for (size_t j = 0; j < n; j++) {
+        if (nans || m == -INFINITY)
+            mpfr_set_nan(y[j]);
+        else if (infs && x[j] == INFINITY)
+            mpfr_neg(y[j], log_sum, R);
+        else if (infs)
+            mpfr_set_inf(y[j], -1);
+        else {
+            mpfr_set_d(y[j], x[j], R);
+            mpfr_sub_d(y[j], y[j], m, R);
+            mpfr_sub(y[j], y[j], log_sum, R);
+        }
+    }
+    mpfr_clears(log_sum, t, (mpfr_ptr)0);
+}
+
+/* dy_j - e^(y_j) sum_k dy_k, scale |dy_j| + e^(y_j) |sum_k dy_k|. */
+static void log_softmax_backward_row(const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale)
+{
+    num sum, e;
+    mpfr_init2(sum, 4 * REF_PREC);
+    num_init(e);
+    mpfr_set_zero(sum, 1);
+    for (size_t j = 0; j < n; j++)
+        mpfr_add_d(sum, sum, dy[j], R);
+    for (size_t j = 0; j < n; j++) {
+        mpfr_set_d(e, y[j], R);
+        mpfr_exp(e, e, R);
+        mpfr_mul(dx[j], e, sum, R);
+        mpfr_abs(scale[j], dx[j], R);
+        mpfr_add_d(scale[j], scale[j], fabs(dy[j]), R);
+        mpfr_d_sub(dx[j], dy[j], dx[j], R);
+    }
+    mpfr_clears(sum, e, (mpfr_ptr)0);
+}
+
+void ref_rows_forward(actfast_op op, const double *x, size_t n, mpfr_t *y)
+{
+    double *neg = NULL;
+    switch (op) {
+    case ACTFAST_OP_SOFTMAX:
+        softmax_row(x, n, y);
+        break;
+    case ACTFAST_OP_LOG_SOFTMAX:
+        log_softmax_row(x, n, y);
+        break;
+    case ACTFAST_OP_SOFTMIN: /* softmax(-x) */
+        neg = malloc(n * sizeof(double));
+        for (size_t j = 0; j < n; j++)
+            neg[j] = -x[j];
+        softmax_row(neg, n, y);
+        free(neg);
+        break;
+    default:
+        for (size_t j = 0; j < n; j++)
+            mpfr_set_nan(y[j]);
+        break;
+    }
+}
+
+void ref_rows_backward(actfast_op op, const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale)
+{
+    switch (op) {
+    case ACTFAST_OP_SOFTMAX:
+        softmax_backward_row(y, dy, n, dx, scale);
+        break;
+    case ACTFAST_OP_LOG_SOFTMAX:
+        log_softmax_backward_row(y, dy, n, dx, scale);
+        break;
+    case ACTFAST_OP_SOFTMIN: /* -(softmax's) */
+        softmax_backward_row(y, dy, n, dx, scale);
+        for (size_t j = 0; j < n; j++)
+            mpfr_neg(dx[j], dx[j], R);
+        break;
+    default:
+        for (size_t j = 0; j < n; j++)
+            mpfr_set_nan(dx[j]);
+        break;
+    }
 }

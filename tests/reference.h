@@ -24,9 +24,10 @@ void ref_grad(actfast_op op, const actfast_params *p, double x, mpfr_t out, mpfr
 /* f' as the function of y = f(x) that backward_from_y uses, at this y. */
 void ref_grad_from_y(actfast_op op, const actfast_params *p, double y, mpfr_t out);
 
-/* Row-wise ops: one row of n, forward and backward_from_y (dx and its scale
- * |y_j| (|dy_j| + |sum_k dy_k y_k|)). */
-void ref_softmax_row(const double *x, size_t n, mpfr_t *y);
-void ref_softmax_backward_row(const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale);
+/* Row-wise ops: one row of n, forward and backward_from_y (dx and the size of
+ * the terms that it adds up: |y_j| (|dy_j| + |sum_k dy_k y_k|) for softmax,
+ * |dy_j| + e^(y_j) |sum_k dy_k| for log_softmax). */
+void ref_rows_forward(actfast_op op, const double *x, size_t n, mpfr_t *y);
+void ref_rows_backward(actfast_op op, const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale);
 
 #endif

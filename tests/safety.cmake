@@ -12,8 +12,14 @@ foreach(name guard bad_input threads fpenv)
 endforeach()
 target_link_libraries(test_threads PRIVATE Threads::Threads)
 
+# prelu's layouts and dw, rrelu's draws, swish's dbeta (MPFR for the exact sums).
+add_executable(test_stateful ${CMAKE_CURRENT_LIST_DIR}/test_stateful.c)
+target_include_directories(test_stateful PRIVATE ${MPFR_INCLUDE_DIR})
+target_link_libraries(test_stateful PRIVATE actfast::actfast ${MPFR_LIBRARY} ${GMP_LIBRARY} m)
+actfast_warnings(test_stateful)
+
 foreach(isa IN LISTS ACTFAST_PUBLIC_ISAS)
-  foreach(name guard bad_input fpenv)
+  foreach(name guard bad_input fpenv stateful)
     add_test(NAME ${name}.${isa} COMMAND test_${name} ${isa})
     set_tests_properties(${name}.${isa} PROPERTIES SKIP_RETURN_CODE 77 LABELS "safety;${isa}")
   endforeach()

@@ -63,6 +63,11 @@ static const struct {
     {"selu", 1, 0.0, 1 << ACTFAST_BACKWARD_FROM_Y},
     {"celu", 0, 0.0, ~0},
     {"celu", 0, -1.0, 1 << ACTFAST_BACKWARD_FROM_Y},
+    {"swish", 0, INFINITY, ~0},
+    {"swish", 0, 0.0, 0},
+    {"prelu", 0, -1.0, 0},
+    {"rrelu", 0, 0.5, ~0}, /* lower > upper */
+    {"rrelu", 1, 0.125, 0}, /* lower = upper */
 };
 
 static void check_parameters(const h_case *c, const actfast_params *ok)

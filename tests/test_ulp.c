@@ -155,6 +155,10 @@ static int flat_region(actfast_op op, const actfast_params *p, double x)
         return x <= 0;
     case ACTFAST_OP_LEAKY_RELU:
         return x <= 0 && p->slope == 0;
+    case ACTFAST_OP_PRELU:
+        return x <= 0 && p->weight == 0;
+    case ACTFAST_OP_RRELU:
+        return x <= 0 && p->lower == 0 && p->upper == 0;
     case ACTFAST_OP_RELU6:
         return x <= 0 || x >= 6;
     case ACTFAST_OP_HARDTANH:
@@ -338,27 +342,28 @@ static void test_rowwise(actfast_op op, size_t cols, size_t count)
     snprintf(pname, sizeof pname, " (%zu rows of %zu)", count, cols);
 
     tally fwd = {0}, bwd = {0};
+    const actfast_op_info *info = actfast_get_op_info(op);
     run_form(op, ACTFAST_FORWARD, x, NULL, y, n, &p, &fwd);
     size_t out_of_range = 0;
     for (size_t k = 0; k < r.rows; k++) {
-        ref_softmax_row(r.x + k * cols, cols, ref);
+        ref_rows_forward(op, r.x + k * cols, cols, ref);
         for (size_t j = 0; j < cols; j++) {
             const size_t i = k * cols + j;
             mpfr_set_zero(scale[j], 1);
             tally_add(&fwd, ulp_error(ref[j], scale[j], at(y, i), 1), r.x[i], at(y, i), ref[j]);
-            out_of_range += at(y, i) < 0 || at(y, i) > 1;
+            out_of_range += at(y, i) < info->range_lo || at(y, i) > info->range_hi;
             yd[i] = round_to_dtype(ref[j]);
         }
     }
     report(op, ACTFAST_FORWARD, pname, &fwd);
-    verdict(out_of_range == 0, "%s %s%s: %zu entries outside [0, 1]", actfast_get_op_info(op)->name, isa, pname,
-            out_of_range);
+    verdict(out_of_range == 0, "%s %s%s: %zu entries outside [%g, %g]", info->name, isa, pname, out_of_range,
+            info->range_lo, info->range_hi);
 
     /* backward from the correctly rounded y */
     void *yr = to_dtype(yd, n);
     run_form(op, ACTFAST_BACKWARD_FROM_Y, yr, dy, dx, n, &p, &bwd);
     for (size_t k = 0; k < r.rows; k++) {
-        ref_softmax_backward_row(yd + k * cols, dyd + k * cols, cols, ref, scale);
+        ref_rows_backward(op, yd + k * cols, dyd + k * cols, cols, ref, scale);
         for (size_t j = 0; j < cols; j++) {
             const size_t i = k * cols + j;
             tally_add(&bwd, ulp_error(ref[j], scale[j], at(dx, i), 0), yd[i], at(dx, i), ref[j]);
@@ -414,6 +419,20 @@ static int extra_params(actfast_op op, actfast_params *out, const char **names)
         p.alpha = 0.3, out[k] = p, names[k++] = " alpha=0.3";
         p.alpha = 2, out[k] = p, names[k++] = " alpha=2";
         break;
+    case ACTFAST_OP_SWISH:
+        p.beta = 1.702, out[k] = p, names[k++] = " beta=1.702";
+        p.beta = -0.5, out[k] = p, names[k++] = " beta=-0.5";
+        p.beta = 0, out[k] = p, names[k++] = " beta=0";
+        p.beta = 1e-3, out[k] = p, names[k++] = " beta=1e-3";
+        break;
+    case ACTFAST_OP_PRELU:
+        p.weight = -0.3, out[k] = p, names[k++] = " weight=-0.3";
+        p.weight = 0, out[k] = p, names[k++] = " weight=0";
+        break;
+    case ACTFAST_OP_RRELU:
+        p.lower = 0.1, p.upper = 0.7, out[k] = p, names[k++] = " lower=0.1 upper=0.7";
+        p.lower = 0, p.upper = 0, out[k] = p, names[k++] = " lower=upper=0";
+        break;
     default:
         break;
     }
@@ -440,8 +459,8 @@ int main(int argc, char **argv)
         test_rowwise(op, scale < 1 ? 65536 : 1 << 20, 1);
     } else {
         input_set in = inputs_elementwise(dtype, scale);
-        actfast_params defaults = actfast_default_params(op), extras[4];
-        const char *names[4];
+        actfast_params defaults = actfast_default_params(op), extras[8];
+        const char *names[8];
         test_elementwise(op, &defaults, "", &in);
         for (int k = extra_params(op, extras, names), i = 0; i < k; i++)
             test_elementwise(op, &extras[i], names[i], &in);

@@ -1,10 +1,13 @@
 /* Every op's bodies: one file per row of src/ops.def. Included once per dtype
  * section of kernels/table.c. */
 #include "act/common.h"
+/* Shared by swish and gelu_tanh. */
+#include "act/times_sigmoid.h"
 
 #include "act/celu.h"
 #include "act/elu.h"
 #include "act/gelu.h"
+#include "act/gelu_tanh.h"
 #include "act/hardshrink.h"
 #include "act/hardsigmoid.h"
 #include "act/hardswish.h"
@@ -12,14 +15,22 @@
 #include "act/leaky_relu.h"
 #include "act/logsigmoid.h"
 #include "act/mish.h"
+#include "act/prelu.h"
 #include "act/relu.h"
 #include "act/relu6.h"
+#include "act/rrelu.h"
 #include "act/selu.h"
 #include "act/sigmoid.h"
 #include "act/silu.h"
 #include "act/softplus.h"
 #include "act/softshrink.h"
 #include "act/softsign.h"
+#include "act/swish.h"
 #include "act/tanh.h"
+#include "act/tanhshrink.h"
 #include "act/threshold.h"
+/* The row-wise ops, over rows.h. */
+#include "act/rows.h"
 #include "act/softmax.h"
+#include "act/log_softmax.h"
+#include "act/softmin.h"

@@ -34,5 +34,40 @@
  * itself would be subnormal (x < -12.9 in float, -37.5 in double). */
 #define GELU_ASYM_f32 -12.5f
 #define GELU_ASYM_f64 -37.0
+/* gelu_tanh's z = C x (1 + K x^2) and x z'(x) = C x (1 + 3K x^2): C = 2 sqrt(2/pi),
+ * K = 0.044715 (the decimal of the formula) and 3K as HI + LO to twice the
+ * working precision. */
+#define GELU_TANH_C_HI_f32 0x1.988454p+0f
+#define GELU_TANH_C_LO_f32 -0x1.857936p-25f
+#define GELU_TANH_C_HI_f64 0x1.9884533d43651p+0
+#define GELU_TANH_C_LO_f64 -0x1.cbc0d30ebfd15p-54
+#define GELU_TANH_K_HI_f32 0x1.6e4e26p-5f
+#define GELU_TANH_K_LO_f32 0x1.a9003ep-30f
+#define GELU_TANH_K_HI_f64 0x1.6e4e26d4801f7p-5
+#define GELU_TANH_K_LO_f64 0x1.441355475a31ap-59
+#define GELU_TANH_K3_HI_f32 0x1.12ba9ep-3f
+#define GELU_TANH_K3_LO_f32 -0x1.c13fdp-28f
+#define GELU_TANH_K3_HI_f64 0x1.12ba9d1f60179p-3
+#define GELU_TANH_K3_LO_f64 0x1.f30e7ff583a54p-57
+
+/* tanhshrink on |x| < 1: (x - tanh x)/x^3 = 1/3 + t Q(t), t = x^2, with 1/3
+ * = THIRD_HI + THIRD_LO and Q highest degree first (tools/tanhshrink_poly.py). */
+/* f32: Q of degree 7, error 2^-28.3 relative to the result */
+#define TANHSHRINK_THIRD_HI_f32 0x1.555556p-2f
+#define TANHSHRINK_THIRD_LO_f32 -0x1.555556p-27f
+#define TANHSHRINK_DEGREE_f32 7
+static const float TANHSHRINK_POLY_f32[TANHSHRINK_DEGREE_f32 + 1] = {
+    0x1.e576f4p-15f, -0x1.88763cp-12f, 0x1.54b342p-10f, -0x1.ce0abp-9f,
+    0x1.21e66cp-7f, -0x1.66470ep-6f, 0x1.ba1b7p-5f, -0x1.11111p-3f};
+/* f64: Q of degree 16, error 2^-60.3 relative to the result */
+#define TANHSHRINK_THIRD_HI_f64 0x1.5555555555555p-2
+#define TANHSHRINK_THIRD_LO_f64 0x1.5555555555555p-56
+#define TANHSHRINK_DEGREE_f64 16
+static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
+    -0x1.db978852e4582p-29, 0x1.46001e44406c8p-25, -0x1.bddb2a5b6e47fp-23, 0x1.a222374b79e44p-21,
+    -0x1.3a46399bc3318p-19, 0x1.a34b82affbbaep-18, -0x1.0920539c1786cp-16, 0x1.4911530f41a40p-15,
+    -0x1.966c650db36c9p-14, 0x1.f57b514b2d879p-13, -0x1.35580c55bcd17p-11, 0x1.7da362d6c9103p-10,
+    -0x1.d6d3d0d1e48a0p-9, 0x1.226e355e3b2bfp-7, -0x1.664f4882c06bcp-6, 0x1.ba1ba1ba1ba0ep-5,
+    -0x1.1111111111111p-3};
 
 #endif

@@ -1,0 +1,68 @@
+/* tanhshrink(x) = x - tanh x, odd.
+ *
+ * |x| < 1: x and tanh x agree in their leading digits (the result is x^3/3
+ * near 0), so the difference is never formed: x - tanh x = x^3 P(x^2),
+ * P(t) = 1/3 + t Q(t) with Q the polynomial of tools/tanhshrink_poly.py, and
+ * x^2, P and t P carried as double words into one final product.
+ * |x| >= 1: x - tanh x = (|x| - 1) + 2e/(1 + e) with e = e^-2|x|, two terms of
+ * the same sign (|x| - 1 >= 0), so nothing cancels; |x| - 1 is a double word
+ * (TwoSum) and 2e/(1 + e) a corrected quotient. */
+
+static inline V AF_FN(tanhshrink_small)(V x)
+{
+    V t_lo, t = AF_FN(af_square_dw)(x, v_set((T)0), &t_lo);
+    const T *c = AF_K(TANHSHRINK_POLY);
+    V q = v_set(c[0]);
+    for (int i = 1; i <= AF_K(TANHSHRINK_DEGREE); i++)
+        q = v_fma(q, t, v_set(c[i]));
+    /* P = 1/3 + t Q as a double word (Fast2Sum: 1/3 > |t Q|). */
+    V tq = v_mul(t, q);
+    V p = v_add(v_set(AF_K(TANHSHRINK_THIRD_HI)), tq);
+    V p_lo = v_add(v_add(v_sub(v_set(AF_K(TANHSHRINK_THIRD_HI)), p), tq),
+                   v_fma(t, q, v_sub(v_set(AF_K(TANHSHRINK_THIRD_LO)), tq)));
+    V u_lo, u = AF_FN(af_mul_dw)(t, p, p_lo, &u_lo);
+    u_lo = v_fma(t_lo, p, u_lo);
+    return v_fma(x, u, v_mul(x, u_lo));
+}
+
+/* 2e/(1 + e) = 1 - tanh|x| for e = e^-2|x| (<= 0.24 for |x| >= 1), corrected quotient. */
+static inline V AF_FN(tanhshrink_q)(V x)
+{
+    V a = v_abs(x);
+    V e = v_exp(v_neg(v_add(a, a)));
+    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
+    return AF_FN(af_div_dw)(v_add(e, e), v_set((T)0), d, d_lo);
+}
+
+static inline V AF_FN(tanhshrink_large)(V x)
+{
+    V s_lo, s = AF_FN(af_two_sum)(v_abs(x), v_set((T)-1), &s_lo);
+    V r = v_add(s, v_add(AF_FN(tanhshrink_q)(x), AF_FN(af_finite_or_zero)(s_lo)));
+    return v_sel(v_lt(x, v_set((T)0)), v_neg(r), r);
+}
+
+static inline V AF_FN(tanhshrink_forward)(V x, const VP *k)
+{
+    (void)k;
+    return v_sel(v_lt(v_abs(x), v_set((T)1)), AF_FN(tanhshrink_small)(x), AF_FN(tanhshrink_large)(x));
+}
+
+/* tanhshrink' = 1 - sech^2 x = tanh^2 x, no cancellation, from tanh x as a
+ * double word built of the forward's pieces (x - x^3 P(x^2) below 1, 1 - q
+ * above; Fast2Sum residuals): m t^2 is then (m t) t, rounded once at the
+ * end, also where t^2 alone would be subnormal. */
+static inline V AF_FN(tanhshrink_grad_times)(V x, V m, const VP *k)
+{
+    (void)k;
+    M small = v_lt(v_abs(x), v_set((T)1));
+    V one = v_set((T)1);
+    M neg = v_lt(x, v_set((T)0));
+    V s = AF_FN(tanhshrink_small)(x), q = AF_FN(tanhshrink_q)(x);
+    V ts = v_sub(x, s), tl = v_sub(one, q);
+    V tl_lo = v_sub(v_sub(one, tl), q);
+    V t = v_sel(small, ts, v_sel(neg, v_neg(tl), tl));
+    V t_lo = v_sel(small, v_sub(v_sub(x, ts), s), v_sel(neg, v_neg(tl_lo), tl_lo));
+    V mt = v_mul(m, t);
+    V mt_lo = AF_FN(af_finite_or_zero)(v_fma(m, t_lo, v_fma(m, t, v_neg(mt))));
+    return v_fma(mt, t, v_fma(mt, t_lo, v_mul(mt_lo, t)));
+}

@@ -1,0 +1,24 @@
+/* prelu with one weight per channel over an (outer, channels, inner)
+ * contiguous layout (NCHW: inner = H * W; NC: inner = 1; one weight:
+ * channels = 1), and its weight gradient.
+ *
+ * Element i has channel (i / inner) % channels. The per-element slopes are
+ * written into a small buffer, a chunk at a time, and the slopes kernels
+ * (leaky_relu's bodies) of the active ISA run over it: one path for every
+ * layout, the same bits as the single-weight table op.
+ *
+ * dw[c] = sum over the channel of dy x for x <= 0: the terms come from the
+ * prelu param_grad kernel, gathered channel by channel in (outer, inner)
+ * order and summed with compensation (src/sum.h), so the sum has the error
+ * of one rounding (plus O(n eps^2)) however long the channel. */
+#include <stdint.h>
+#include <string.h>
+
+#include "actfast.h"
+#include "api_internal.h"
+#include "sum.h"
+
+enum { CHUNK = 256 };
+
+#define AF_TYPED_FILE "prelu_typed.h"
+#include "for_each_dtype.h"

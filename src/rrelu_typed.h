@@ -1,0 +1,73 @@
+/* rrelu's entry points for one dtype (T, DT, DTYPE): included by src/rrelu.c
+ * once per dtype. */
+
+static int AF_CAT(rrelu_bounds_valid_, DT)(T lower, T upper)
+{
+    return lower == lower && upper == upper && lower <= upper;
+}
+
+/* One form in training mode: the draws a chunk at a time, then the slopes kernel. */
+static actfast_status AF_CAT(rrelu_train_, DT)(actfast_form form, const T *x, const T *dy, T *out, size_t n,
+                                               T lower, T upper, uint64_t seed, uint64_t offset)
+{
+    actfast_status st = af_check_arrays(DTYPE, x, dy, out, n, form == ACTFAST_BACKWARD);
+    if (st != ACTFAST_OK)
+        return st;
+    if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
+        return ACTFAST_ERR_INVALID_PARAMETER;
+    af_call call;
+    if ((st = af_call_begin(&call)) != ACTFAST_OK)
+        return st;
+    T slopes[CHUNK];
+    const af_params p = {{0, 0}, 0, slopes};
+    for (size_t i = 0; i < n; i += CHUNK) {
+        size_t len = n - i < CHUNK ? n - i : CHUNK;
+        AF_CAT(draw_slopes_, DT)(slopes, len, offset + i, lower, upper, seed);
+        AF_CAT(call.kernels->slopes_, DT)[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
+    }
+    af_call_end(&call);
+    return ACTFAST_OK;
+}
+
+static actfast_status AF_CAT(rrelu_run_, DT)(actfast_form form, const T *x, const T *dy, T *out, size_t n,
+                                             T lower, T upper, int training, uint64_t seed, uint64_t offset)
+{
+    if (training)
+        return AF_CAT(rrelu_train_, DT)(form, x, dy, out, n, lower, upper, seed, offset);
+    const af_params p = {{lower, upper}, 0, NULL};
+    return af_run(ACTFAST_OP_RRELU, form, DTYPE, x, dy, out, n, &p);
+}
+
+actfast_status AF_CAT(actfast_rrelu_, DT)(const T *x, T *y, size_t n, T lower, T upper, int training, uint64_t seed,
+                                          uint64_t offset)
+{
+    return AF_CAT(rrelu_run_, DT)(ACTFAST_FORWARD, x, NULL, y, n, lower, upper, training, seed, offset);
+}
+
+actfast_status AF_CAT(actfast_rrelu_grad_, DT)(const T *x, T *g, size_t n, T lower, T upper, int training,
+                                               uint64_t seed, uint64_t offset)
+{
+    return AF_CAT(rrelu_run_, DT)(ACTFAST_GRAD, x, NULL, g, n, lower, upper, training, seed, offset);
+}
+
+actfast_status AF_CAT(actfast_rrelu_backward_, DT)(const T *x, const T *dy, T *dx, size_t n, T lower, T upper,
+                                                   int training, uint64_t seed, uint64_t offset)
+{
+    return AF_CAT(rrelu_run_, DT)(ACTFAST_BACKWARD, x, dy, dx, n, lower, upper, training, seed, offset);
+}
+
+actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T upper, uint64_t seed,
+                                                 uint64_t offset)
+{
+    if (n > 0 && slopes == NULL)
+        return ACTFAST_ERR_NULL_POINTER;
+    if (n > SIZE_MAX / sizeof(T) || af_wraps(slopes, n * sizeof(T)))
+        return ACTFAST_ERR_SIZE_OVERFLOW;
+    if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
+        return ACTFAST_ERR_INVALID_PARAMETER;
+    af_fpenv saved = 0;
+    int changed = af_fpenv_enter(&saved);
+    AF_CAT(draw_slopes_, DT)(slopes, n, offset, lower, upper, seed);
+    af_fpenv_leave(changed, saved);
+    return ACTFAST_OK;
+}

@@ -1,0 +1,14 @@
+/* swish's trainable beta: dbeta = sum_i dy_i x_i^2 sigmoid'(beta x_i), the
+ * terms from the active ISA's swish param_grad kernel (each within a few ulp),
+ * summed with compensation (src/sum.h), and dx as the table's backward. */
+#include <math.h>
+#include <stdint.h>
+
+#include "actfast.h"
+#include "api_internal.h"
+#include "sum.h"
+
+enum { CHUNK = 256 };
+
+#define AF_TYPED_FILE "swish_typed.h"
+#include "for_each_dtype.h"

@@ -1,0 +1,34 @@
+/* swish_backward_beta for one dtype (T, DT, DTYPE): included by src/swish.c
+ * once per dtype. */
+
+actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, T beta, T *dbeta)
+{
+    actfast_status st = af_check_arrays(DTYPE, x, dy, dx, n, 1);
+    if (st != ACTFAST_OK)
+        return st;
+    if (dbeta == NULL)
+        return ACTFAST_ERR_NULL_POINTER;
+    if (af_overlap(dbeta, sizeof(T), x, n * sizeof(T)) || af_overlap(dbeta, sizeof(T), dy, n * sizeof(T)) ||
+        af_overlap(dbeta, sizeof(T), dx, n * sizeof(T)))
+        return ACTFAST_ERR_OVERLAP;
+    if (!isfinite(beta))
+        return ACTFAST_ERR_INVALID_PARAMETER;
+    af_call call;
+    if ((st = af_call_begin(&call)) != ACTFAST_OK)
+        return st;
+    const af_kernel_set *k = call.kernels;
+    const af_params p = {{beta, 0}, 0, NULL};
+    T terms[CHUNK];
+    af_sum acc = {0, 0};
+    for (size_t i = 0; i < n; i += CHUNK) {
+        size_t len = n - i < CHUNK ? n - i : CHUNK;
+        AF_CAT(k->param_grad_, DT)[ACTFAST_OP_SWISH](x + i, dy + i, terms, len, &p);
+        for (size_t j = 0; j < len; j++)
+            af_sum_add(&acc, terms[j]);
+    }
+    *dbeta = (T)af_sum_value(&acc);
+    if (n > 0) /* after the terms: dx may be x or dy */
+        k->DT[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](x, dy, dx, n, &p);
+    af_call_end(&call);
+    return ACTFAST_OK;
+}
