@@ -4,6 +4,7 @@
     ./build/bench/actfast_bench --benchmark_out=run.json --benchmark_out_format=json
     python3 bench/summarize.py run.json                  # table on stdout, plot in run_speedup.png
     python3 bench/summarize.py run.json --plot out.png
+    python3 bench/summarize.py run.json --readme         # the README's compact table only
 
 One row per op x form x dtype x size. Times are ns per element (the median
 when the run has repetitions). Speed-ups are those of the fastest ISA: over
@@ -12,7 +13,9 @@ than the baseline). "% y=2x" is the fastest ISA's bandwidth as a share of the
 y = 2x stream's, for sizes of 16 Mi elements and more, where both stream from
 memory (the backward forms can pass 100: three streams use the memory better
 than two). "worst input" is the slowest data-dependent input class against the
-uniform one, over all ISAs. The plot shows, per op and ISA, the geometric mean
+uniform one, over all ISAs. The README's table (--readme) is float at
+n = 4096, with the fastest peer's figure of bench/peer_figures.csv where
+there is one ("x peer" > 1: faster than that peer). The plot shows, per op and ISA, the geometric mean
 over forms and sizes of the speed-up over scalar.
 
 Standard library and matplotlib (Debian: python3-matplotlib) only.
@@ -107,6 +110,41 @@ def table(library, baseline):
     return "\n".join(lines)
 
 
+def load_peers(path):
+    """{(op, form): ns per element} from a CSV with '#' comment lines."""
+    with open(path) as f:
+        rows = [line.strip().split(",") for line in f if line.strip() and not line.startswith("#")]
+    return {(op, form): float(ns) for op, form, ns in rows[1:]}
+
+
+def readme_table(library, baseline, peers, dtype="f32", size=4096):
+    """One row per op x form at one dtype and size: the ISAs, AVX2 against
+    AVX-512, the baselines, the fastest peer and the slowest input class."""
+    keys = [k for k in library if k[2] == dtype and k[3] == size and k[4] == "uniform"]
+    op_order = list(dict.fromkeys(k[0] for k in sorted(library, key=lambda k: k[3])))
+    keys.sort(key=lambda k: (op_order.index(k[0]), FORM_ORDER.index(k[1])))
+    header = ["function", "form", "scalar", "avx2", "avx512", "avx2 / avx512", "× textbook", "× oneDNN",
+              "fastest peer", "× peer", "slowest input class"]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 3) + "---|"]
+    for key in keys:
+        op, form = key[0], key[1]
+        by_isa = library[key]
+        best_ns = min(ns for ns, _ in by_isa.values())
+        textbook = baseline.get(("textbook", op, form, dtype, size), (None, None))[0]
+        onednn = baseline.get(("onednn", op, form, dtype, size), (None, None))[0]
+        peer = peers.get((op, form))
+        avx2, avx512 = by_isa.get("avx2", (None,))[0], by_isa.get("avx512", (None,))[0]
+        worst = worst_input(library, key)
+        if worst:
+            value, where = worst.split(" ")
+            worst = f"{value}× ({where.replace('/', ' on ')})"
+        cells = [op, form] + [f"{by_isa[isa][0]:.3f}" if isa in by_isa else "" for isa in ("scalar", "avx2", "avx512")]
+        cells += [ratio(avx2, avx512), ratio(textbook, best_ns), ratio(onednn, best_ns),
+                  f"{peer:.3f}" if peer else "", ratio(peer, best_ns), worst or "—"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def worst_input(library, uniform_key):
     """The slowest input class against uniform, e.g. "2.41 negtail/avx2"."""
     uniform = library[uniform_key]
@@ -171,9 +209,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("json", help="Google Benchmark JSON of actfast_bench ('-': stdin)")
     parser.add_argument("--plot", help="PNG to write (default: <json>_speedup.png)")
+    parser.add_argument("--readme", action="store_true", help="print only the README's f32 n = 4096 table")
     args = parser.parse_args()
     report = load(args.json)
     library, baseline = parse(times_by_name(report))
+    if args.readme:
+        peers = load_peers(os.path.join(os.path.dirname(os.path.abspath(__file__)), "peer_figures.csv"))
+        print(readme_table(library, baseline, peers))
+        return
     context = report.get("context", {})
     print(f"actfast {context.get('actfast_version', '?')}, {context.get('date', '')}, "
           f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
