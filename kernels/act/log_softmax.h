@@ -40,7 +40,7 @@ static void AF_FN(log_softmax_row)(const T *x, T *y, size_t n)
         AF_FN(log_softmax_row_inf)(x, y, n);
         return;
     }
-    T s_lo, s = AF_FN(softmax_denominator)(x, n, m, 0, &s_lo);
+    T s_lo, s = AF_FN(softmax_denominator)(x, n, m, 0, NULL, &s_lo);
     T l_lo, l = AF_FN(log_softmax_log)(s, s_lo, &l_lo);
     V neg_m = v_set(-m), neg_l = v_set(-l), neg_l_lo = v_set(-l_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {

@@ -3,9 +3,9 @@
  *
  * Accuracy: x - m is split exactly (TwoSum) and e^(d + d_lo) = e^d (1 + d_lo)
  * kept as a double word; with the compensated sum, y_j is exp's error plus one
- * rounding, for rows of any length. The exponentials are computed twice (sum,
- * then quotient) rather than stored rounded in y, which also keeps y = x
- * (in place) safe: x_j is read before y_j is written. */
+ * rounding, for rows of any length. The sum's pass leaves e^d in y and the
+ * quotient's pass recomputes only d_lo from x; in place (y = x) it cannot, and
+ * computes e^d again, which gives the same bits. */
 
 /* The limit when the maximum is +inf: the +inf entries share the mass; a NaN
  * anywhere makes the row NaN. Rare, so plain scalar code. */
@@ -21,26 +21,30 @@ static void AF_FN(softmax_row_inf)(const T *x, T *y, size_t n, int negate)
         y[j] = nans ? (T)NAN : x[j] == top ? (T)1 / (T)count : (T)0;
 }
 
-/* e^(x - m) for lanes [j, j + LANES) as e + *lo; 0 beyond n. */
-static inline V AF_FN(softmax_exp)(const T *x, size_t j, size_t n, V neg_m, int negate, V *lo)
+/* d + *d_lo = x_j - m exactly for lanes [j, j + LANES); -inf beyond n. */
+static inline V AF_FN(softmax_shift)(const T *x, size_t j, size_t n, V neg_m, int negate, V *d_lo)
 {
-    V d_lo, d = AF_FN(af_two_sum)(AF_FN(row_load_signed)(x, j, n, (T)-INFINITY, negate), neg_m, &d_lo);
-    V e = v_exp(d);
-    *lo = AF_FN(af_finite_or_zero)(v_mul(e, d_lo)); /* -inf - m: no residual */
-    return e;
+    return AF_FN(af_two_sum)(AF_FN(row_load_signed)(x, j, n, (T)-INFINITY, negate), neg_m, d_lo);
 }
 
-/* sum_j e^(x_j - m) as hi + *lo, for a finite m (of -x with negate). */
-static T AF_FN(softmax_denominator)(const T *x, size_t n, T m, int negate, T *lo)
+/* e (1 + d_lo) = e + lo, the low part; none for -inf - m. */
+static inline V AF_FN(softmax_exp_lo)(V e, V d_lo) { return AF_FN(af_finite_or_zero)(v_mul(e, d_lo)); }
+
+/* sum_j e^(x_j - m) as hi + *lo, for a finite m (of -x with negate); each
+ * e^(x_j - m) also stored in e_out[j] unless e_out is NULL. */
+static T AF_FN(softmax_denominator)(const T *x, size_t n, T m, int negate, T *e_out, T *lo)
 {
-    V neg_m = v_set(-m), e_lo;
+    V neg_m = v_set(-m), d_lo;
     AF_FN(row_sum) acc;
     AF_FN(row_sum_init)(&acc);
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
-            V e = AF_FN(softmax_exp)(x, i + (size_t)g * AF_LANES, n, neg_m, negate, &e_lo);
+            size_t j = i + (size_t)g * AF_LANES;
+            V e = v_exp(AF_FN(softmax_shift)(x, j, n, neg_m, negate, &d_lo));
             AF_FN(row_sum_add)(&acc, g, e);
-            acc.c[g] = v_add(acc.c[g], e_lo);
+            acc.c[g] = v_add(acc.c[g], AF_FN(softmax_exp_lo)(e, d_lo));
+            if (e_out)
+                AF_FN(row_store)(e_out, j, n, e);
         }
     }
     return AF_FN(row_sum_total)(&acc, lo);
@@ -53,11 +57,13 @@ static void AF_FN(softmax_row)(const T *x, T *y, size_t n, int negate)
         AF_FN(softmax_row_inf)(x, y, n, negate);
         return;
     }
-    T total_lo, total = AF_FN(softmax_denominator)(x, n, m, negate, &total_lo);
-    V neg_m = v_set(-m), s = v_set(total), s_lo = v_set(total_lo), lo;
+    const int in_place = x == y;
+    T total_lo, total = AF_FN(softmax_denominator)(x, n, m, negate, in_place ? NULL : y, &total_lo);
+    V neg_m = v_set(-m), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V e = AF_FN(softmax_exp)(x, i, n, neg_m, negate, &lo);
-        AF_FN(row_store)(y, i, n, AF_FN(af_div_dw)(e, lo, s, s_lo));
+        V d = AF_FN(softmax_shift)(x, i, n, neg_m, negate, &d_lo);
+        V e = in_place ? v_exp(d) : AF_FN(row_load)(y, i, n, zero);
+        AF_FN(row_store)(y, i, n, AF_FN(af_div_dw)(e, AF_FN(softmax_exp_lo)(e, d_lo), s, s_lo));
     }
 }
 
