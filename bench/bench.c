@@ -57,7 +57,8 @@
  * processes hold the CPU.
  *
  * Measurement: the process is pinned to the CPU it starts on; each benchmark
- * makes one untimed call first (checks the status; warms caches, branch
+ * makes one untimed call first (checks the status, and a baseline's output
+ * against the library's; warms caches, branch
  * predictors and the vector units), then Google Benchmark's loop runs for
  * --benchmark_min_time (0.5 s by default).
  */
@@ -127,7 +128,8 @@ struct bench_case {
     size_t size; /* the n of the name: the arrays hold this many elements */
     size_t n;    /* elements per call: size, or whole rows of it for row-wise ops */
     input_class input;
-    bench_case *next; /* every case, to free them at exit */
+    int baseline_of_op; /* a baseline of op: its output is checked against the library's */
+    bench_case *next;   /* every case, to free them at exit */
 };
 
 static bench_case *all_cases;
@@ -305,6 +307,27 @@ static void report_throughput(gb_state *state, const bench_case *c)
     gb_set_counter(state, "bandwidth", bytes, rate);
 }
 
+static double element(const void *array, actfast_dtype dtype, size_t i)
+{
+    return dtype == ACTFAST_F32 ? ((const float *)array)[i] : ((const double *)array)[i];
+}
+
+/* A baseline must compute the same function as the library (the same
+ * parameters, the same form), or its ratio means nothing. Its accuracy is not
+ * the question: 1e-3 absolute or 1e-2 relative is enough to catch a wrong
+ * formula or parameter. */
+static int baseline_agrees(const bench_case *c, const operands *o)
+{
+    void *expected = malloc(c->n * element_size(c->dtype));
+    int agrees = expected && actfast_apply(c->op, c->form, c->dtype, o->in, o->dy, expected, c->n, &c->params) == ACTFAST_OK;
+    for (size_t i = 0; agrees && i < c->n; i++) {
+        const double want = element(expected, c->dtype, i), got = element(o->out, c->dtype, i);
+        agrees = (isnan(want) && isnan(got)) || fabs(got - want) <= 1e-3 + 1e-2 * fabs(want);
+    }
+    free(expected);
+    return agrees;
+}
+
 static void run_case(gb_state *state, void *arg)
 {
     const bench_case *c = arg;
@@ -321,6 +344,8 @@ static void run_case(gb_state *state, void *arg)
      * predictors and the vector units before the clock starts. */
     if (c->impl->run(c, &o) != 0) {
         fail(state, "the call failed");
+    } else if (c->baseline_of_op && !baseline_agrees(c, &o)) {
+        fail(state, "the baseline computes another function than libactfast's");
     } else {
         while (gb_keep_running(state))
             c->impl->run(c, &o);
@@ -382,6 +407,7 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
     if (data_dependent)
         return;
     c.isa = NULL;
+    c.baseline_of_op = 1;
     c.impl = &plain_kernel;
     c.kernel = textbook_kernel(info->name, form, dtype);
     if (c.kernel) {

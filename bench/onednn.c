@@ -14,32 +14,64 @@
 
 #include "baselines.h"
 
-/* What oneDNN's alpha is for an algorithm. */
-typedef enum alpha_source { ALPHA_ZERO, ALPHA_ONE, ALPHA_SLOPE, ALPHA_ELU } alpha_source;
+/* Where oneDNN's alpha and beta of an algorithm come from. */
+typedef enum param_source {
+    PARAM_ZERO,
+    PARAM_ONE,
+    PARAM_SIX,
+    PARAM_SLOPE,
+    PARAM_ALPHA,
+    PARAM_BETA,
+    PARAM_LO,
+    PARAM_HI,
+    PARAM_WEIGHT,
+    PARAM_RRELU_EVAL
+} param_source;
 
 /* The library's ops as oneDNN eltwise algorithms. alg_from_y: the algorithm
- * whose backward takes y = f(x) instead of x (dnnl_alg_kind_undef: none). */
+ * whose backward takes y = f(x) instead of x (dnnl_alg_kind_undef: none).
+ * oneDNN 2.6 has no hardsigmoid, hardshrink, softshrink, threshold, softsign,
+ * selu, celu or tanhshrink. */
 typedef struct eltwise_alg {
     const char *op;
     dnnl_alg_kind_t alg, alg_from_y;
-    alpha_source alpha;
+    param_source alpha, beta;
 } eltwise_alg;
 
 static const eltwise_alg eltwise_algs[] = {
-    {"sigmoid", dnnl_eltwise_logistic, dnnl_eltwise_logistic_use_dst_for_bwd, ALPHA_ZERO},
-    {"tanh", dnnl_eltwise_tanh, dnnl_eltwise_tanh_use_dst_for_bwd, ALPHA_ZERO},
-    {"relu", dnnl_eltwise_relu, dnnl_eltwise_relu_use_dst_for_bwd, ALPHA_ZERO},
-    {"leaky_relu", dnnl_eltwise_relu, dnnl_eltwise_relu_use_dst_for_bwd, ALPHA_SLOPE},
-    {"elu", dnnl_eltwise_elu, dnnl_eltwise_elu_use_dst_for_bwd, ALPHA_ELU},
-    {"gelu", dnnl_eltwise_gelu_erf, dnnl_alg_kind_undef, ALPHA_ZERO},
-    {"silu", dnnl_eltwise_swish, dnnl_alg_kind_undef, ALPHA_ONE}, /* swish with beta = 1 */
-    {"mish", dnnl_eltwise_mish, dnnl_alg_kind_undef, ALPHA_ZERO},
-    {"softplus", dnnl_eltwise_soft_relu, dnnl_alg_kind_undef, ALPHA_ZERO}, /* beta = 1 only in oneDNN 2.x */
+    {"sigmoid", dnnl_eltwise_logistic, dnnl_eltwise_logistic_use_dst_for_bwd, PARAM_ZERO, PARAM_ZERO},
+    {"tanh", dnnl_eltwise_tanh, dnnl_eltwise_tanh_use_dst_for_bwd, PARAM_ZERO, PARAM_ZERO},
+    {"relu", dnnl_eltwise_relu, dnnl_eltwise_relu_use_dst_for_bwd, PARAM_ZERO, PARAM_ZERO},
+    {"leaky_relu", dnnl_eltwise_relu, dnnl_eltwise_relu_use_dst_for_bwd, PARAM_SLOPE, PARAM_ZERO},
+    {"elu", dnnl_eltwise_elu, dnnl_eltwise_elu_use_dst_for_bwd, PARAM_ALPHA, PARAM_ZERO},
+    {"gelu", dnnl_eltwise_gelu_erf, dnnl_alg_kind_undef, PARAM_ZERO, PARAM_ZERO},
+    {"silu", dnnl_eltwise_swish, dnnl_alg_kind_undef, PARAM_ONE, PARAM_ZERO}, /* swish with beta = 1 */
+    {"mish", dnnl_eltwise_mish, dnnl_alg_kind_undef, PARAM_ZERO, PARAM_ZERO},
+    {"softplus", dnnl_eltwise_soft_relu, dnnl_alg_kind_undef, PARAM_ZERO, PARAM_ZERO}, /* beta = 1 only in oneDNN 2.x */
+    {"relu6", dnnl_eltwise_clip_v2, dnnl_eltwise_clip_v2_use_dst_for_bwd, PARAM_ZERO, PARAM_SIX},
+    {"hardtanh", dnnl_eltwise_clip_v2, dnnl_eltwise_clip_v2_use_dst_for_bwd, PARAM_LO, PARAM_HI},
+    {"hardswish", dnnl_eltwise_hardswish, dnnl_alg_kind_undef, PARAM_ZERO, PARAM_ZERO},
+    {"logsigmoid", dnnl_eltwise_logsigmoid, dnnl_alg_kind_undef, PARAM_ZERO, PARAM_ZERO},
+    {"swish", dnnl_eltwise_swish, dnnl_alg_kind_undef, PARAM_BETA, PARAM_ZERO},
+    {"gelu_tanh", dnnl_eltwise_gelu_tanh, dnnl_alg_kind_undef, PARAM_ZERO, PARAM_ZERO},
+    /* one weight for every element, and rrelu's eval mode: relu with a slope */
+    {"prelu", dnnl_eltwise_relu, dnnl_alg_kind_undef, PARAM_WEIGHT, PARAM_ZERO},
+    {"rrelu", dnnl_eltwise_relu, dnnl_alg_kind_undef, PARAM_RRELU_EVAL, PARAM_ZERO},
 };
 enum { ELTWISE_ALGS = sizeof eltwise_algs / sizeof eltwise_algs[0] };
 
-/* Row-wise: softmax over rows of BENCH_ROW_LENGTH. */
-static const char softmax_op[] = "softmax";
+/* Row-wise: softmax and log_softmax over rows of BENCH_ROW_LENGTH (oneDNN has
+ * no softmin). */
+typedef struct softmax_alg {
+    const char *op;
+    dnnl_alg_kind_t alg;
+} softmax_alg;
+
+static const softmax_alg softmax_algs[] = {
+    {"softmax", dnnl_softmax_accurate},
+    {"log_softmax", dnnl_softmax_log},
+};
+enum { SOFTMAX_ALGS = sizeof softmax_algs / sizeof softmax_algs[0] };
 
 static dnnl_engine_t engine;
 static dnnl_stream_t stream;
@@ -49,6 +81,14 @@ struct onednn_case {
     int nargs;
     dnnl_exec_arg_t args[3];
 };
+
+static const softmax_alg *find_softmax(const char *op)
+{
+    for (int i = 0; i < SOFTMAX_ALGS; i++)
+        if (strcmp(softmax_algs[i].op, op) == 0)
+            return &softmax_algs[i];
+    return NULL;
+}
 
 static const eltwise_alg *find_eltwise(const char *op)
 {
@@ -79,7 +119,7 @@ void onednn_shutdown(void)
 
 int onednn_has(const char *op, actfast_form form)
 {
-    if (strcmp(op, softmax_op) == 0)
+    if (find_softmax(op))
         return form == ACTFAST_FORWARD || form == ACTFAST_BACKWARD_FROM_Y;
     const eltwise_alg *e = find_eltwise(op);
     if (!e)
@@ -104,37 +144,55 @@ static dnnl_primitive_desc_t create_pd(dnnl_status_t init, const void *op_desc, 
     return pd;
 }
 
-static dnnl_primitive_desc_t forward_pd(const char *op, dnnl_alg_kind_t alg, float alpha,
-                                        const dnnl_memory_desc_t *md, dnnl_prop_kind_t prop)
+/* An algorithm with its alpha and beta (row-wise: the softmax algorithm). */
+typedef struct alg_call {
+    dnnl_alg_kind_t alg;
+    float alpha, beta;
+    int rowwise;
+} alg_call;
+
+static dnnl_primitive_desc_t forward_pd(const alg_call *a, const dnnl_memory_desc_t *md, dnnl_prop_kind_t prop)
 {
-    if (strcmp(op, softmax_op) == 0) {
+    if (a->rowwise) {
         dnnl_softmax_v2_desc_t d;
-        return create_pd(dnnl_softmax_v2_forward_desc_init(&d, prop, dnnl_softmax_accurate, md, md, 1), &d, NULL);
+        return create_pd(dnnl_softmax_v2_forward_desc_init(&d, prop, a->alg, md, md, 1), &d, NULL);
     }
     dnnl_eltwise_desc_t d;
-    return create_pd(dnnl_eltwise_forward_desc_init(&d, prop, alg, md, alpha, 0), &d, NULL);
+    return create_pd(dnnl_eltwise_forward_desc_init(&d, prop, a->alg, md, a->alpha, a->beta), &d, NULL);
 }
 
-static dnnl_primitive_desc_t backward_pd(const char *op, dnnl_alg_kind_t alg, float alpha,
-                                         const dnnl_memory_desc_t *md, const_dnnl_primitive_desc_t hint)
+static dnnl_primitive_desc_t backward_pd(const alg_call *a, const dnnl_memory_desc_t *md,
+                                         const_dnnl_primitive_desc_t hint)
 {
-    if (strcmp(op, softmax_op) == 0) {
+    if (a->rowwise) {
         dnnl_softmax_v2_desc_t d;
-        return create_pd(dnnl_softmax_v2_backward_desc_init(&d, dnnl_softmax_accurate, md, md, md, 1), &d, hint);
+        return create_pd(dnnl_softmax_v2_backward_desc_init(&d, a->alg, md, md, md, 1), &d, hint);
     }
     dnnl_eltwise_desc_t d;
-    return create_pd(dnnl_eltwise_backward_desc_init(&d, alg, md, md, alpha, 0), &d, hint);
+    return create_pd(dnnl_eltwise_backward_desc_init(&d, a->alg, md, md, a->alpha, a->beta), &d, hint);
 }
 
-static float alpha_of(alpha_source source, const actfast_params *params)
+static float param_of(param_source source, const actfast_params *params)
 {
     switch (source) {
-    case ALPHA_ONE:
+    case PARAM_ONE:
         return 1.0f;
-    case ALPHA_SLOPE:
+    case PARAM_SIX:
+        return 6.0f;
+    case PARAM_SLOPE:
         return (float)params->slope;
-    case ALPHA_ELU:
+    case PARAM_ALPHA:
         return (float)params->alpha;
+    case PARAM_BETA:
+        return (float)params->beta;
+    case PARAM_LO:
+        return (float)params->lo;
+    case PARAM_HI:
+        return (float)params->hi;
+    case PARAM_WEIGHT:
+        return (float)params->weight;
+    case PARAM_RRELU_EVAL:
+        return (float)((params->lower + params->upper) / 2);
     default:
         return 0.0f;
     }
@@ -155,13 +213,12 @@ static int bind(onednn_case *c, int arg, const dnnl_memory_desc_t *md, const flo
 
 /* The primitive descriptor of this form: inference for forward, else backward
  * with the training forward as its hint. */
-static dnnl_primitive_desc_t primitive_desc(const char *op, actfast_form form, dnnl_alg_kind_t alg, float alpha,
-                                            const dnnl_memory_desc_t *md)
+static dnnl_primitive_desc_t primitive_desc(actfast_form form, const alg_call *a, const dnnl_memory_desc_t *md)
 {
     if (form == ACTFAST_FORWARD)
-        return forward_pd(op, alg, alpha, md, dnnl_forward_inference);
-    dnnl_primitive_desc_t hint = forward_pd(op, alg, alpha, md, dnnl_forward_training);
-    dnnl_primitive_desc_t pd = hint ? backward_pd(op, alg, alpha, md, hint) : NULL;
+        return forward_pd(a, md, dnnl_forward_inference);
+    dnnl_primitive_desc_t hint = forward_pd(a, md, dnnl_forward_training);
+    dnnl_primitive_desc_t pd = hint ? backward_pd(a, md, hint) : NULL;
     dnnl_primitive_desc_destroy(hint);
     return pd;
 }
@@ -171,10 +228,17 @@ onednn_case *onednn_create(const char *op, actfast_form form, const actfast_para
 {
     if (!onednn_has(op, form))
         return NULL;
-    const int rowwise = strcmp(op, softmax_op) == 0;
+    const softmax_alg *rows = find_softmax(op);
     const eltwise_alg *e = find_eltwise(op);
-    const dnnl_alg_kind_t alg = rowwise ? dnnl_alg_kind_undef : form == ACTFAST_BACKWARD_FROM_Y ? e->alg_from_y : e->alg;
-    const float alpha = rowwise ? 0.0f : alpha_of(e->alpha, params);
+    const int rowwise = rows != NULL;
+    alg_call a = {dnnl_alg_kind_undef, 0.0f, 0.0f, rowwise};
+    if (rowwise)
+        a.alg = rows->alg;
+    else {
+        a.alg = form == ACTFAST_BACKWARD_FROM_Y ? e->alg_from_y : e->alg;
+        a.alpha = param_of(e->alpha, params);
+        a.beta = param_of(e->beta, params);
+    }
 
     dnnl_memory_desc_t md;
     const dnnl_dims_t dims = {(dnnl_dim_t)(rowwise ? n / BENCH_ROW_LENGTH : n), BENCH_ROW_LENGTH};
@@ -184,7 +248,7 @@ onednn_case *onednn_create(const char *op, actfast_form form, const actfast_para
     onednn_case *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
-    dnnl_primitive_desc_t pd = primitive_desc(op, form, alg, alpha, &md);
+    dnnl_primitive_desc_t pd = primitive_desc(form, &a, &md);
     int ok = pd && dnnl_primitive_create(&c->primitive, pd) == dnnl_success;
     dnnl_primitive_desc_destroy(pd);
     if (form == ACTFAST_FORWARD)
