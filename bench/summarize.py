@@ -4,7 +4,7 @@
     ./build/bench/actfast_bench --benchmark_out=run.json --benchmark_out_format=json
     python3 bench/summarize.py run.json                  # table on stdout, plot in run_speedup.png
     python3 bench/summarize.py run.json --plot out.png
-    python3 bench/summarize.py run.json --readme         # the README's compact table only
+    python3 bench/summarize.py run.json --readme README.md   # rewrite the README's speed table
 
 One row per op x form x dtype x size. Times are ns per element (the median
 when the run has repetitions). Speed-ups are those of the fastest ISA: over
@@ -13,8 +13,8 @@ than the baseline). "% y=2x" is the fastest ISA's bandwidth as a share of the
 y = 2x stream's, for sizes of 16 Mi elements and more, where both stream from
 memory (the backward forms can pass 100: three streams use the memory better
 than two). "worst input" is the slowest data-dependent input class against the
-uniform one, over all ISAs. The README's table (--readme) is float at
-n = 4096, with the fastest peer's figure of bench/peer_figures.csv where
+uniform one, over all ISAs. The README's table (--readme, which replaces
+what stands between the speed-table markers) is float at n = 4096, with the fastest peer's figure of bench/peer_figures.csv where
 there is one ("x peer" > 1: faster than that peer). The plot shows, per op and ISA, the geometric mean
 over forms and sizes of the speed-up over scalar.
 
@@ -145,6 +145,18 @@ def readme_table(library, baseline, peers, dtype="f32", size=4096):
     return "\n".join(lines)
 
 
+def replace_block(path, marker, text):
+    """Replaces the lines between <!-- marker:begin --> and <!-- marker:end --> in path."""
+    with open(path) as f:
+        content = f.read()
+    begin, end = f"<!-- {marker}:begin -->\n", f"<!-- {marker}:end -->"
+    if begin not in content or end not in content:
+        sys.exit(f"summarize.py: no {begin.strip()} ... {end} block in {path}")
+    head, rest = content.split(begin, 1)
+    with open(path, "w") as f:
+        f.write(head + begin + text + "\n" + end + rest.split(end, 1)[1])
+
+
 def worst_input(library, uniform_key):
     """The slowest input class against uniform, e.g. "2.41 negtail/avx2"."""
     uniform = library[uniform_key]
@@ -209,18 +221,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("json", help="Google Benchmark JSON of actfast_bench ('-': stdin)")
     parser.add_argument("--plot", help="PNG to write (default: <json>_speedup.png)")
-    parser.add_argument("--readme", action="store_true", help="print only the README's f32 n = 4096 table")
+    parser.add_argument("--readme", metavar="FILE", help="rewrite FILE's f32 n = 4096 table between its speed-table markers")
     args = parser.parse_args()
     report = load(args.json)
     library, baseline = parse(times_by_name(report))
+    context = report.get("context", {})
+    machine = (f"actfast {context.get('actfast_version', '?')}, {context.get('date', '')}, "
+               f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
+               f"oneDNN: {context.get('onednn', '?')}")
     if args.readme:
         peers = load_peers(os.path.join(os.path.dirname(os.path.abspath(__file__)), "peer_figures.csv"))
-        print(readme_table(library, baseline, peers))
+        replace_block(args.readme, "speed-table", f"<!-- {machine} -->\n" + readme_table(library, baseline, peers))
         return
-    context = report.get("context", {})
-    print(f"actfast {context.get('actfast_version', '?')}, {context.get('date', '')}, "
-          f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
-          f"oneDNN: {context.get('onednn', '?')}. Times in ns per element.\n")
+    print(f"{machine}. Times in ns per element.\n")
     print(table(library, baseline))
     stem = "speedup" if args.json == "-" else os.path.splitext(args.json)[0]
     plot(library, args.plot or f"{stem}_speedup.png")
