@@ -71,15 +71,33 @@ static inline V AF_FN(af_square_dw)(V d, V d_lo, V *lo)
     return sq;
 }
 
-/* m (n + n_lo) / (d + d_lo), rounded once up to O(eps^2): q = n/d, the exact
- * remainder n - q d by FMA, one correction, and m applied by the same FMA
- * (none where the correction is 0, which keeps the sign of a zero q). */
-static inline V AF_FN(af_div_dw_times)(V m, V n, V n_lo, V d, V d_lo)
+/* m (n + n_lo) / (d + d_lo), rounded once up to O(eps^2), for any d: q = n/d,
+ * the exact remainder n - q d by FMA, one correction, and m applied by the
+ * same FMA (none where the correction is 0, which keeps the sign of a zero q). */
+static inline V AF_FN(af_div_dw_times_any)(V m, V n, V n_lo, V d, V d_lo)
 {
     V q = v_div(n, d);
     V r = v_fnma(q, d, n);
     V c = AF_FN(af_finite_or_zero)(v_fnma(q, d_lo, v_add(r, n_lo)));
     return v_sel(v_eq(c, v_set((T)0)), v_mul(m, q), v_fma(m, q, v_mul(m, v_div(c, d))));
+}
+
+static inline V AF_FN(af_div_dw_any)(V n, V n_lo, V d, V d_lo)
+{
+    return AF_FN(af_div_dw_times_any)(v_set((T)1), n, n_lo, d, d_lo);
+}
+
+/* The same quotient with one division, for 1 <= d <= 2^64 (so that 1/d is a
+ * normal number): r = 1/d and q = n r are within 2 eps of n/d, the remainder
+ * n - q (d + d_lo) is then at most 2 eps |n| and its rounding by the FMA costs
+ * eps^2 |n|, and the correction c r is about 2 eps |q| with relative error
+ * 2 eps: every error is O(eps^2) relative to the result, as with a rounded q. */
+static inline V AF_FN(af_div_dw_times)(V m, V n, V n_lo, V d, V d_lo)
+{
+    V r = v_div(v_set((T)1), d);
+    V q = v_mul(n, r);
+    V c = AF_FN(af_finite_or_zero)(v_fnma(q, d_lo, v_add(v_fnma(q, d, n), n_lo)));
+    return v_sel(v_eq(c, v_set((T)0)), v_mul(m, q), v_fma(m, q, v_mul(m, v_mul(c, r))));
 }
 
 static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
