@@ -70,4 +70,38 @@ static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
     -0x1.d6d3d0d1e48a0p-9, 0x1.226e355e3b2bfp-7, -0x1.664f4882c06bcp-6, 0x1.ba1ba1ba1ba0ep-5,
     -0x1.1111111111111p-3};
 
+/* e^a (kernels/act/exp.h): k = round(a log2 e) by the magic constant
+ * 1.5 2^23 (2^52), r = a - k ln 2 with ln 2 = LN2_HI + LN2_LO, LN2_HI of 16
+ * (42) bits so that k LN2_HI is exact for |k| < 2^8 (2^11). Outside
+ * [EXP_MIN, EXP_MAX] e^a rounds to 0 or overflows, as it does at the bounds. */
+#define EXP_MAGIC_f32 0x1.8p23f
+#define EXP_MAGIC_f64 0x1.8p52
+#define LOG2E_f32 0x1.715476p+0f
+#define LOG2E_f64 0x1.71547652b82fep+0
+#define LN2_HI_f32 0x1.62e4p-1f
+#define LN2_LO_f32 0x1.7f7d1cp-20f
+#define LN2_HI_f64 0x1.62e42fefa38p-1
+#define LN2_LO_f64 0x1.ef35793c7673p-45
+#define EXP_MIN_f32 -104.0f
+#define EXP_MAX_f32 89.0f
+#define EXP_MIN_f64 -746.0
+#define EXP_MAX_f64 710.0
+/* Below EXPM1_MIN e^a - 1 rounds to -1 (e^a < ulp(1)/4); up to 2^EXPM1_EXACT_K
+ * the subtraction 2^k - 1 is exact. */
+#define EXPM1_MIN_f32 -18.0f
+#define EXPM1_MIN_f64 -38.0
+#define EXPM1_EXACT_K_f32 24.0f
+#define EXPM1_EXACT_K_f64 53.0
+/* e^r = 1 + r + r^2 P(r) on |r| <= 0.35, P highest degree first (tools/exp_poly.py). */
+/* f32: P of degree 5, error 2^-30.2 relative to e^r */
+#define EXP_DEGREE_f32 5
+static const float EXP_POLY_f32[EXP_DEGREE_f32 + 1] = {
+    0x1.a12a34p-13f, 0x1.6d491p-10f, 0x1.1110ep-7f, 0x1.5554e4p-5f, 0x1.555556p-3f, 0x1p-1f};
+/* f64: P of degree 10, error 2^-61.2 relative to e^r */
+#define EXP_DEGREE_f64 10
+static const double EXP_POLY_f64[EXP_DEGREE_f64 + 1] = {
+    0x1.1f75a3caadff5p-29, 0x1.af5282aacdb2ep-26, 0x1.27e4da1e12fb1p-22, 0x1.71ddfff6573d6p-19,
+    0x1.a01a01a74077ap-16, 0x1.a01a01ac9de9ep-13, 0x1.6c16c16c16214p-10, 0x1.111111110ff8bp-7,
+    0x1.5555555555556p-5, 0x1.5555555555557p-3, 0x1p-1};
+
 #endif
