@@ -86,6 +86,9 @@ static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
 #define EXP_MAX_f32 89.0f
 #define EXP_MIN_f64 -746.0
 #define EXP_MAX_f64 710.0
+/* Below EXP_TINY in magnitude e^a rounds to 1 and e^a - 1 to a. */
+#define EXP_TINY_f32 0x1p-30f
+#define EXP_TINY_f64 0x1p-60
 /* Below EXPM1_MIN e^a - 1 rounds to -1 (e^a < ulp(1)/4); up to 2^EXPM1_EXACT_K
  * the subtraction 2^k - 1 is exact. */
 #define EXPM1_MIN_f32 -18.0f

@@ -27,11 +27,14 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
  * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
  * is subnormal (af_exp_tail avoids needing one). a is clamped to
  * [EXP_MIN, EXP_MAX], past which e^a is 0 or inf as at the bounds; a NaN
- * passes the clamp and the arithmetic. */
+ * passes the clamp and the arithmetic. Below EXP_TINY, e^a rounds to 1 as
+ * e^0 does: a is taken as 0 there, which keeps subnormal operands (slow on
+ * some cores) out of the arithmetic. */
 static inline V AF_FN(af_exp)(V a)
 {
     V k, w;
     a = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
+    a = v_sel(v_lt(v_abs(a), v_set(AF_K(EXP_TINY))), v_set((T)0), a);
     V r = AF_FN(af_exp_reduce)(a, &k, &w);
     return v_ldexp(v_add(v_set((T)1), v_add(r, w)), k);
 }
@@ -41,12 +44,14 @@ static inline V AF_FN(af_exp)(V a)
  * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p), t + p r = s + e
  * exactly (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
  * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|).
- * Below EXPM1_MIN e^a - 1 rounds to -1 as at the bound. */
+ * Below EXPM1_MIN e^a - 1 rounds to -1 as at the bound; below EXP_TINY in
+ * magnitude it is a (a^2/2 < ulp(a)/2^8), kept out of the arithmetic, which
+ * also keeps the sign of a zero. */
 static inline V AF_FN(af_expm1_dw)(V a, V *lo)
 {
-    V k, w, one = v_set((T)1);
-    a = v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)));
-    V r = AF_FN(af_exp_reduce)(a, &k, &w);
+    V k, w, one = v_set((T)1), zero = v_set((T)0);
+    M tiny = v_lt(v_abs(a), v_set(AF_K(EXP_TINY)));
+    V r = AF_FN(af_exp_reduce)(v_sel(tiny, zero, v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)))), &k, &w);
     V p = v_ldexp(one, k);
     V t = v_sub(p, one);
     V t_lo = v_sel(v_gt(k, v_set(AF_K(EXPM1_EXACT_K))), v_neg(one), v_sub(p, v_add(t, one)));
@@ -55,13 +60,13 @@ static inline V AF_FN(af_expm1_dw)(V a, V *lo)
     V e = v_sub(pr, v_sub(s, t));
     V tail = v_fma(p, w, v_add(e, t_lo));
     V hi = v_add(s, tail);
-    *lo = v_sub(tail, v_sub(hi, s));
-    return hi;
+    *lo = v_sel(tiny, zero, v_sub(tail, v_sub(hi, s)));
+    return v_sel(tiny, a, hi);
 }
 
-/* e^a - 1 rounded once (up to O(eps^2)); -0 stays -0. */
+/* e^a - 1 rounded once (up to O(eps^2)). */
 static inline V AF_FN(af_expm1)(V a)
 {
-    V lo, hi = AF_FN(af_expm1_dw)(a, &lo);
-    return v_sel(v_eq(a, v_set((T)0)), a, hi);
+    V lo;
+    return AF_FN(af_expm1_dw)(a, &lo);
 }
