@@ -107,4 +107,21 @@ static const double EXP_POLY_f64[EXP_DEGREE_f64 + 1] = {
     0x1.a01a01a74077ap-16, 0x1.a01a01ac9de9ep-13, 0x1.6c16c16c16214p-10, 0x1.111111110ff8bp-7,
     0x1.5555555555556p-5, 0x1.5555555555557p-3, 0x1p-1};
 
+/* gelu's erf on |u| <= 1/2: erf(u) = u (C0 + t Q(t)), t = u^2, C0 = 2/sqrt(pi)
+ * = HI + LO, Q highest degree first (tools/erf_poly.py). */
+/* f32: Q of degree 4, error 2^-28.7 relative to erf(u) */
+#define GELU_ERF_C0_HI_f32 0x1.20dd76p+0f
+#define GELU_ERF_C0_LO_f32 -0x1.f7ac92p-25f
+#define GELU_ERF_DEGREE_f32 4
+static const float GELU_ERF_POLY_f32[GELU_ERF_DEGREE_f32 + 1] = {
+    -0x1.9a9748p-11f, 0x1.5558e2p-8f, -0x1.b82726p-6f, 0x1.ce2f16p-4f, -0x1.812746p-2f};
+/* f64: Q of degree 9, error 2^-58.3 relative to erf(u) */
+#define GELU_ERF_C0_HI_f64 0x1.20dd750429b6dp+0
+#define GELU_ERF_C0_LO_f64 0x1.1ae3a914fed8p-56
+#define GELU_ERF_DEGREE_f64 9
+static const double GELU_ERF_POLY_f64[GELU_ERF_DEGREE_f64 + 1] = {
+    0x1.cac885b9d0bf4p-27, -0x1.5dd2fcc1206e6p-23, 0x1.b9d7967f8dcd5p-20, -0x1.f4d2063d89718p-17,
+    0x1.f9a325cbffcaap-14, -0x1.c02db3fdbb984p-11, 0x1.565bcd0e673b1p-8, -0x1.b82ce31288b13p-6,
+    0x1.ce2f21a042be2p-4, -0x1.812746b0379e7p-2};
+
 #endif
