@@ -111,11 +111,11 @@ static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
  * word argument. Down to EXP_TAIL scale = 1 and e = exp(a). Below it e^a heads
  * for the subnormals, where it would lose digits before a product such as
  * x e^x (still normal down to x = -91.6 in float) is formed; there
- * e = e^(a + 64 ln 2) and scale = 2^-64: the shift is exact by TwoSum
- * (a + LN2X64_HI = s + s_lo) and its rest joins a_lo. e^(rest) = 1 + rest is
- * kept as the low part lo = e rest, unrounded, for the double-word products
- * of the callers; a product c e^a formed as (c e) * scale is rounded once, at
- * the end, even when it is subnormal. */
+ * e = 2^64 e^a, exact as the exponent of exp's own reduction is moved by 64,
+ * and scale = 2^-64. e^(a_lo) = 1 + a_lo is kept as the low part lo = e a_lo,
+ * unrounded, for the double-word products of the callers; a product c e^a
+ * formed as (c e) * scale is rounded once, at the end, even when it is
+ * subnormal. Below EXP_TAIL_MIN 2^64 e^a rounds to 0 as at the bound. */
 typedef struct {
     V e, lo, scale;
     M tail;
@@ -124,12 +124,10 @@ typedef struct {
 static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
 {
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
-    V s_lo;
-    V s = AF_FN(af_two_sum)(a, v_set(AF_K(LN2X64_HI)), &s_lo);
-    V shift_lo = v_add(AF_FN(af_finite_or_zero)(s_lo), v_set(AF_K(LN2X64_LO)));
+    V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
     AF_FN(af_exp_parts) p;
-    p.e = v_exp(v_sel(tail, s, a));
-    p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, v_add(a_lo, v_sel(tail, shift_lo, v_set((T)0)))));
+    p.e = AF_FN(af_exp_times_pow2)(ac, v_sel(tail, v_set((T)64), v_set((T)0)));
+    p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, a_lo));
     p.scale = v_sel(tail, v_set((T)0x1p-64), v_set((T)1));
     p.tail = tail;
     return p;

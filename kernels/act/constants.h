@@ -22,14 +22,12 @@
 #define MAX_FINITE_f64 0x1.fffffffffffffp+1023
 
 /* Below this argument e^a takes the shifted path of af_exp_tail (e^-80 =
- * 1.8e-35 and e^-700 = 9.9e-305 are still normal; 1 + e^a has long been 1).
- * 64 ln 2 = LN2X64_HI + LN2X64_LO. */
+ * 1.8e-35 and e^-700 = 9.9e-305 are still normal; 1 + e^a has long been 1);
+ * below EXP_TAIL_MIN even 2^64 e^a rounds to 0. */
 #define EXP_TAIL_f32 -80.0f
 #define EXP_TAIL_f64 -700.0
-#define LN2X64_HI_f32 0x1.62e43p+5f
-#define LN2X64_LO_f32 -0x1.05c61p-23f
-#define LN2X64_HI_f64 0x1.62e42fefa39efp+5
-#define LN2X64_LO_f64 0x1.abc9e3b39803fp-50
+#define EXP_TAIL_MIN_f32 -150.0f
+#define EXP_TAIL_MIN_f64 -800.0
 /* x below which gelu uses the asymptotic series of erfc: erfc(-x/sqrt 2)
  * itself would be subnormal (x < -12.9 in float, -37.5 in double). */
 #define GELU_ASYM_f32 -12.5f

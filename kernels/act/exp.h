@@ -23,6 +23,16 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
     return r;
 }
 
+/* 2^j e^a for an integral j (0 or 64), a clamped by the caller so that
+ * k + j stays in v_ldexp's domain. */
+static inline V AF_FN(af_exp_times_pow2)(V a, V j)
+{
+    V k, w;
+    a = v_sel(v_lt(v_abs(a), v_set(AF_K(EXP_TINY))), v_set((T)0), a);
+    V r = AF_FN(af_exp_reduce)(a, &k, &w);
+    return v_ldexp(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
+}
+
 /* e^a = 2^k (1 + (r + w)): the rounding of r + w (1/4 ulp at most, where
  * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
  * is subnormal (af_exp_tail avoids needing one). a is clamped to
@@ -32,11 +42,7 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
  * some cores) out of the arithmetic. */
 static inline V AF_FN(af_exp)(V a)
 {
-    V k, w;
-    a = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
-    a = v_sel(v_lt(v_abs(a), v_set(AF_K(EXP_TINY))), v_set((T)0), a);
-    V r = AF_FN(af_exp_reduce)(a, &k, &w);
-    return v_ldexp(v_add(v_set((T)1), v_add(r, w)), k);
+    return AF_FN(af_exp_times_pow2)(v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX))), v_set((T)0));
 }
 
 /* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working
