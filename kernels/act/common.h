@@ -148,3 +148,41 @@ static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
     V q_lo = v_fma(xc, xc, v_neg(q));
     return AF_FN(af_exp_tail)(v_neg(v_mul(half, q)), v_neg(v_mul(half, q_lo)));
 }
+
+/* ---- log(1 + e) for e in [0, 1] ------------------------------------------- */
+
+/* log(1 + e) rounded once up to O(eps^2), for e = 0 or e/2 normal, in [0, 1]
+ * (the e^-|z| of softplus and logsigmoid). 1 + e = d + d_lo exactly; above
+ * sqrt 2 it is halved (k = 1), so that f + f_lo = (d + d_lo) 2^-k - 1, with
+ * f exact by Sterbenz, lies in [sqrt(1/2) - 1, sqrt 2 - 1]. Then
+ *   log(1 + e) = k ln 2 + 2 atanh(s) = k ln 2 + 2s + s^3 R(s^2),
+ *   s = (f + f_lo)/(2 + f + f_lo),  |s| <= 0.1716,
+ * s = q + q_lo as in af_div_dw_times (one division), k ln 2 + 2q by Fast2Sum,
+ * and every other term (ln 2's low part, 2 q_lo, s^3 R with R's error
+ * 2^-31.6 (2^-60.7)) a hundredth of the result at most: the error is the
+ * final rounding plus ~2^-6 ulp. */
+static inline V AF_FN(af_log1p_unit)(V e)
+{
+    V one = v_set((T)1), two = v_set((T)2);
+    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
+    M halve = v_gt(d, v_set(AF_K(SQRT2)));
+    V h = v_sel(halve, v_set((T)0.5), one);
+    V f = v_sub(v_mul(d, h), one);
+    V f_lo = v_mul(d_lo, h);
+    V t = v_add(two, f);
+    V t_lo = v_add(v_sub(f, v_sub(t, two)), f_lo);
+    V rcp = v_div(one, t);
+    V q = v_mul(f, rcp);
+    V q_lo = v_mul(v_fnma(q, t_lo, v_add(v_fnma(q, t, f), f_lo)), rcp);
+    V q2 = v_mul(q, q);
+    const T *c = AF_K(LOG1P_POLY);
+    V r = v_set(c[0]);
+    for (int i = 1; i <= AF_K(LOG1P_DEGREE); i++)
+        r = v_fma(r, q2, v_set(c[i]));
+    V k_hi = v_sel(halve, v_set(AF_K(LN2_FULL_HI)), v_set((T)0));
+    V k_lo = v_sel(halve, v_set(AF_K(LN2_FULL_LO)), v_set((T)0));
+    V two_q = v_add(q, q);
+    V hi = v_add(k_hi, two_q);
+    V rest = v_add(v_add(v_sub(k_hi, hi), two_q), v_fma(v_mul(q2, q), r, v_fma(two, q_lo, k_lo)));
+    return v_add(hi, rest);
+}

@@ -122,4 +122,23 @@ static const double GELU_ERF_POLY_f64[GELU_ERF_DEGREE_f64 + 1] = {
     0x1.f9a325cbffcaap-14, -0x1.c02db3fdbb984p-11, 0x1.565bcd0e673b1p-8, -0x1.b82ce31288b13p-6,
     0x1.ce2f21a042be2p-4, -0x1.812746b0379e7p-2};
 
+/* log(1 + e) on [0, 1] (af_log1p_unit): ln 2 = LN2_FULL_HI + LN2_FULL_LO, and
+ * 2 atanh(s) = 2s + s^3 R(s^2), R highest degree first (tools/log1p_poly.py). */
+#define LN2_FULL_HI_f32 0x1.62e43p-1f
+#define LN2_FULL_LO_f32 -0x1.05c61p-29f
+#define LN2_FULL_HI_f64 0x1.62e42fefa39efp-1
+#define LN2_FULL_LO_f64 0x1.abc9e3b39803fp-56
+#define SQRT2_f32 0x1.6a09e6p+0f
+#define SQRT2_f64 0x1.6a09e667f3bcdp+0
+/* f32: R of degree 3, error 2^-31.6 relative to log(1 + f) */
+#define LOG1P_DEGREE_f32 3
+static const float LOG1P_POLY_f32[LOG1P_DEGREE_f32 + 1] = {
+    0x1.ddd00cp-3f, 0x1.245c3ep-2f, 0x1.9999ecp-2f, 0x1.555556p-1f};
+/* f64: R of degree 8, error 2^-60.7 relative to log(1 + f) */
+#define LOG1P_DEGREE_f64 8
+static const double LOG1P_POLY_f64[LOG1P_DEGREE_f64 + 1] = {
+    0x1.e6b2d29e10ceap-4, 0x1.debe85c9b376dp-4, 0x1.111d29291fef6p-3, 0x1.3b137b291cc0dp-3,
+    0x1.745d17d378427p-3, 0x1.c71c71c64c4b9p-3, 0x1.249249249295bp-2, 0x1.9999999999998p-2,
+    0x1.5555555555555p-1};
+
 #endif
