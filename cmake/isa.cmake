@@ -3,7 +3,11 @@
 # OBJECT library; only that translation unit ever sees the flags, so the rest
 # of the library runs on any CPU of the architecture. -ffp-contract=off: a
 # fused multiply-add only where a kernel writes one, on every ISA alike, which
-# is what lets every ISA return the same bits.
+# is what lets every ISA return the same bits. GCC's inlining limits: past its
+# default growth limits GCC calls some helpers of the bodies (exp, af_exp_tail,
+# whole bodies) out of line in this large translation unit, and every such
+# call spills the live vectors (all vector registers are caller-saved), which
+# cost up to 1.5x; inlining changes no result.
 #
 # Sets ACTFAST_ISAS (names) and ACTFAST_ISA_OBJECTS ($<TARGET_OBJECTS:...>).
 
@@ -21,7 +25,8 @@ function(actfast_add_isa name definitions)
   set(target actfast_kernels_${name})
   add_library(${target} OBJECT ${PROJECT_SOURCE_DIR}/kernels/table.c)
   target_compile_definitions(${target} PRIVATE ${definitions})
-  target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN})
+  target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN}
+    "$<$<C_COMPILER_ID:GNU>:--param=large-function-growth=1000;--param=inline-unit-growth=1000;--param=max-inline-insns-single=1000>")
   target_include_directories(${target} PRIVATE
     ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/kernels)
   target_link_libraries(${target} PRIVATE SLEEF::sleef)

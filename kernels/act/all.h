@@ -1,5 +1,6 @@
 /* Every op's bodies: one file per row of src/ops.def. Included once per dtype
  * section of kernels/table.c. */
+#include "act/exp.h"
 #include "act/common.h"
 /* Shared by swish and gelu_tanh. */
 #include "act/times_sigmoid.h"

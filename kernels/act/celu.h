@@ -21,6 +21,6 @@ static inline V AF_FN(celu_grad_times)(V x, V m, const VP *k)
 static inline V AF_FN(celu_grad_y_times)(V y, V m, const VP *k)
 {
     V err, s = AF_FN(af_two_sum)(y, k->p0, &err);
-    V below = AF_FN(af_div_dw_times)(m, s, AF_FN(af_finite_or_zero)(err), k->p0, v_set((T)0));
+    V below = AF_FN(af_div_dw_times_any)(m, s, AF_FN(af_finite_or_zero)(err), k->p0, v_set((T)0));
     return v_sel(v_gt(y, v_set((T)0)), m, below);
 }

@@ -71,15 +71,33 @@ static inline V AF_FN(af_square_dw)(V d, V d_lo, V *lo)
     return sq;
 }
 
-/* m (n + n_lo) / (d + d_lo), rounded once up to O(eps^2): q = n/d, the exact
- * remainder n - q d by FMA, one correction, and m applied by the same FMA
- * (none where the correction is 0, which keeps the sign of a zero q). */
-static inline V AF_FN(af_div_dw_times)(V m, V n, V n_lo, V d, V d_lo)
+/* m (n + n_lo) / (d + d_lo), rounded once up to O(eps^2), for any d: q = n/d,
+ * the exact remainder n - q d by FMA, one correction, and m applied by the
+ * same FMA (none where the correction is 0, which keeps the sign of a zero q). */
+static inline V AF_FN(af_div_dw_times_any)(V m, V n, V n_lo, V d, V d_lo)
 {
     V q = v_div(n, d);
     V r = v_fnma(q, d, n);
     V c = AF_FN(af_finite_or_zero)(v_fnma(q, d_lo, v_add(r, n_lo)));
     return v_sel(v_eq(c, v_set((T)0)), v_mul(m, q), v_fma(m, q, v_mul(m, v_div(c, d))));
+}
+
+static inline V AF_FN(af_div_dw_any)(V n, V n_lo, V d, V d_lo)
+{
+    return AF_FN(af_div_dw_times_any)(v_set((T)1), n, n_lo, d, d_lo);
+}
+
+/* The same quotient with one division, for 1 <= d <= 2^64 (so that 1/d is a
+ * normal number): r = 1/d and q = n r are within 2 eps of n/d, the remainder
+ * n - q (d + d_lo) is then at most 2 eps |n| and its rounding by the FMA costs
+ * eps^2 |n|, and the correction c r is about 2 eps |q| with relative error
+ * 2 eps: every error is O(eps^2) relative to the result, as with a rounded q. */
+static inline V AF_FN(af_div_dw_times)(V m, V n, V n_lo, V d, V d_lo)
+{
+    V r = v_div(v_set((T)1), d);
+    V q = v_mul(n, r);
+    V c = AF_FN(af_finite_or_zero)(v_fnma(q, d_lo, v_add(v_fnma(q, d, n), n_lo)));
+    return v_sel(v_eq(c, v_set((T)0)), v_mul(m, q), v_fma(m, q, v_mul(m, v_mul(c, r))));
 }
 
 static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
@@ -93,11 +111,11 @@ static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
  * word argument. Down to EXP_TAIL scale = 1 and e = exp(a). Below it e^a heads
  * for the subnormals, where it would lose digits before a product such as
  * x e^x (still normal down to x = -91.6 in float) is formed; there
- * e = e^(a + 64 ln 2) and scale = 2^-64: the shift is exact by TwoSum
- * (a + LN2X64_HI = s + s_lo) and its rest joins a_lo. e^(rest) = 1 + rest is
- * kept as the low part lo = e rest, unrounded, for the double-word products
- * of the callers; a product c e^a formed as (c e) * scale is rounded once, at
- * the end, even when it is subnormal. */
+ * e = 2^64 e^a, exact as the exponent of exp's own reduction is moved by 64,
+ * and scale = 2^-64. e^(a_lo) = 1 + a_lo is kept as the low part lo = e a_lo,
+ * unrounded, for the double-word products of the callers; a product c e^a
+ * formed as (c e) * scale is rounded once, at the end, even when it is
+ * subnormal. Below EXP_TAIL_MIN 2^64 e^a rounds to 0 as at the bound. */
 typedef struct {
     V e, lo, scale;
     M tail;
@@ -106,12 +124,10 @@ typedef struct {
 static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
 {
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
-    V s_lo;
-    V s = AF_FN(af_two_sum)(a, v_set(AF_K(LN2X64_HI)), &s_lo);
-    V shift_lo = v_add(AF_FN(af_finite_or_zero)(s_lo), v_set(AF_K(LN2X64_LO)));
+    V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
     AF_FN(af_exp_parts) p;
-    p.e = v_exp(v_sel(tail, s, a));
-    p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, v_add(a_lo, v_sel(tail, shift_lo, v_set((T)0)))));
+    p.e = AF_FN(af_exp_times_pow2)(ac, v_sel(tail, v_set((T)64), v_set((T)0)));
+    p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, a_lo));
     p.scale = v_sel(tail, v_set((T)0x1p-64), v_set((T)1));
     p.tail = tail;
     return p;
@@ -131,4 +147,42 @@ static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
     V q = v_mul(xc, xc);
     V q_lo = v_fma(xc, xc, v_neg(q));
     return AF_FN(af_exp_tail)(v_neg(v_mul(half, q)), v_neg(v_mul(half, q_lo)));
+}
+
+/* ---- log(1 + e) for e in [0, 1] ------------------------------------------- */
+
+/* log(1 + e) rounded once up to O(eps^2), for e = 0 or e/2 normal, in [0, 1]
+ * (the e^-|z| of softplus and logsigmoid). 1 + e = d + d_lo exactly; above
+ * sqrt 2 it is halved (k = 1), so that f + f_lo = (d + d_lo) 2^-k - 1, with
+ * f exact by Sterbenz, lies in [sqrt(1/2) - 1, sqrt 2 - 1]. Then
+ *   log(1 + e) = k ln 2 + 2 atanh(s) = k ln 2 + 2s + s^3 R(s^2),
+ *   s = (f + f_lo)/(2 + f + f_lo),  |s| <= 0.1716,
+ * s = q + q_lo as in af_div_dw_times (one division), k ln 2 + 2q by Fast2Sum,
+ * and every other term (ln 2's low part, 2 q_lo, s^3 R with R's error
+ * 2^-31.6 (2^-60.7)) a hundredth of the result at most: the error is the
+ * final rounding plus ~2^-6 ulp. */
+static inline V AF_FN(af_log1p_unit)(V e)
+{
+    V one = v_set((T)1), two = v_set((T)2);
+    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
+    M halve = v_gt(d, v_set(AF_K(SQRT2)));
+    V h = v_sel(halve, v_set((T)0.5), one);
+    V f = v_sub(v_mul(d, h), one);
+    V f_lo = v_mul(d_lo, h);
+    V t = v_add(two, f);
+    V t_lo = v_add(v_sub(f, v_sub(t, two)), f_lo);
+    V rcp = v_div(one, t);
+    V q = v_mul(f, rcp);
+    V q_lo = v_mul(v_fnma(q, t_lo, v_add(v_fnma(q, t, f), f_lo)), rcp);
+    V q2 = v_mul(q, q);
+    const T *c = AF_K(LOG1P_POLY);
+    V r = v_set(c[0]);
+    for (int i = 1; i <= AF_K(LOG1P_DEGREE); i++)
+        r = v_fma(r, q2, v_set(c[i]));
+    V k_hi = v_sel(halve, v_set(AF_K(LN2_FULL_HI)), v_set((T)0));
+    V k_lo = v_sel(halve, v_set(AF_K(LN2_FULL_LO)), v_set((T)0));
+    V two_q = v_add(q, q);
+    V hi = v_add(k_hi, two_q);
+    V rest = v_add(v_add(v_sub(k_hi, hi), two_q), v_fma(v_mul(q2, q), r, v_fma(two, q_lo, k_lo)));
+    return v_add(hi, rest);
 }

@@ -22,14 +22,12 @@
 #define MAX_FINITE_f64 0x1.fffffffffffffp+1023
 
 /* Below this argument e^a takes the shifted path of af_exp_tail (e^-80 =
- * 1.8e-35 and e^-700 = 9.9e-305 are still normal; 1 + e^a has long been 1).
- * 64 ln 2 = LN2X64_HI + LN2X64_LO. */
+ * 1.8e-35 and e^-700 = 9.9e-305 are still normal; 1 + e^a has long been 1);
+ * below EXP_TAIL_MIN even 2^64 e^a rounds to 0. */
 #define EXP_TAIL_f32 -80.0f
 #define EXP_TAIL_f64 -700.0
-#define LN2X64_HI_f32 0x1.62e43p+5f
-#define LN2X64_LO_f32 -0x1.05c61p-23f
-#define LN2X64_HI_f64 0x1.62e42fefa39efp+5
-#define LN2X64_LO_f64 0x1.abc9e3b39803fp-50
+#define EXP_TAIL_MIN_f32 -150.0f
+#define EXP_TAIL_MIN_f64 -800.0
 /* x below which gelu uses the asymptotic series of erfc: erfc(-x/sqrt 2)
  * itself would be subnormal (x < -12.9 in float, -37.5 in double). */
 #define GELU_ASYM_f32 -12.5f
@@ -69,5 +67,78 @@ static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
     -0x1.966c650db36c9p-14, 0x1.f57b514b2d879p-13, -0x1.35580c55bcd17p-11, 0x1.7da362d6c9103p-10,
     -0x1.d6d3d0d1e48a0p-9, 0x1.226e355e3b2bfp-7, -0x1.664f4882c06bcp-6, 0x1.ba1ba1ba1ba0ep-5,
     -0x1.1111111111111p-3};
+
+/* e^a (kernels/act/exp.h): k = round(a log2 e) by the magic constant
+ * 1.5 2^23 (2^52), r = a - k ln 2 with ln 2 = LN2_HI + LN2_LO, LN2_HI of 16
+ * (42) bits so that k LN2_HI is exact for |k| < 2^8 (2^11). Outside
+ * [EXP_MIN, EXP_MAX] e^a rounds to 0 or overflows, as it does at the bounds. */
+#define EXP_MAGIC_f32 0x1.8p23f
+#define EXP_MAGIC_f64 0x1.8p52
+#define LOG2E_f32 0x1.715476p+0f
+#define LOG2E_f64 0x1.71547652b82fep+0
+#define LN2_HI_f32 0x1.62e4p-1f
+#define LN2_LO_f32 0x1.7f7d1cp-20f
+#define LN2_HI_f64 0x1.62e42fefa38p-1
+#define LN2_LO_f64 0x1.ef35793c7673p-45
+#define EXP_MIN_f32 -104.0f
+#define EXP_MAX_f32 89.0f
+#define EXP_MIN_f64 -746.0
+#define EXP_MAX_f64 710.0
+/* Below EXP_TINY in magnitude e^a rounds to 1 and e^a - 1 to a. */
+#define EXP_TINY_f32 0x1p-30f
+#define EXP_TINY_f64 0x1p-60
+/* Below EXPM1_MIN e^a - 1 rounds to -1 (e^a < ulp(1)/4); up to 2^EXPM1_EXACT_K
+ * the subtraction 2^k - 1 is exact. */
+#define EXPM1_MIN_f32 -18.0f
+#define EXPM1_MIN_f64 -38.0
+#define EXPM1_EXACT_K_f32 24.0f
+#define EXPM1_EXACT_K_f64 53.0
+/* e^r = 1 + r + r^2 P(r) on |r| <= 0.35, P highest degree first (tools/exp_poly.py). */
+/* f32: P of degree 5, error 2^-30.2 relative to e^r */
+#define EXP_DEGREE_f32 5
+static const float EXP_POLY_f32[EXP_DEGREE_f32 + 1] = {
+    0x1.a12a34p-13f, 0x1.6d491p-10f, 0x1.1110ep-7f, 0x1.5554e4p-5f, 0x1.555556p-3f, 0x1p-1f};
+/* f64: P of degree 10, error 2^-61.2 relative to e^r */
+#define EXP_DEGREE_f64 10
+static const double EXP_POLY_f64[EXP_DEGREE_f64 + 1] = {
+    0x1.1f75a3caadff5p-29, 0x1.af5282aacdb2ep-26, 0x1.27e4da1e12fb1p-22, 0x1.71ddfff6573d6p-19,
+    0x1.a01a01a74077ap-16, 0x1.a01a01ac9de9ep-13, 0x1.6c16c16c16214p-10, 0x1.111111110ff8bp-7,
+    0x1.5555555555556p-5, 0x1.5555555555557p-3, 0x1p-1};
+
+/* gelu's erf on |u| <= 1/2: erf(u) = u (C0 + t Q(t)), t = u^2, C0 = 2/sqrt(pi)
+ * = HI + LO, Q highest degree first (tools/erf_poly.py). */
+/* f32: Q of degree 4, error 2^-28.7 relative to erf(u) */
+#define GELU_ERF_C0_HI_f32 0x1.20dd76p+0f
+#define GELU_ERF_C0_LO_f32 -0x1.f7ac92p-25f
+#define GELU_ERF_DEGREE_f32 4
+static const float GELU_ERF_POLY_f32[GELU_ERF_DEGREE_f32 + 1] = {
+    -0x1.9a9748p-11f, 0x1.5558e2p-8f, -0x1.b82726p-6f, 0x1.ce2f16p-4f, -0x1.812746p-2f};
+/* f64: Q of degree 9, error 2^-58.3 relative to erf(u) */
+#define GELU_ERF_C0_HI_f64 0x1.20dd750429b6dp+0
+#define GELU_ERF_C0_LO_f64 0x1.1ae3a914fed8p-56
+#define GELU_ERF_DEGREE_f64 9
+static const double GELU_ERF_POLY_f64[GELU_ERF_DEGREE_f64 + 1] = {
+    0x1.cac885b9d0bf4p-27, -0x1.5dd2fcc1206e6p-23, 0x1.b9d7967f8dcd5p-20, -0x1.f4d2063d89718p-17,
+    0x1.f9a325cbffcaap-14, -0x1.c02db3fdbb984p-11, 0x1.565bcd0e673b1p-8, -0x1.b82ce31288b13p-6,
+    0x1.ce2f21a042be2p-4, -0x1.812746b0379e7p-2};
+
+/* log(1 + e) on [0, 1] (af_log1p_unit): ln 2 = LN2_FULL_HI + LN2_FULL_LO, and
+ * 2 atanh(s) = 2s + s^3 R(s^2), R highest degree first (tools/log1p_poly.py). */
+#define LN2_FULL_HI_f32 0x1.62e43p-1f
+#define LN2_FULL_LO_f32 -0x1.05c61p-29f
+#define LN2_FULL_HI_f64 0x1.62e42fefa39efp-1
+#define LN2_FULL_LO_f64 0x1.abc9e3b39803fp-56
+#define SQRT2_f32 0x1.6a09e6p+0f
+#define SQRT2_f64 0x1.6a09e667f3bcdp+0
+/* f32: R of degree 3, error 2^-31.6 relative to log(1 + f) */
+#define LOG1P_DEGREE_f32 3
+static const float LOG1P_POLY_f32[LOG1P_DEGREE_f32 + 1] = {
+    0x1.ddd00cp-3f, 0x1.245c3ep-2f, 0x1.9999ecp-2f, 0x1.555556p-1f};
+/* f64: R of degree 8, error 2^-60.7 relative to log(1 + f) */
+#define LOG1P_DEGREE_f64 8
+static const double LOG1P_POLY_f64[LOG1P_DEGREE_f64 + 1] = {
+    0x1.e6b2d29e10ceap-4, 0x1.debe85c9b376dp-4, 0x1.111d29291fef6p-3, 0x1.3b137b291cc0dp-3,
+    0x1.745d17d378427p-3, 0x1.c71c71c64c4b9p-3, 0x1.249249249295bp-2, 0x1.9999999999998p-2,
+    0x1.5555555555555p-1};
 
 #endif

@@ -38,22 +38,42 @@ static inline V AF_FN(gelu_phi_dw)(AF_FN(af_exp_parts) g, V c, V *lo)
     return b;
 }
 
-/* Phi(x) away from the far tail as hi + *lo, given e^(-x^2/2). For u <= 1/2,
- * Phi = 1/2 - erf(u)/2, formed exactly: erf is small there and erfc's own
- * 1.2 ulp near 1 would show; else Phi = erfc(u)/2. Both move by
+/* erf(u) for |u| <= 1/2: u (C0_HI + (C0_LO + t Q(t))), rounded once by the
+ * last FMA; Q's error is 2^-28.7 (2^-58.3) relative. */
+static inline V AF_FN(gelu_erf_middle)(V u)
+{
+    V t = v_mul(u, u);
+    const T *c = AF_K(GELU_ERF_POLY);
+    V q = v_set(c[0]);
+    for (int i = 1; i <= AF_K(GELU_ERF_DEGREE); i++)
+        q = v_fma(q, t, v_set(c[i]));
+    return v_fma(u, v_set(AF_K(GELU_ERF_C0_HI)), v_mul(u, v_fma(t, q, v_set(AF_K(GELU_ERF_C0_LO)))));
+}
+
+/* Phi(x) away from the far tail as hi + *lo, given e^(-x^2/2), with one
+ * erfc (of |u|, for |u| > 1/2) rather than an erf and an erfc:
+ *   |u| <= 1/2  Phi = 1/2 - erf(u)/2 with erf inline (gelu_erf_middle),
+ *   u < -1/2    Phi = 1 - erfc(|u|)/2, erfc(|u|) < 0.48: its error is at
+ *               most 3/8 ulp of Phi,
+ *   u > 1/2     Phi = erfc(u)/2,
+ * the two differences formed exactly (Fast2Sum). All move by
  * -+(2/sqrt pi) e^(-u^2) u_lo, which joins the low part. */
 static inline V AF_FN(gelu_cdf_dw)(V x, V gauss, V *lo)
 {
-    V half = v_set((T)0.5);
+    V half = v_set((T)0.5), one = v_set((T)1);
     V u_hi = v_mul(x, v_set(-AF_K(INV_SQRT2_HI)));
     V u_lo = v_fma(x, v_set(-AF_K(INV_SQRT2_LO)), v_fma(x, v_set(-AF_K(INV_SQRT2_HI)), v_neg(u_hi)));
     u_lo = AF_FN(af_finite_or_zero)(u_lo); /* x = +-inf: inf - inf */
     V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), gauss);
-    M small = v_le(u_hi, half);
-    V h = v_mul(half, v_erf(u_hi));
+    V a = v_abs(u_hi);
+    M middle = v_le(a, half), left = v_lt(u_hi, v_neg(half));
+    V h = v_mul(half, AF_FN(gelu_erf_middle)(v_min(v_max(u_hi, v_neg(half)), half)));
     V from_erf = v_sub(half, h);
-    *lo = v_add(v_sel(small, v_sub(v_sub(half, from_erf), h), v_set((T)0)), corr);
-    return v_sel(small, from_erf, v_mul(half, v_erfc(u_hi)));
+    V hc = v_mul(half, v_erfc(v_max(a, half)));
+    V from_erfc = v_sub(one, hc);
+    V side_lo = v_sel(left, v_sub(v_sub(one, from_erfc), hc), v_set((T)0));
+    *lo = v_add(v_sel(middle, v_sub(v_sub(half, from_erf), h), side_lo), corr);
+    return v_sel(middle, from_erf, v_sel(left, from_erfc, hc));
 }
 
 /* hi + lo rounded once; an exact 0 of hi keeps its sign. */

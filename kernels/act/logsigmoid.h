@@ -7,7 +7,7 @@ static inline V AF_FN(logsigmoid_forward)(V x, const VP *k)
 {
     (void)k;
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
-    V log_term = v_sel(e.tail, v_mul(v_add(e.e, e.lo), e.scale), v_log1p(AF_FN(af_exp_value)(e)));
+    V log_term = v_sel(e.tail, v_mul(v_add(e.e, e.lo), e.scale), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e)));
     return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
 }
 

@@ -28,7 +28,7 @@ static inline V AF_FN(softplus_forward)(V x, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
     /* In the tail log1p(e) = e, kept scaled like e. */
-    V log_term = v_sel(s.e.tail, v_add(s.e.e, s.e.lo), v_log1p(AF_FN(af_exp_value)(s.e)));
+    V log_term = v_sel(s.e.tail, v_add(s.e.e, s.e.lo), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(s.e)));
     V corr = v_div(v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e)), s.d);
     V tail = v_mul(v_div(v_add(log_term, corr), k->p0), s.e.scale);
     V y = v_add(v_sel(s.pos, x, v_set((T)0)), tail);

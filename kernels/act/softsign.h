@@ -6,7 +6,7 @@ static inline V AF_FN(softsign_forward)(V x, const VP *k)
     (void)k;
     V one = v_set((T)1), a = v_abs(x), d_lo;
     V d = AF_FN(af_two_sum)(one, a, &d_lo);
-    V y = AF_FN(af_div_dw)(x, v_set((T)0), d, AF_FN(af_finite_or_zero)(d_lo));
+    V y = AF_FN(af_div_dw_any)(x, v_set((T)0), d, AF_FN(af_finite_or_zero)(d_lo));
     return v_sel(v_eq(a, v_set((T)INFINITY)), v_sel(v_gt(x, v_set((T)0)), one, v_neg(one)), y);
 }
 
@@ -17,6 +17,6 @@ static inline V AF_FN(softsign_grad_times)(V x, V m, const VP *k)
     (void)k;
     V d_lo, d = AF_FN(af_two_sum)(v_set((T)1), v_abs(x), &d_lo);
     d_lo = AF_FN(af_finite_or_zero)(d_lo);
-    V q = AF_FN(af_div_dw_times)(m, v_set((T)1), v_set((T)0), d, d_lo);
-    return AF_FN(af_div_dw)(q, v_set((T)0), d, d_lo);
+    V q = AF_FN(af_div_dw_times_any)(m, v_set((T)1), v_set((T)0), d, d_lo);
+    return AF_FN(af_div_dw_any)(q, v_set((T)0), d, d_lo);
 }

@@ -1,10 +1,24 @@
-/* tanh from SLEEF, clamped to [-1, 1] so that no rounding can overshoot. */
-
+/* tanh|x| = -em/(2 + em), em = e^-2|x| - 1 in [-1, 0] as a double word
+ * (af_expm1_dw): 2 + em is split exactly (Fast2Sum) and the quotient
+ * corrected, so that no cancellation shows near 0 and em's error is not
+ * doubled near -1 (where d tanh/d em = -2). Capped at 1 so that no rounding
+ * can overshoot, and 1 where expm1 clamps its argument (|x| > 9 in float,
+ * 19 in double: 1 is then within 0.6 ulp); the sign of x is put back at the
+ * end. Below EXP_TINY tanh x = x, kept out of the arithmetic (subnormal
+ * operands are slow on some cores). */
 static inline V AF_FN(tanh_forward)(V x, const VP *k)
 {
     (void)k;
+    V zero = v_set((T)0), two = v_set((T)2), a = v_abs(x);
+    M tiny = v_lt(a, v_set(AF_K(EXP_TINY)));
+    a = v_sel(tiny, zero, a);
+    V em_lo, em = AF_FN(af_expm1_dw)(v_neg(v_add(a, a)), &em_lo);
+    V d = v_add(two, em);
+    V d_lo = v_add(v_sub(em, v_sub(d, two)), em_lo);
     V one = v_set((T)1);
-    return v_min(v_max(v_tanh(x), v_neg(one)), one);
+    V t = v_min(AF_FN(af_div_dw)(v_neg(em), v_neg(em_lo), d, d_lo), one);
+    t = v_sel(v_gt(a, v_set(-AF_K(EXPM1_MIN) / 2)), one, t);
+    return v_sel(tiny, x, v_sel(v_lt(x, zero), v_neg(t), t));
 }
 
 /* tanh' = 1 - tanh^2 = 4e/(1 + e)^2 with e = e^-2|x|: no cancellation; the

@@ -39,11 +39,11 @@
 #define v_eq AF_CAT(AF_VP, eq)
 #define v_isnan AF_CAT(AF_VP, isnan)
 #define v_sel AF_CAT(AF_VP, sel)
-#define v_exp AF_CAT(AF_VP, exp)
-#define v_expm1 AF_CAT(AF_VP, expm1)
+#define v_ldexp AF_CAT(AF_VP, ldexp)
+/* Written over the vocabulary in kernels/act/exp.h. */
+#define v_exp AF_FN(af_exp)
+#define v_expm1 AF_FN(af_expm1)
 #define v_log1p AF_CAT(AF_VP, log1p)
-#define v_tanh AF_CAT(AF_VP, tanh)
-#define v_erf AF_CAT(AF_VP, erf)
 #define v_erfc AF_CAT(AF_VP, erfc)
 #define m_first AF_CAT(AF_MP, first)
 

@@ -52,11 +52,20 @@ static inline mf vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
 static inline mf vf_isnan(vf a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
 
-static inline vf vf_exp(vf a) { return Sleef_expf8_u10avx2(a); }
-static inline vf vf_expm1(vf a) { return Sleef_expm1f8_u10avx2(a); }
+/* x 2^k as in vec_scalar.h: 2^j for integral j in [-126, 127] is (j + 127) << 23,
+ * read off the low bits of j + 1.5 2^23. */
+static inline vf af_avx2_pow2f(vf j)
+{
+    __m256i bits = _mm256_castps_si256(_mm256_add_ps(j, _mm256_set1_ps(0x1.8p23f)));
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(bits, _mm256_set1_epi32(127)), 23));
+}
+static inline vf vf_ldexp(vf x, vf k)
+{
+    vf magic = _mm256_set1_ps(0x1.8p23f);
+    vf k1 = _mm256_sub_ps(_mm256_add_ps(_mm256_fmadd_ps(k, _mm256_set1_ps(0.5f), _mm256_set1_ps(-0.25f)), magic), magic);
+    return _mm256_mul_ps(_mm256_mul_ps(x, af_avx2_pow2f(k1)), af_avx2_pow2f(_mm256_sub_ps(k, k1)));
+}
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
-static inline vf vf_tanh(vf a) { return Sleef_tanhf8_u10avx2(a); }
-static inline vf vf_erf(vf a) { return Sleef_erff8_u10avx2(a); }
 static inline vf vf_erfc(vf a) { return Sleef_erfcf8_u15avx2(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -94,11 +103,18 @@ static inline md vd_eq(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
 static inline md vd_isnan(vd a) { return _mm256_cmp_pd(a, a, _CMP_UNORD_Q); }
 static inline vd vd_sel(md m, vd a, vd b) { return _mm256_blendv_pd(b, a, m); }
 
-static inline vd vd_exp(vd a) { return Sleef_expd4_u10avx2(a); }
-static inline vd vd_expm1(vd a) { return Sleef_expm1d4_u10avx2(a); }
+static inline vd af_avx2_pow2d(vd j)
+{
+    __m256i bits = _mm256_castpd_si256(_mm256_add_pd(j, _mm256_set1_pd(0x1.8p52)));
+    return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_add_epi64(bits, _mm256_set1_epi64x(1023)), 52));
+}
+static inline vd vd_ldexp(vd x, vd k)
+{
+    vd magic = _mm256_set1_pd(0x1.8p52);
+    vd k1 = _mm256_sub_pd(_mm256_add_pd(_mm256_fmadd_pd(k, _mm256_set1_pd(0.5), _mm256_set1_pd(-0.25)), magic), magic);
+    return _mm256_mul_pd(_mm256_mul_pd(x, af_avx2_pow2d(k1)), af_avx2_pow2d(_mm256_sub_pd(k, k1)));
+}
 static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
-static inline vd vd_tanh(vd a) { return Sleef_tanhd4_u10avx2(a); }
-static inline vd vd_erf(vd a) { return Sleef_erfd4_u10avx2(a); }
 static inline vd vd_erfc(vd a) { return Sleef_erfcd4_u15avx2(a); }
 
 #endif

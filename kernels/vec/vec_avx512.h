@@ -50,11 +50,9 @@ static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ)
 static inline mf vf_isnan(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
 
-static inline vf vf_exp(vf a) { return Sleef_expf16_u10avx512f(a); }
-static inline vf vf_expm1(vf a) { return Sleef_expm1f16_u10avx512f(a); }
+/* x 2^k for integral k, rounded once (vec_scalar.h states the domain). */
+static inline vf vf_ldexp(vf x, vf k) { return _mm512_scalef_ps(x, k); }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf16_u10avx512f(a); }
-static inline vf vf_tanh(vf a) { return Sleef_tanhf16_u10avx512f(a); }
-static inline vf vf_erf(vf a) { return Sleef_erff16_u10avx512f(a); }
 static inline vf vf_erfc(vf a) { return Sleef_erfcf16_u15avx512f(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -88,11 +86,8 @@ static inline md vd_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ)
 static inline md vd_isnan(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q); }
 static inline vd vd_sel(md m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a); }
 
-static inline vd vd_exp(vd a) { return Sleef_expd8_u10avx512f(a); }
-static inline vd vd_expm1(vd a) { return Sleef_expm1d8_u10avx512f(a); }
+static inline vd vd_ldexp(vd x, vd k) { return _mm512_scalef_pd(x, k); }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd8_u10avx512f(a); }
-static inline vd vd_tanh(vd a) { return Sleef_tanhd8_u10avx512f(a); }
-static inline vd vd_erf(vd a) { return Sleef_erfd8_u10avx512f(a); }
 static inline vd vd_erfc(vd a) { return Sleef_erfcd8_u15avx512f(a); }
 
 #endif

@@ -124,11 +124,19 @@ static inline mf vf_eq(vf a, vf b) { return vceqq_f32(a, b); }
 static inline mf vf_isnan(vf a) { return vmvnq_u32(vceqq_f32(a, a)); }
 static inline vf vf_sel(mf m, vf a, vf b) { return vbslq_f32(m, a, b); }
 
-static inline vf vf_exp(vf a) { return AF_SLEEF_F(exp, u10, a); }
-static inline vf vf_expm1(vf a) { return AF_SLEEF_F(expm1, u10, a); }
+/* x 2^k as in vec_scalar.h. */
+static inline vf af_neon_pow2f(vf j)
+{
+    int32x4_t bits = vreinterpretq_s32_f32(vaddq_f32(j, vdupq_n_f32(0x1.8p23f)));
+    return vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(bits, vdupq_n_s32(127)), 23));
+}
+static inline vf vf_ldexp(vf x, vf k)
+{
+    vf magic = vdupq_n_f32(0x1.8p23f);
+    vf k1 = vsubq_f32(vaddq_f32(vfmaq_f32(vdupq_n_f32(-0.25f), k, vdupq_n_f32(0.5f)), magic), magic);
+    return vmulq_f32(vmulq_f32(x, af_neon_pow2f(k1)), af_neon_pow2f(vsubq_f32(k, k1)));
+}
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10, a); }
-static inline vf vf_tanh(vf a) { return AF_SLEEF_F(tanh, u10, a); }
-static inline vf vf_erf(vf a) { return AF_SLEEF_F(erf, u10, a); }
 static inline vf vf_erfc(vf a) { return AF_SLEEF_F(erfc, u15, a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -197,11 +205,18 @@ static inline md vd_eq(vd a, vd b) { return vceqq_f64(a, b); }
 static inline md vd_isnan(vd a) { return vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(vceqq_f64(a, a)))); }
 static inline vd vd_sel(md m, vd a, vd b) { return vbslq_f64(m, a, b); }
 
-static inline vd vd_exp(vd a) { return AF_SLEEF_D(exp, u10, a); }
-static inline vd vd_expm1(vd a) { return AF_SLEEF_D(expm1, u10, a); }
+static inline vd af_neon_pow2d(vd j)
+{
+    int64x2_t bits = vreinterpretq_s64_f64(vaddq_f64(j, vdupq_n_f64(0x1.8p52)));
+    return vreinterpretq_f64_s64(vshlq_n_s64(vaddq_s64(bits, vdupq_n_s64(1023)), 52));
+}
+static inline vd vd_ldexp(vd x, vd k)
+{
+    vd magic = vdupq_n_f64(0x1.8p52);
+    vd k1 = vsubq_f64(vaddq_f64(vfmaq_f64(vdupq_n_f64(-0.25), k, vdupq_n_f64(0.5)), magic), magic);
+    return vmulq_f64(vmulq_f64(x, af_neon_pow2d(k1)), af_neon_pow2d(vsubq_f64(k, k1)));
+}
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10, a); }
-static inline vd vd_tanh(vd a) { return AF_SLEEF_D(tanh, u10, a); }
-static inline vd vd_erf(vd a) { return AF_SLEEF_D(erf, u10, a); }
 static inline vd vd_erfc(vd a) { return AF_SLEEF_D(erfc, u15, a); }
 
 #endif

@@ -10,6 +10,8 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #if AF_SCALAR_FMA
 #if !defined(__FMA__) && !defined(__aarch64__)
@@ -65,11 +67,26 @@ static inline mf vf_eq(vf a, vf b) { return a == b; }
 static inline mf vf_isnan(vf a) { return a != a; }
 static inline vf vf_sel(mf m, vf a, vf b) { return m ? a : b; }
 
-static inline vf vf_exp(vf a) { return AF_SLEEF_F(exp, u10)(a); }
-static inline vf vf_expm1(vf a) { return AF_SLEEF_F(expm1, u10)(a); }
+/* x 2^k for an integral k with |k| <= 2^8 and 1/2 <= |x| < 2 (or x = 0, inf,
+ * NaN), rounded once: (x 2^j) 2^(k - j) with j = floor(k/2), whose first
+ * product is exact. floor(k/2) is k/2 - 1/4 rounded to an integer by the
+ * magic constant 1.5 2^23 (never a tie); 2^j for j in [-126, 127] is
+ * (j + 127) << 23, read off the low bits of j + 1.5 2^23. */
+static inline vf af_scalar_pow2f(vf j)
+{
+    uint32_t bits;
+    vf shifted = j + 0x1.8p23f;
+    memcpy(&bits, &shifted, sizeof bits);
+    bits = (bits + 127u) << 23;
+    memcpy(&shifted, &bits, sizeof bits);
+    return shifted;
+}
+static inline vf vf_ldexp(vf x, vf k)
+{
+    vf k1 = (fmaf(k, 0.5f, -0.25f) + 0x1.8p23f) - 0x1.8p23f;
+    return (x * af_scalar_pow2f(k1)) * af_scalar_pow2f(k - k1);
+}
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10)(a); }
-static inline vf vf_tanh(vf a) { return AF_SLEEF_F(tanh, u10)(a); }
-static inline vf vf_erf(vf a) { return AF_SLEEF_F(erf, u10)(a); }
 static inline vf vf_erfc(vf a) { return AF_SLEEF_F(erfc, u15)(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -103,11 +120,22 @@ static inline md vd_eq(vd a, vd b) { return a == b; }
 static inline md vd_isnan(vd a) { return a != a; }
 static inline vd vd_sel(md m, vd a, vd b) { return m ? a : b; }
 
-static inline vd vd_exp(vd a) { return AF_SLEEF_D(exp, u10)(a); }
-static inline vd vd_expm1(vd a) { return AF_SLEEF_D(expm1, u10)(a); }
+/* The same with |k| <= 2^11, 1.5 2^52 and (j + 1023) << 52. */
+static inline vd af_scalar_pow2d(vd j)
+{
+    uint64_t bits;
+    vd shifted = j + 0x1.8p52;
+    memcpy(&bits, &shifted, sizeof bits);
+    bits = (bits + 1023u) << 52;
+    memcpy(&shifted, &bits, sizeof bits);
+    return shifted;
+}
+static inline vd vd_ldexp(vd x, vd k)
+{
+    vd k1 = (fma(k, 0.5, -0.25) + 0x1.8p52) - 0x1.8p52;
+    return (x * af_scalar_pow2d(k1)) * af_scalar_pow2d(k - k1);
+}
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10)(a); }
-static inline vd vd_tanh(vd a) { return AF_SLEEF_D(tanh, u10)(a); }
-static inline vd vd_erf(vd a) { return AF_SLEEF_D(erf, u10)(a); }
 static inline vd vd_erfc(vd a) { return AF_SLEEF_D(erfc, u15)(a); }
 
 #endif

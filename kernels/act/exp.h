@@ -1,0 +1,78 @@
+/* e^a and e^a - 1 over the vocabulary, inline: the SLEEF calls they replace
+ * cost more than their arithmetic.
+ *
+ * a = k ln 2 + r + r_lo: k = round(a log2 e) (magic constant), r1 = a - k LN2_HI
+ * exact by FMA (k LN2_HI exact, r1 a multiple of min(ulp(a), ulp(LN2_HI)) below
+ * 1/2), r = r1 - k LN2_LO rounded and r_lo its exact rounding error (r1 - r is
+ * exact by Sterbenz where it matters; where not, |r| < 2^-8 and r_lo does not
+ * count). The omitted k (ln 2 - LN2_HI - LN2_LO) is below 2^-36 (2^-100).
+ *   e^(r + r_lo) - 1 = r + w,  w = r^2 P(r) + r_lo (1 + r)
+ * with P's error 2^-30 (2^-61) relative to e^r. */
+static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
+{
+    V magic = v_set(AF_K(EXP_MAGIC));
+    *k = v_sub(v_fma(a, v_set(AF_K(LOG2E)), magic), magic);
+    V r1 = v_fnma(*k, v_set(AF_K(LN2_HI)), a);
+    V r = v_fnma(*k, v_set(AF_K(LN2_LO)), r1);
+    V r_lo = v_fnma(*k, v_set(AF_K(LN2_LO)), v_sub(r1, r));
+    const T *c = AF_K(EXP_POLY);
+    V p = v_set(c[0]);
+    for (int i = 1; i <= AF_K(EXP_DEGREE); i++)
+        p = v_fma(p, r, v_set(c[i]));
+    *w = v_fma(v_mul(r, r), p, v_fma(r, r_lo, r_lo));
+    return r;
+}
+
+/* 2^j e^a for an integral j (0 or 64), a clamped by the caller so that
+ * k + j stays in v_ldexp's domain. */
+static inline V AF_FN(af_exp_times_pow2)(V a, V j)
+{
+    V k, w;
+    a = v_sel(v_lt(v_abs(a), v_set(AF_K(EXP_TINY))), v_set((T)0), a);
+    V r = AF_FN(af_exp_reduce)(a, &k, &w);
+    return v_ldexp(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
+}
+
+/* e^a = 2^k (1 + (r + w)): the rounding of r + w (1/4 ulp at most, where
+ * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
+ * is subnormal (af_exp_tail avoids needing one). a is clamped to
+ * [EXP_MIN, EXP_MAX], past which e^a is 0 or inf as at the bounds; a NaN
+ * passes the clamp and the arithmetic. Below EXP_TINY, e^a rounds to 1 as
+ * e^0 does: a is taken as 0 there, which keeps subnormal operands (slow on
+ * some cores) out of the arithmetic. */
+static inline V AF_FN(af_exp)(V a)
+{
+    return AF_FN(af_exp_times_pow2)(v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX))), v_set((T)0));
+}
+
+/* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working
+ * precision: with p = 2^k, (p - 1) + p r + p w where p - 1 = t + t_lo exactly
+ * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p), t + p r = s + e
+ * exactly (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
+ * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|).
+ * Below EXPM1_MIN e^a - 1 rounds to -1 as at the bound; below EXP_TINY in
+ * magnitude it is a (a^2/2 < ulp(a)/2^8), kept out of the arithmetic, which
+ * also keeps the sign of a zero. */
+static inline V AF_FN(af_expm1_dw)(V a, V *lo)
+{
+    V k, w, one = v_set((T)1), zero = v_set((T)0);
+    M tiny = v_lt(v_abs(a), v_set(AF_K(EXP_TINY)));
+    V r = AF_FN(af_exp_reduce)(v_sel(tiny, zero, v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)))), &k, &w);
+    V p = v_ldexp(one, k);
+    V t = v_sub(p, one);
+    V t_lo = v_sel(v_gt(k, v_set(AF_K(EXPM1_EXACT_K))), v_neg(one), v_sub(p, v_add(t, one)));
+    V pr = v_mul(p, r);
+    V s = v_add(t, pr);
+    V e = v_sub(pr, v_sub(s, t));
+    V tail = v_fma(p, w, v_add(e, t_lo));
+    V hi = v_add(s, tail);
+    *lo = v_sel(tiny, zero, v_sub(tail, v_sub(hi, s)));
+    return v_sel(tiny, a, hi);
+}
+
+/* e^a - 1 rounded once (up to O(eps^2)). */
+static inline V AF_FN(af_expm1)(V a)
+{
+    V lo;
+    return AF_FN(af_expm1_dw)(a, &lo);
+}
