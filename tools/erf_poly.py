@@ -10,9 +10,10 @@ after that rounding.
 
 Run: /usr/bin/python3 tools/erf_poly.py   (Debian's python3-mpmath)
 """
-import struct
 
 import mpmath as mp
+
+from dtypes import hex_f32, hex_f64, to_float
 
 mp.mp.dps = 60
 C0 = 2 / mp.sqrt(mp.pi)
@@ -25,16 +26,7 @@ def q(t):
     return (mp.erf(u) / u - C0) / t
 
 
-def to_float(v):
-    return struct.unpack("f", struct.pack("f", float(v)))[0]
-
-
-def hex_f32(v):
-    mantissa, exponent = float.hex(to_float(v)).split("p")
-    return mantissa.rstrip("0").rstrip(".") + "p" + exponent + "f"
-
-
-for name, degree, rnd, hexify in (("f32", 4, to_float, hex_f32), ("f64", 9, float, lambda v: float.hex(float(v)))):
+for name, degree, rnd, hexify in (("f32", 4, to_float, hex_f32), ("f64", 9, float, hex_f64)):
     coeffs = [mp.mpf(rnd(c)) for c in mp.chebyfit(q, [0, mp.mpf(1) / 4], degree + 1)]
     c0_hi = rnd(C0)
     c0_lo = rnd(C0 - mp.mpf(c0_hi))

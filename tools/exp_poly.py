@@ -9,9 +9,10 @@ to e^r measured after that rounding.
 
 Run: /usr/bin/python3 tools/exp_poly.py   (Debian's python3-mpmath)
 """
-import struct
 
 import mpmath as mp
+
+from dtypes import hex_f32, hex_f64, to_float
 
 mp.mp.dps = 60
 R = mp.mpf("0.35")
@@ -23,16 +24,7 @@ def p(r):
     return (mp.exp(r) - 1 - r) / r**2
 
 
-def to_float(v):
-    return struct.unpack("f", struct.pack("f", float(v)))[0]
-
-
-def hex_f32(v):
-    mantissa, exponent = float.hex(to_float(v)).split("p")
-    return mantissa.rstrip("0").rstrip(".") + "p" + exponent + "f"
-
-
-for name, degree, rnd, hexify in (("f32", 5, to_float, hex_f32), ("f64", 10, float, lambda v: float.hex(float(v)))):
+for name, degree, rnd, hexify in (("f32", 5, to_float, hex_f32), ("f64", 10, float, hex_f64)):
     coeffs = [mp.mpf(rnd(c)) for c in mp.chebyfit(p, [-R, R], degree + 1)]
     err = max(abs((1 + r + r * r * mp.polyval(coeffs, r)) / mp.exp(r) - 1) for r in mp.linspace(-R, R, 2001))
     print(f"/* {name}: P of degree {degree}, error 2^{float(mp.log(err, 2)):.1f} relative to e^r */")

@@ -10,9 +10,10 @@ of s^3 R(s^2) relative to 2 atanh(s) measured after that rounding.
 
 Run: /usr/bin/python3 tools/log1p_poly.py   (Debian's python3-mpmath)
 """
-import struct
 
 import mpmath as mp
+
+from dtypes import hex_f32, hex_f64, to_float
 
 mp.mp.dps = 60
 S = (mp.sqrt(2) - 1) / (mp.sqrt(2) + 1) * mp.mpf("1.0001")
@@ -25,16 +26,7 @@ def r(t):
     return (2 * mp.atanh(s) / s - 2) / t
 
 
-def to_float(v):
-    return struct.unpack("f", struct.pack("f", float(v)))[0]
-
-
-def hex_f32(v):
-    mantissa, exponent = float.hex(to_float(v)).split("p")
-    return mantissa.rstrip("0").rstrip(".") + "p" + exponent + "f"
-
-
-for name, degree, rnd, hexify in (("f32", 3, to_float, hex_f32), ("f64", 8, float, lambda v: float.hex(float(v)))):
+for name, degree, rnd, hexify in (("f32", 3, to_float, hex_f32), ("f64", 8, float, hex_f64)):
     coeffs = [mp.mpf(rnd(c)) for c in mp.chebyfit(r, [0, S * S], degree + 1)]
     err = max(abs((2 * s + s**3 * mp.polyval(coeffs, s * s)) / (2 * mp.atanh(s)) - 1)
               for s in mp.linspace(S / 10**6, S, 2001))

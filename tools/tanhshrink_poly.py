@@ -11,9 +11,10 @@ degree: degree 7 for float, 16 for double.
 
 Run: /usr/bin/python3 tools/tanhshrink_poly.py   (Debian's python3-mpmath)
 """
-import struct
 
 import mpmath as mp
+
+from dtypes import hex_f32, hex_f64, to_float
 
 mp.mp.dps = 60
 THIRD = mp.mpf(1) / 3
@@ -26,16 +27,7 @@ def h(t):
     return ((x - mp.tanh(x)) / x**3 - THIRD) / t
 
 
-def to_float(v):
-    return struct.unpack("f", struct.pack("f", float(v)))[0]
-
-
-def hex_f32(v):
-    mantissa, exponent = float.hex(to_float(v)).split("p")
-    return mantissa.rstrip("0").rstrip(".") + "p" + exponent + "f"
-
-
-for name, degree, rnd, hexify in (("f32", 7, to_float, hex_f32), ("f64", 16, float, lambda v: float.hex(float(v)))):
+for name, degree, rnd, hexify in (("f32", 7, to_float, hex_f32), ("f64", 16, float, hex_f64)):
     coeffs, err = mp.chebyfit(h, [0, 1], degree + 1, error=True)
     g1 = THIRD + h(1)
     third_hi = rnd(THIRD)
