@@ -79,7 +79,7 @@ enum { MAX_SIZES = 32, MAX_ISAS = 8, NAME_LENGTH = 128, ALIGNMENT = 64 };
 static const size_t default_sizes[] = {4096, 65536, 16777216};
 static const size_t quick_sizes[] = {4096, 65536};
 /* --quick runs each benchmark this long (overridable: later flags win). */
-static char quick_min_time[] = "--benchmark_min_time=0.05";
+static char quick_min_time[] = "--benchmark_min_time=0.02";
 
 typedef enum input_class {
     INPUT_UNIFORM,
