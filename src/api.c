@@ -38,21 +38,19 @@ static int params_valid(actfast_op op, actfast_form form, const af_params *p)
     }
 }
 
-/* [a, a + bytes) and [b, b + bytes) share a byte but do not start together. */
-int af_partial_overlap(const void *a, const void *b, size_t bytes)
-{
-    uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
-    if (a == NULL || b == NULL || x == y || bytes == 0)
-        return 0;
-    return x < y ? y - x < bytes : x - y < bytes;
-}
-
 int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
 {
     uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
     if (a == NULL || b == NULL || a_bytes == 0 || b_bytes == 0)
         return 0;
     return x < y ? y - x < a_bytes : x - y < b_bytes;
+}
+
+/* [a, a + bytes) and [b, b + bytes) share a byte but do not start together
+ * (in place, a = b, is allowed). */
+static int partial_overlap(const void *a, const void *b, size_t bytes)
+{
+    return a != b && af_overlap(a, bytes, b, bytes);
 }
 
 int af_wraps(const void *p, size_t bytes) { return p && (uintptr_t)p > UINTPTR_MAX - bytes; }
@@ -64,14 +62,14 @@ actfast_status af_check_arrays(actfast_dtype dtype, const void *in, const void *
         return ACTFAST_ERR_NULL_POINTER;
     if (n > SIZE_MAX / size || af_wraps(in, n * size) || af_wraps(out, n * size) || (with_dy && af_wraps(dy, n * size)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
-    if (af_partial_overlap(in, out, n * size) || (with_dy && af_partial_overlap(dy, out, n * size)))
+    if (partial_overlap(in, out, n * size) || (with_dy && partial_overlap(dy, out, n * size)))
         return ACTFAST_ERR_OVERLAP;
     return ACTFAST_OK;
 }
 
 /* Everything but the kernel's own work: checks, the ISA, the FP mode. */
 actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
-                          void *out, size_t n, const af_params *p)
+                      void *out, size_t n, const af_params *p)
 {
     const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
     actfast_status checked = af_check_arrays(dtype, in, dy, out, n, with_dy);

@@ -11,8 +11,10 @@
 #include "fpenv.h"
 #include "kernel_table.h"
 
-/* [a, a + bytes) and [b, b + bytes) share a byte but do not start together. */
-int af_partial_overlap(const void *a, const void *b, size_t bytes);
+/* The elements the hand-written entry points stage on the stack at a time
+ * (slopes, gathered inputs, parameter-gradient terms). */
+enum { AF_CHUNK = 256 };
+
 /* [a, a + a_bytes) and [b, b + b_bytes) share a byte. */
 int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes);
 /* [p, p + bytes) runs past the end of the address space. */

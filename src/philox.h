@@ -2,9 +2,10 @@
  * easy as 1, 2, 3", SC 2011), the counter-based generator of Random123, cuRAND
  * and PyTorch's CUDA backend: four 32-bit words that depend only on a 128-bit
  * counter and a 64-bit key (key = (key[1] << 32) | key[0] in Random123's
- * known-answer vectors, which tests/test_stateful.c checks). rrelu draws element j's slope from the counter
- * j / (words per element), so the slopes depend on the seed and the index
- * alone: the same for any blocking, thread count or ISA. */
+ * known-answer vectors, which tests/test_stateful.c checks). rrelu draws
+ * element j's slope from the counter j / (words per element), so the slopes
+ * depend on the seed and the index alone: the same for any blocking, thread
+ * count or ISA. */
 #ifndef ACTFAST_PHILOX_H
 #define ACTFAST_PHILOX_H
 

@@ -18,7 +18,5 @@
 #include "api_internal.h"
 #include "sum.h"
 
-enum { CHUNK = 256 };
-
 #define AF_TYPED_FILE "prelu_typed.h"
 #include "for_each_dtype.h"

@@ -47,19 +47,19 @@ static void AF_CAT(prelu_slopes_, DT)(T *s, size_t start, size_t len, const T *w
 static T AF_CAT(prelu_dw_channel_, DT)(const af_kernel_set *k, const T *x, const T *dy, size_t n, size_t c,
                                       size_t channels, size_t inner)
 {
-    T xs[CHUNK], dys[CHUNK], terms[CHUNK];
+    T xs[AF_CHUNK], dys[AF_CHUNK], terms[AF_CHUNK];
     const af_params p = {{0, 0}, 0, NULL};
     af_sum acc = {0, 0};
     size_t len = 0;
     for (size_t block = c * inner; block < n; block += channels * inner) {
         for (size_t i = 0; i < inner;) {
-            size_t take = inner - i < CHUNK - len ? inner - i : CHUNK - len;
+            size_t take = inner - i < AF_CHUNK - len ? inner - i : AF_CHUNK - len;
             memcpy(xs + len, x + block + i, take * sizeof(T));
             memcpy(dys + len, dy + block + i, take * sizeof(T));
             len += take;
             i += take;
             const int last = i == inner && block + channels * inner >= n;
-            if (len == CHUNK || last) {
+            if (len == AF_CHUNK || last) {
                 AF_CAT(k->param_grad_, DT)[ACTFAST_OP_PRELU](xs, dys, terms, len, &p);
                 for (size_t j = 0; j < len; j++)
                     af_sum_add(&acc, terms[j]);
@@ -83,10 +83,10 @@ static actfast_status AF_CAT(prelu_run_, DT)(actfast_form form, const T *x, cons
     /* dw first: dx may overwrite x or dy (in place). */
     for (size_t c = 0; dw && c < channels; c++)
         dw[c] = AF_CAT(prelu_dw_channel_, DT)(call.kernels, x, dy, n, c, channels, inner);
-    T slopes[CHUNK];
+    T slopes[AF_CHUNK];
     const af_params p = {{0, 0}, 0, slopes};
-    for (size_t i = 0; i < n; i += CHUNK) {
-        size_t len = n - i < CHUNK ? n - i : CHUNK;
+    for (size_t i = 0; i < n; i += AF_CHUNK) {
+        size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
         AF_CAT(prelu_slopes_, DT)(slopes, i, len, w, channels, inner);
         AF_CAT(call.kernels->slopes_, DT)[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
     }

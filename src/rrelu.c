@@ -11,8 +11,6 @@
 #include "api_internal.h"
 #include "philox.h"
 
-enum { CHUNK = 256 };
-
 /* u in [0, 1) from 24 (float) or 53 (double) random bits, and the slope
  * lower (1 - u) + upper u: no overflow for any finite bounds, rounded to T,
  * and clamped so that rounding never leaves [lower, upper]. */

@@ -18,10 +18,10 @@ static actfast_status AF_CAT(rrelu_train_, DT)(actfast_form form, const T *x, co
     af_call call;
     if ((st = af_call_begin(&call)) != ACTFAST_OK)
         return st;
-    T slopes[CHUNK];
+    T slopes[AF_CHUNK];
     const af_params p = {{0, 0}, 0, slopes};
-    for (size_t i = 0; i < n; i += CHUNK) {
-        size_t len = n - i < CHUNK ? n - i : CHUNK;
+    for (size_t i = 0; i < n; i += AF_CHUNK) {
+        size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
         AF_CAT(draw_slopes_, DT)(slopes, len, offset + i, lower, upper, seed);
         AF_CAT(call.kernels->slopes_, DT)[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
     }
@@ -59,10 +59,10 @@ actfast_status AF_CAT(actfast_rrelu_backward_, DT)(const T *x, const T *dy, T *d
 actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T upper, uint64_t seed,
                                                  uint64_t offset)
 {
-    if (n > 0 && slopes == NULL)
-        return ACTFAST_ERR_NULL_POINTER;
-    if (n > SIZE_MAX / sizeof(T) || af_wraps(slopes, n * sizeof(T)))
-        return ACTFAST_ERR_SIZE_OVERFLOW;
+    /* slopes as the one array of the call (in = out: no overlap to refuse) */
+    actfast_status st = af_check_arrays(DTYPE, slopes, NULL, slopes, n, 0);
+    if (st != ACTFAST_OK)
+        return st;
     if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
         return ACTFAST_ERR_INVALID_PARAMETER;
     af_fpenv saved = 0;

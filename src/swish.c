@@ -2,13 +2,10 @@
  * terms from the active ISA's swish param_grad kernel (each within a few ulp),
  * summed with compensation (src/sum.h), and dx as the table's backward. */
 #include <math.h>
-#include <stdint.h>
 
 #include "actfast.h"
 #include "api_internal.h"
 #include "sum.h"
-
-enum { CHUNK = 256 };
 
 #define AF_TYPED_FILE "swish_typed.h"
 #include "for_each_dtype.h"

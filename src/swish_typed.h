@@ -18,10 +18,10 @@ actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy,
         return st;
     const af_kernel_set *k = call.kernels;
     const af_params p = {{beta, 0}, 0, NULL};
-    T terms[CHUNK];
+    T terms[AF_CHUNK];
     af_sum acc = {0, 0};
-    for (size_t i = 0; i < n; i += CHUNK) {
-        size_t len = n - i < CHUNK ? n - i : CHUNK;
+    for (size_t i = 0; i < n; i += AF_CHUNK) {
+        size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
         AF_CAT(k->param_grad_, DT)[ACTFAST_OP_SWISH](x + i, dy + i, terms, len, &p);
         for (size_t j = 0; j < len; j++)
             af_sum_add(&acc, terms[j]);

@@ -10,11 +10,7 @@
  * -inf; a NaN anywhere makes the row NaN. */
 static void AF_FN(log_softmax_row_inf)(const T *x, T *y, size_t n)
 {
-    size_t count = 0, nans = 0;
-    for (size_t j = 0; j < n; j++) {
-        count += x[j] == (T)INFINITY;
-        nans += x[j] != x[j];
-    }
+    size_t nans, count = AF_FN(row_count_top)(x, n, (T)INFINITY, &nans);
     T lanes[AF_LANES];
     v_store(lanes, v_log1p(v_set((T)(count - 1))));
     for (size_t j = 0; j < n; j++)

@@ -75,6 +75,20 @@ static inline T AF_FN(row_sum_total)(const AF_FN(row_sum) *acc, T *lo)
     return total;
 }
 
+/* How many x_j equal top (an infinity), and in *nans how many are NaN: the
+ * limit of a row whose maximum is infinite depends on these counts alone.
+ * Rare, so plain scalar code. */
+static size_t AF_FN(row_count_top)(const T *x, size_t n, T top, size_t *nans)
+{
+    size_t count = 0;
+    *nans = 0;
+    for (size_t j = 0; j < n; j++) {
+        count += x[j] == top;
+        *nans += x[j] != x[j];
+    }
+    return count;
+}
+
 /* max_j x_j (of -x_j with negate). */
 static inline T AF_FN(row_max)(const T *x, size_t n, int negate)
 {

@@ -1,7 +1,7 @@
 /* rrelu in eval mode (p0 = lower, p1 = upper): leaky_relu with the slope
  * (lower + upper)/2, rounded once (an FMA over the halves, exact unless
- * subnormal). Training
- * mode draws a slope per element in src/rrelu.c and runs the slopes kernels. */
+ * subnormal). Training mode draws a slope per element in src/rrelu.c and runs
+ * the slopes kernels. */
 
 static inline VP AF_FN(rrelu_eval_slope)(const VP *k)
 {

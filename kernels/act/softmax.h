@@ -8,15 +8,11 @@
  * computes e^d again, which gives the same bits. */
 
 /* The limit when the maximum is +inf: the +inf entries share the mass; a NaN
- * anywhere makes the row NaN. Rare, so plain scalar code. */
+ * anywhere makes the row NaN. */
 static void AF_FN(softmax_row_inf)(const T *x, T *y, size_t n, int negate)
 {
     const T top = negate ? (T)-INFINITY : (T)INFINITY;
-    size_t count = 0, nans = 0;
-    for (size_t j = 0; j < n; j++) {
-        count += x[j] == top;
-        nans += x[j] != x[j];
-    }
+    size_t nans, count = AF_FN(row_count_top)(x, n, top, &nans);
     for (size_t j = 0; j < n; j++)
         y[j] = nans ? (T)NAN : x[j] == top ? (T)1 / (T)count : (T)0;
 }
