@@ -4,7 +4,7 @@
     ./build/bench/actfast_bench --benchmark_out=run.json --benchmark_out_format=json
     python3 bench/summarize.py run.json                  # table on stdout, plot in run_speedup.png
     python3 bench/summarize.py run.json --plot out.png
-    python3 bench/summarize.py run.json --readme README.md   # rewrite the README's speed table
+    python3 bench/summarize.py run.json --readme README.md   # and rewrite the README's speed table
 
 One row per op x form x dtype x size. Times are ns per element (the median
 when the run has repetitions). Speed-ups are those of the fastest ISA: over
@@ -221,7 +221,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("json", help="Google Benchmark JSON of actfast_bench ('-': stdin)")
     parser.add_argument("--plot", help="PNG to write (default: <json>_speedup.png)")
-    parser.add_argument("--readme", metavar="FILE", help="rewrite FILE's f32 n = 4096 table between its speed-table markers")
+    parser.add_argument("--readme", metavar="FILE", help="also rewrite FILE's f32 n = 4096 table between its speed-table markers")
     args = parser.parse_args()
     report = load(args.json)
     library, baseline = parse(times_by_name(report))
@@ -232,7 +232,6 @@ def main():
     if args.readme:
         peers = load_peers(os.path.join(os.path.dirname(os.path.abspath(__file__)), "peer_figures.csv"))
         replace_block(args.readme, "speed-table", f"<!-- {machine} -->\n" + readme_table(library, baseline, peers))
-        return
     print(f"{machine}. Times in ns per element.\n")
     print(table(library, baseline))
     stem = "speedup" if args.json == "-" else os.path.splitext(args.json)[0]
