@@ -28,10 +28,6 @@
 #define EXP_TAIL_f64 -700.0
 #define EXP_TAIL_MIN_f32 -150.0f
 #define EXP_TAIL_MIN_f64 -800.0
-/* x below which gelu uses the asymptotic series of erfc: erfc(-x/sqrt 2)
- * itself would be subnormal (x < -12.9 in float, -37.5 in double). */
-#define GELU_ASYM_f32 -12.5f
-#define GELU_ASYM_f64 -37.0
 /* gelu_tanh's z = C x (1 + K x^2) and x z'(x) = C x (1 + 3K x^2): C = 2 sqrt(2/pi),
  * K = 0.044715 (the decimal of the formula) and 3K as HI + LO to twice the
  * working precision. */
@@ -121,6 +117,32 @@ static const double GELU_ERF_POLY_f64[GELU_ERF_DEGREE_f64 + 1] = {
     0x1.cac885b9d0bf4p-27, -0x1.5dd2fcc1206e6p-23, 0x1.b9d7967f8dcd5p-20, -0x1.f4d2063d89718p-17,
     0x1.f9a325cbffcaap-14, -0x1.c02db3fdbb984p-11, 0x1.565bcd0e673b1p-8, -0x1.b82ce31288b13p-6,
     0x1.ce2f21a042be2p-4, -0x1.812746b0379e7p-2};
+
+/* gelu's erfc for u >= 1/2: erfc(u) = e^(-u^2) (C0 + t Q(t))/(1 + 2u),
+ * t = (u - K)/(u + K), C0 = HI + LO, Q highest degree first
+ * (tools/erfc_poly.py). */
+/* f32: K = 2.0, Q of degree 11, error 2^-25.1 relative to P */
+#define GELU_ERFC_K_f32 0x1p+1f
+#define GELU_ERFC_C0_HI_f32 0x1.46e80ep+0f
+#define GELU_ERFC_C0_LO_f32 0x1.1485fcp-27f
+#define GELU_ERFC_DEGREE_f32 11
+static const float GELU_ERFC_POLY_f32[GELU_ERFC_DEGREE_f32 + 1] = {
+    -0x1.2a782ap-14f, 0x1.34d82ep-13f, 0x1.17eabcp-12f, -0x1.efec78p-12f, -0x1.832ee4p-10f,
+    0x1.4fc8bep-10f, 0x1.1deaeap-7f, -0x1.075132p-7f, -0x1.bc2be4p-5f, 0x1.4ffa3p-3f,
+    -0x1.5407bep-3f, -0x1.7bf5ecp-4f};
+/* f64: K = 3.75, Q of degree 23, error 2^-53.9 relative to P */
+#define GELU_ERFC_K_f64 0x1.e000000000000p+1
+#define GELU_ERFC_C0_HI_f64 0x1.3ccda0b5d5dc2p+0
+#define GELU_ERFC_C0_LO_f64 0x1.e6f81250bc309p-54
+#define GELU_ERFC_DEGREE_f64 23
+static const double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
+    0x1.90062de357a2fp-34, 0x1.2c048f51d85edp-30, -0x1.3176cdf832846p-28,
+    -0x1.bff391961135ap-28, 0x1.4a0ebe9c1d2d2p-25, 0x1.da6c54eab88f7p-26,
+    -0x1.1691c97fdefa9p-22, -0x1.06c3bb7358b6bp-24, 0x1.d6836cdb7b62ep-20,
+    -0x1.04b77efee3463p-20, -0x1.80074239f3defp-17, 0x1.7787b1434a735p-16,
+    0x1.b144460ec6c39p-15, -0x1.303f943a3758ap-12, 0x1.33fb24081fb75p-12, 0x1.cc3a0dc6ba822p-10,
+    -0x1.3f603c330041cp-7, 0x1.d0b0037e565c7p-6, -0x1.e0d0fa6e04e37p-5, 0x1.7a14188a97e12p-4,
+    -0x1.bda9309a2873ep-4, 0x1.510169d0968bap-4, 0x1.d5f2948159c80p-9, -0x1.1f367683f89a8p-3};
 
 /* log(1 + e) on [0, 1] (af_log1p_unit): ln 2 = LN2_FULL_HI + LN2_FULL_LO, and
  * 2 atanh(s) = 2s + s^3 R(s^2), R highest degree first (tools/log1p_poly.py). */

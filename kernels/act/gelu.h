@@ -1,31 +1,21 @@
-/* gelu(x) = x Phi(x), Phi(x) = erfc(u)/2 with u = -x/sqrt 2.
+/* gelu(x) = x Phi(x), Phi(x) = erfc(u)/2 with u = -x/sqrt 2, a = |u|.
  *
  * u is not representable: u = u_hi + u_lo, u_lo exact from an FMA and the low
  * half of 1/sqrt 2. erfc's condition number is 2u^2 (200 at x = -14), so the
- * rounding of u alone would cost 100 ulp; to first order
- *   erfc(u_hi + u_lo) = erfc(u_hi) - u_lo (2/sqrt pi) e^(-x^2/2),
- * and e^(-x^2/2) comes from af_gauss, itself accurate.
+ * rounding of u alone would cost 100 ulp. That condition is all in the factor
+ * e^(-u^2) = e^(-x^2/2), which af_gauss takes from x itself, accurately; what
+ * is left is erfcx(a) = erfc(a) e^(a^2), whose condition number is below 1:
+ *   a <= 1/2    Phi = 1/2 - erf(u)/2, erf inline (gelu_erf_middle);
+ *   a > 1/2     erfc(a) = e^(-x^2/2) erfcx(a) (gelu_erfcx_dw), and Phi is
+ *               erfc(a)/2 for u > 0, 1 - erfc(a)/2 < 0.24 cancelling nothing
+ *               for u < 0 (Fast2Sum).
+ * Each is a double word; u_lo moves Phi by -+(1/sqrt pi) e^(-u^2) u_lo, a's
+ * low part moves erfcx by erfcx'(a) a_lo, and both join the low part.
  *
- * Below GELU_ASYM erfc(u) is (nearly) subnormal while gelu is not; there
- *   Phi(x) = phi(x)/|x| (1 + t(w)),  w = 1/x^2,  1 + t = sum_k (-1)^k (2k-1)!! w^k,
- * the asymptotic series, whose first omitted term (34459425 w^9 < 1e-20 for
- * x < -12.5) is below both dtypes' precision. Then gelu = -phi(x) (1 + t) and
- * gelu' = Phi + x phi = -phi(x) |x| (1 - w (1 + t)), with phi = e^(-x^2/2)/sqrt(2 pi)
- * carried as a double word and scaled as in af_exp_tail. */
-
-/* t(w) = -w + 3w^2 - 15w^3 + ... (Horner). */
-static inline V AF_FN(gelu_series_tail)(V w)
-{
-    V s = v_set((T)2027025);
-    s = v_fma(s, w, v_set((T)-135135));
-    s = v_fma(s, w, v_set((T)10395));
-    s = v_fma(s, w, v_set((T)-945));
-    s = v_fma(s, w, v_set((T)105));
-    s = v_fma(s, w, v_set((T)-15));
-    s = v_fma(s, w, v_set((T)3));
-    s = v_fma(s, w, v_set((T)-1));
-    return v_mul(s, w);
-}
+ * For x < 0 Phi and phi(x) = e^(-x^2/2)/sqrt(2 pi) come in af_exp_tail's
+ * scale: below x = -12.6 (-37.4) e^(-x^2/2) heads for the subnormals while
+ * gelu = x Phi and gelu' = Phi + x phi are still normal; the scale is applied
+ * to the result, rounded once. */
 
 /* c phi(x) = c e^(-x^2/2)/sqrt(2 pi) as hi + *lo, in af_exp_tail's scale,
  * for a factor c given exactly. */
@@ -50,29 +40,60 @@ static inline V AF_FN(gelu_erf_middle)(V u)
     return v_fma(u, v_set(AF_K(GELU_ERF_C0_HI)), v_mul(u, v_fma(t, q, v_set(AF_K(GELU_ERF_C0_LO)))));
 }
 
-/* Phi(x) away from the far tail as hi + *lo, given e^(-x^2/2), with one
- * erfc (of |u|, for |u| > 1/2) rather than an erf and an erfc:
- *   |u| <= 1/2  Phi = 1/2 - erf(u)/2 with erf inline (gelu_erf_middle),
- *   u < -1/2    Phi = 1 - erfc(|u|)/2, erfc(|u|) < 0.48: its error is at
- *               most 3/8 ulp of Phi,
- *   u > 1/2     Phi = erfc(u)/2,
- * the two differences formed exactly (Fast2Sum). All move by
- * -+(2/sqrt pi) e^(-u^2) u_lo, which joins the low part. */
-static inline V AF_FN(gelu_cdf_dw)(V x, V gauss, V *lo)
+/* erfcx(a) = erfc(a) e^(a^2) for a >= 1/2 (or a NaN), as hi + *lo:
+ *   erfcx(a) = P(t)/(1 + 2a),  t = (a - K)/(a + K),
+ * P = C0 + t Q(t) in [1.128, 1.232] from tools/erfc_poly.py (P's error as
+ * evaluated here 2^-25.1 (2^-53.9) relative, t's rounding included). t Q is
+ * at most a fifth of P and joins C0 as a double word. 1 + 2a = d + d_lo
+ * exactly (1 - d is exact below 2^24), the quotient is corrected once as in
+ * af_div_dw_times, and erfcx' = 2a erfcx - 2/sqrt pi carries a_lo. */
+static inline V AF_FN(gelu_erfcx_dw)(V a, V a_lo, V *lo)
+{
+    V one = v_set((T)1), two = v_set((T)2), k = v_set(AF_K(GELU_ERFC_K));
+    V t = v_div(v_sub(a, k), v_add(a, k));
+    const T *c = AF_K(GELU_ERFC_POLY);
+    V q = v_set(c[0]);
+    for (int i = 1; i <= AF_K(GELU_ERFC_DEGREE); i++)
+        q = v_fma(q, t, v_set(c[i]));
+    V tq = v_mul(t, q), c0 = v_set(AF_K(GELU_ERFC_C0_HI));
+    V p = v_add(c0, tq);
+    V p_lo = v_add(v_add(v_sub(c0, p), tq), v_set(AF_K(GELU_ERFC_C0_LO)));
+    V d = v_fma(a, two, one);
+    V d_lo = v_fma(a, two, v_sub(one, d));
+    V r = v_div(one, d);
+    V e = v_mul(p, r);
+    V e_lo = v_mul(v_fnma(e, d_lo, v_add(v_fnma(e, d, p), p_lo)), r);
+    *lo = v_fma(a_lo, v_fma(v_add(a, a), e, v_set(-AF_K(TWO_OVER_SQRTPI))), e_lo);
+    return e;
+}
+
+/* Phi(x) = (hi + *lo) * *scale (the scale 2^-64 of af_exp_tail below
+ * x = -12.6 (-37.4), 1 elsewhere). Above x = 12.6 (37.4), where g is in that
+ * scale too, Phi = 1 - erfc/2 is 1 and the callers' x phi below ulp(1)/2^40:
+ * both stay right with the scale left at 1. */
+static inline V AF_FN(gelu_cdf_dw)(V x, AF_FN(af_exp_parts) g, V *lo, V *scale)
 {
     V half = v_set((T)0.5), one = v_set((T)1);
-    V u_hi = v_mul(x, v_set(-AF_K(INV_SQRT2_HI)));
-    V u_lo = v_fma(x, v_set(-AF_K(INV_SQRT2_LO)), v_fma(x, v_set(-AF_K(INV_SQRT2_HI)), v_neg(u_hi)));
-    u_lo = AF_FN(af_finite_or_zero)(u_lo); /* x = +-inf: inf - inf */
-    V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), gauss);
+    V xc = AF_FN(af_clamp_x)(x);
+    V u_hi = v_mul(xc, v_set(-AF_K(INV_SQRT2_HI)));
+    V u_lo = v_fma(xc, v_set(-AF_K(INV_SQRT2_LO)), v_fma(xc, v_set(-AF_K(INV_SQRT2_HI)), v_neg(u_hi)));
     V a = v_abs(u_hi);
     M middle = v_le(a, half), left = v_lt(u_hi, v_neg(half));
+    /* a <= 1/2 */
     V h = v_mul(half, AF_FN(gelu_erf_middle)(v_min(v_max(u_hi, v_neg(half)), half)));
     V from_erf = v_sub(half, h);
-    V hc = v_mul(half, v_erfc(v_max(a, half)));
-    V from_erfc = v_sub(one, hc);
-    V side_lo = v_sel(left, v_sub(v_sub(one, from_erfc), hc), v_set((T)0));
-    *lo = v_add(v_sel(middle, v_sub(v_sub(half, from_erf), h), side_lo), corr);
+    V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), AF_FN(af_exp_value)(g));
+    V middle_lo = v_add(v_sub(v_sub(half, from_erf), h), corr);
+    /* a > 1/2: erfc(a)/2 = (e + e_lo) (c + c_lo) / 2, in g's scale */
+    V c_lo, c = AF_FN(gelu_erfcx_dw)(v_max(a, half), v_sel(left, v_neg(u_lo), u_lo), &c_lo);
+    V hc = v_mul(v_mul(half, g.e), c);
+    V hc_lo = v_mul(half, v_fma(g.e, c_lo, v_fma(g.lo, c, v_fma(g.e, c, v_neg(v_add(hc, hc))))));
+    /* u < -1/2: 1 - erfc(a)/2, unscaled */
+    V hcu = v_mul(hc, g.scale), hcu_lo = v_mul(hc_lo, g.scale);
+    V from_erfc = v_sub(one, hcu);
+    V left_lo = v_sub(v_sub(v_sub(one, from_erfc), hcu), hcu_lo);
+    *lo = v_sel(middle, middle_lo, v_sel(left, left_lo, hc_lo));
+    *scale = v_sel(v_gt(u_hi, half), g.scale, one);
     return v_sel(middle, from_erf, v_sel(left, from_erfc, hc));
 }
 
@@ -82,40 +103,24 @@ static inline V AF_FN(gelu_round)(V hi, V lo)
     return v_sel(v_eq(lo, v_set((T)0)), hi, v_add(hi, lo));
 }
 
+/* x Phi(x), with x = -inf taken as -1e4 (Phi is 0 there, not inf * 0). */
 static inline V AF_FN(gelu_forward)(V x, const VP *k)
 {
     (void)k;
     AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
-    /* near: x Phi(x) */
-    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(x, AF_FN(af_exp_value)(g), &cdf_lo);
-    V p_lo, p = AF_FN(af_mul_dw)(x, cdf, cdf_lo, &p_lo);
-    V near = AF_FN(gelu_round)(p, p_lo);
-    /* far: -phi(x) (1 + t) */
-    V xc = AF_FN(af_clamp_x)(x);
-    V t = AF_FN(gelu_series_tail)(v_div(v_set((T)1), v_mul(xc, xc)));
-    V phi_lo, phi = AF_FN(gelu_phi_dw)(g, v_set((T)1), &phi_lo);
-    V far = v_neg(v_mul(v_add(phi, v_fma(phi, t, phi_lo)), g.scale));
-    return v_sel(v_lt(x, v_set(AF_K(GELU_ASYM))), far, near);
+    V cdf_lo, scale, cdf = AF_FN(gelu_cdf_dw)(x, g, &cdf_lo, &scale);
+    V p_lo, p = AF_FN(af_mul_dw)(v_max(x, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
+    return v_mul(AF_FN(gelu_round)(p, p_lo), scale);
 }
 
-/* gelu' = Phi + x phi near, -|x| phi (1 - w (1 + t)) far; each a double word
- * until m times it is rounded once. */
+/* gelu' = Phi + x phi, a double word until m times it is rounded once. */
 static inline V AF_FN(gelu_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
     AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
-    V xc = AF_FN(af_clamp_x)(x); /* x phi(x) = inf * 0 otherwise */
-    /* near */
-    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(x, AF_FN(af_exp_value)(g), &cdf_lo);
-    V xphi_lo, xphi = AF_FN(gelu_phi_dw)(g, xc, &xphi_lo);
+    V cdf_lo, scale, cdf = AF_FN(gelu_cdf_dw)(x, g, &cdf_lo, &scale);
+    V xphi_lo, xphi = AF_FN(gelu_phi_dw)(g, AF_FN(af_clamp_x)(x), &xphi_lo);
     V err, sum = AF_FN(af_two_sum)(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
-    V near = v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo)));
-    /* far */
-    V w = v_div(v_set((T)1), v_mul(xc, xc));
-    V u = v_neg(v_fma(w, AF_FN(gelu_series_tail)(w), w)); /* -w (1 + t) */
-    V b_lo, b = AF_FN(gelu_phi_dw)(g, v_abs(xc), &b_lo);
-    V far_lo = v_fma(b, u, b_lo);
-    V far = v_neg(v_mul(v_fma(m, b, v_mul(m, far_lo)), g.scale));
-    return v_sel(v_lt(x, v_set(AF_K(GELU_ASYM))), far, near);
+    return v_mul(v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo))), scale);
 }

@@ -44,7 +44,6 @@
 #define v_exp AF_FN(af_exp)
 #define v_expm1 AF_FN(af_expm1)
 #define v_log1p AF_CAT(AF_VP, log1p)
-#define v_erfc AF_CAT(AF_VP, erfc)
 #define m_first AF_CAT(AF_MP, first)
 
 #endif

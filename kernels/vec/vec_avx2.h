@@ -66,7 +66,6 @@ static inline vf vf_ldexp(vf x, vf k)
     return _mm256_mul_ps(_mm256_mul_ps(x, af_avx2_pow2f(k1)), af_avx2_pow2f(_mm256_sub_ps(k, k1)));
 }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
-static inline vf vf_erfc(vf a) { return Sleef_erfcf8_u15avx2(a); }
 
 /* ---- double --------------------------------------------------------------- */
 typedef __m256d vd;
@@ -115,6 +114,5 @@ static inline vd vd_ldexp(vd x, vd k)
     return _mm256_mul_pd(_mm256_mul_pd(x, af_avx2_pow2d(k1)), af_avx2_pow2d(_mm256_sub_pd(k, k1)));
 }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
-static inline vd vd_erfc(vd a) { return Sleef_erfcd4_u15avx2(a); }
 
 #endif

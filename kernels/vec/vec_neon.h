@@ -137,7 +137,6 @@ static inline vf vf_ldexp(vf x, vf k)
     return vmulq_f32(vmulq_f32(x, af_neon_pow2f(k1)), af_neon_pow2f(vsubq_f32(k, k1)));
 }
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10, a); }
-static inline vf vf_erfc(vf a) { return AF_SLEEF_F(erfc, u15, a); }
 
 /* ---- double --------------------------------------------------------------- */
 typedef float64x2_t vd;
@@ -217,6 +216,5 @@ static inline vd vd_ldexp(vd x, vd k)
     return vmulq_f64(vmulq_f64(x, af_neon_pow2d(k1)), af_neon_pow2d(vsubq_f64(k, k1)));
 }
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10, a); }
-static inline vd vd_erfc(vd a) { return AF_SLEEF_D(erfc, u15, a); }
 
 #endif

@@ -87,7 +87,6 @@ static inline vf vf_ldexp(vf x, vf k)
     return (x * af_scalar_pow2f(k1)) * af_scalar_pow2f(k - k1);
 }
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10)(a); }
-static inline vf vf_erfc(vf a) { return AF_SLEEF_F(erfc, u15)(a); }
 
 /* ---- double --------------------------------------------------------------- */
 typedef double vd;
@@ -136,6 +135,5 @@ static inline vd vd_ldexp(vd x, vd k)
     return (x * af_scalar_pow2d(k1)) * af_scalar_pow2d(k - k1);
 }
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10)(a); }
-static inline vd vd_erfc(vd a) { return AF_SLEEF_D(erfc, u15)(a); }
 
 #endif

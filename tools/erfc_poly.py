@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+"""Coefficients of gelu's erfc for u >= 1/2 (kernels/act/gelu.h), pasted into
+kernels/act/constants.h.
+
+erfc(u) = e^(-u^2) P(t)/(1 + 2u),  t = (u - K)/(u + K) in [t(1/2), 1)
+(the variable of Shepherd and Laframboise, 1981): P(t) = erfcx(u) (1 + 2u)
+lies in [1.128, 1.232] for all u >= 1/2 and is smooth in t up to t = 1
+(u = inf), so one polynomial covers the whole half line. P = C0_HI + C0_LO +
+t Q(t), each coefficient fitted (mpmath.chebyfit) to what the coefficients
+before it, already rounded to the dtype, left over, so that their rounding
+does not add up. The error printed is that of P evaluated as the kernel does:
+t from u in the dtype's arithmetic, Q by FMA Horner, t Q rounded once and
+added to C0 as a double word.
+
+Run: /usr/bin/python3 tools/erfc_poly.py   (Debian's python3-mpmath)
+"""
+
+import mpmath as mp
+
+from dtypes import hex_f32, hex_f64, to_float
+
+mp.mp.dps = 60
+
+
+def erfcx_poly(k):
+    def p(t):
+        if t == 1:
+            return 2 / mp.sqrt(mp.pi)
+        u = k * (1 + t) / (1 - t)
+        return mp.erfc(u) * mp.exp(u * u) * (1 + 2 * u)
+    return p
+
+
+def fit(p, lo, hi, degree, rnd):
+    """C0_HI, C0_LO and Q's coefficients, highest first."""
+    c = mp.chebyfit(p, [lo, hi], degree + 1)
+    c0_hi = rnd(c[-1])
+    return c0_hi, rnd(c[-1] - mp.mpf(c0_hi)), [rnd(x) for x in c[:-1]]
+
+
+def kernel_error(p, k, c0_hi, c0_lo, q, rnd):
+    """Largest error of P, relative, as the kernel evaluates it, over u."""
+    worst = 0
+    us = [mp.mpf(1) / 2 + i * mp.mpf(1) / 500 for i in range(2500)] + [mp.mpf(2) ** (e / 16) for e in range(48, 16 * 14)]
+    for u in us:
+        u = mp.mpf(rnd(u))
+        t = mp.mpf(rnd(mp.mpf(rnd(u - k)) / mp.mpf(rnd(u + k))))
+        acc = mp.mpf(q[0])
+        for c in q[1:]:
+            acc = mp.mpf(rnd(acc * t + c))
+        tq = mp.mpf(rnd(acc * t))
+        hi = mp.mpf(rnd(c0_hi + tq))
+        lo = mp.mpf(rnd(mp.mpf(rnd(c0_hi - hi)) + tq)) + mp.mpf(c0_lo)
+        worst = max(worst, abs((hi + lo) / p((u - k) / (u + k)) - 1))
+    return worst
+
+
+if __name__ == "__main__":
+    import sys
+    for name, k, degree, rnd, hexify in (("f32", 2, 12, to_float, hex_f32), ("f64", mp.mpf("3.75"), 24, float, hex_f64)):
+        k = mp.mpf(k)
+        p = erfcx_poly(k)
+        lo = (mp.mpf(1) / 2 - k) / (mp.mpf(1) / 2 + k)
+        c0_hi, c0_lo, q = fit(p, lo, mp.mpf(1), degree, rnd)
+        err = kernel_error(p, k, c0_hi, c0_lo, q, rnd)
+        T = "float" if name == "f32" else "double"
+        print(f"/* {name}: K = {mp.nstr(k, 3)}, Q of degree {degree - 1}, error 2^{float(mp.log(err, 2)):.1f} relative to P */")
+        print(f"#define GELU_ERFC_K_{name} {hexify(k)}")
+        print(f"#define GELU_ERFC_C0_HI_{name} {hexify(c0_hi)}")
+        print(f"#define GELU_ERFC_C0_LO_{name} {hexify(c0_lo)}")
+        print(f"#define GELU_ERFC_DEGREE_{name} {degree - 1}")
+        print(f"static const {T} GELU_ERFC_POLY_{name}[GELU_ERFC_DEGREE_{name} + 1] = {{")
+        print("    " + ", ".join(hexify(c) for c in q) + "};")
+        sys.stdout.flush()
