@@ -110,12 +110,13 @@ static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
 /* e^(a + a_lo) = (e + lo) * scale, with |a_lo| << 1 the low part of a double
  * word argument. Down to EXP_TAIL scale = 1 and e = exp(a). Below it e^a heads
  * for the subnormals, where it would lose digits before a product such as
- * x e^x (still normal down to x = -91.6 in float) is formed; there
- * e = 2^64 e^a, exact as the exponent of exp's own reduction is moved by 64,
- * and scale = 2^-64. e^(a_lo) = 1 + a_lo is kept as the low part lo = e a_lo,
- * unrounded, for the double-word products of the callers; a product c e^a
- * formed as (c e) * scale is rounded once, at the end, even when it is
- * subnormal. Below EXP_TAIL_MIN 2^64 e^a rounds to 0 as at the bound. */
+ * x e^x (still normal down to x = -91.6 in float) is formed, and where the
+ * low parts of such products are subnormal already; there e = 2^S e^a
+ * (S = EXP_TAIL_SHIFT), exact as the exponent of exp's own reduction is moved
+ * by S, and scale = 2^-S. e^(a_lo) = 1 + a_lo is kept as the low part
+ * lo = e a_lo, unrounded, for the double-word products of the callers; a
+ * product c e^a formed as (c e) * scale is rounded once, at the end, even
+ * when it is subnormal. Below EXP_TAIL_MIN e = 0 (constants.h says why). */
 typedef struct {
     V e, lo, scale;
     M tail;
@@ -126,9 +127,10 @@ static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
     V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
     AF_FN(af_exp_parts) p;
-    p.e = AF_FN(af_exp_times_pow2)(ac, v_sel(tail, v_set((T)64), v_set((T)0)));
+    p.e = AF_FN(af_exp_times_pow2)(ac, v_sel(tail, v_set(AF_K(EXP_TAIL_SHIFT)), v_set((T)0)));
+    p.e = v_sel(v_lt(a, v_set(AF_K(EXP_TAIL_MIN))), v_set((T)0), p.e);
     p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, a_lo));
-    p.scale = v_sel(tail, v_set((T)0x1p-64), v_set((T)1));
+    p.scale = v_sel(tail, v_set(AF_K(EXP_TAIL_SCALE)), v_set((T)1));
     p.tail = tail;
     return p;
 }

@@ -21,13 +21,26 @@
 #define MAX_FINITE_f32 0x1.fffffep+127f
 #define MAX_FINITE_f64 0x1.fffffffffffffp+1023
 
-/* Below this argument e^a takes the shifted path of af_exp_tail (e^-80 =
- * 1.8e-35 and e^-700 = 9.9e-305 are still normal; 1 + e^a has long been 1);
- * below EXP_TAIL_MIN even 2^64 e^a rounds to 0. */
-#define EXP_TAIL_f32 -80.0f
-#define EXP_TAIL_f64 -700.0
-#define EXP_TAIL_MIN_f32 -150.0f
-#define EXP_TAIL_MIN_f64 -800.0
+/* af_exp_tail: below EXP_TAIL e^a is computed as e = 2^EXP_TAIL_SHIFT e^a
+ * and scaled back by EXP_TAIL_SCALE in the callers' last product. EXP_TAIL
+ * keeps e^a above 2^-102 (2^-969), so that the low parts of the callers'
+ * double words (eps e^a) stay normal; 2^SHIFT e^EXP_TAIL < 1, so that m e
+ * cannot overflow for any m. Down to EXP_TAIL_MIN the low parts of 2^SHIFT e^a
+ * are normal too; below it e is 0: every product m c e^a of the catalog rounds
+ * to 0 there unless |m c| > 1e13 (1e119). Subnormal operands and results cost
+ * up to 30x per operation on some cores (this one among them). */
+#define EXP_TAIL_f32 -64.0f
+#define EXP_TAIL_f64 -670.0
+#define EXP_TAIL_SHIFT_f32 92.0f
+#define EXP_TAIL_SHIFT_f64 512.0
+#define EXP_TAIL_SCALE_f32 0x1p-92f
+#define EXP_TAIL_SCALE_f64 0x1p-512
+#define EXP_TAIL_MIN_f32 -134.0f
+#define EXP_TAIL_MIN_f64 -1020.0
+/* Above this x gelu takes e^(-x^2/2) as at it, e^-63.8 (e^-666.1), above
+ * EXP_TAIL: Phi rounds to 1 there and x phi(x) is below 2^-60. */
+#define GELU_GAUSS_MAX_f32 11.3f
+#define GELU_GAUSS_MAX_f64 36.5
 /* gelu_tanh's z = C x (1 + K x^2) and x z'(x) = C x (1 + 3K x^2): C = 2 sqrt(2/pi),
  * K = 0.044715 (the decimal of the formula) and 3K as HI + LO to twice the
  * working precision. */
@@ -80,9 +93,11 @@ static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
 #define EXP_MAX_f32 89.0f
 #define EXP_MIN_f64 -746.0
 #define EXP_MAX_f64 710.0
-/* Below EXP_TINY in magnitude e^a rounds to 1 and e^a - 1 to a. */
-#define EXP_TINY_f32 0x1p-30f
-#define EXP_TINY_f64 0x1p-60
+/* Below TINY in magnitude e^a rounds to 1, e^a - 1 and tanh a to a, and every
+ * f(x) of the catalog to its first-order term (the next is below 2^-29 of
+ * it): kernels keep such x, subnormals among them, out of the arithmetic. */
+#define TINY_f32 0x1p-30f
+#define TINY_f64 0x1p-60
 /* Below EXPM1_MIN e^a - 1 rounds to -1 (e^a < ulp(1)/4); up to 2^EXPM1_EXACT_K
  * the subtraction 2^k - 1 is exact. */
 #define EXPM1_MIN_f32 -18.0f

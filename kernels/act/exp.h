@@ -1,3 +1,7 @@
+/* |x| < TINY (constants.h): e^x rounds to 1, and every f(x) of the catalog
+ * to its first-order term. */
+static inline M AF_FN(af_is_tiny)(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
+
 /* e^a and e^a - 1 over the vocabulary, inline: the SLEEF calls they replace
  * cost more than their arithmetic.
  *
@@ -23,12 +27,12 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
     return r;
 }
 
-/* 2^j e^a for an integral j (0 or 64), a clamped by the caller so that
+/* 2^j e^a for an integral j (0 or EXP_TAIL_SHIFT), a clamped by the caller so that
  * k + j stays in v_ldexp's domain. */
 static inline V AF_FN(af_exp_times_pow2)(V a, V j)
 {
     V k, w;
-    a = v_sel(v_lt(v_abs(a), v_set(AF_K(EXP_TINY))), v_set((T)0), a);
+    a = v_sel(AF_FN(af_is_tiny)(a), v_set((T)0), a);
     V r = AF_FN(af_exp_reduce)(a, &k, &w);
     return v_ldexp(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
 }
@@ -37,7 +41,7 @@ static inline V AF_FN(af_exp_times_pow2)(V a, V j)
  * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
  * is subnormal (af_exp_tail avoids needing one). a is clamped to
  * [EXP_MIN, EXP_MAX], past which e^a is 0 or inf as at the bounds; a NaN
- * passes the clamp and the arithmetic. Below EXP_TINY, e^a rounds to 1 as
+ * passes the clamp and the arithmetic. Below TINY, e^a rounds to 1 as
  * e^0 does: a is taken as 0 there, which keeps subnormal operands (slow on
  * some cores) out of the arithmetic. */
 static inline V AF_FN(af_exp)(V a)
@@ -50,13 +54,13 @@ static inline V AF_FN(af_exp)(V a)
  * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p), t + p r = s + e
  * exactly (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
  * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|).
- * Below EXPM1_MIN e^a - 1 rounds to -1 as at the bound; below EXP_TINY in
+ * Below EXPM1_MIN e^a - 1 rounds to -1 as at the bound; below TINY in
  * magnitude it is a (a^2/2 < ulp(a)/2^8), kept out of the arithmetic, which
  * also keeps the sign of a zero. */
 static inline V AF_FN(af_expm1_dw)(V a, V *lo)
 {
     V k, w, one = v_set((T)1), zero = v_set((T)0);
-    M tiny = v_lt(v_abs(a), v_set(AF_K(EXP_TINY)));
+    M tiny = AF_FN(af_is_tiny)(a);
     V r = AF_FN(af_exp_reduce)(v_sel(tiny, zero, v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)))), &k, &w);
     V p = v_ldexp(one, k);
     V t = v_sub(p, one);

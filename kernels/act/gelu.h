@@ -12,10 +12,13 @@
  * Each is a double word; u_lo moves Phi by -+(1/sqrt pi) e^(-u^2) u_lo, a's
  * low part moves erfcx by erfcx'(a) a_lo, and both join the low part.
  *
- * For x < 0 Phi and phi(x) = e^(-x^2/2)/sqrt(2 pi) come in af_exp_tail's
- * scale: below x = -12.6 (-37.4) e^(-x^2/2) heads for the subnormals while
- * gelu = x Phi and gelu' = Phi + x phi are still normal; the scale is applied
- * to the result, rounded once. */
+ * Phi and phi(x) = e^(-x^2/2)/sqrt(2 pi) come in af_exp_tail's scale: far
+ * below 0 e^(-x^2/2) heads for the subnormals while gelu = x Phi and
+ * gelu' = Phi + x phi are still normal; the scale is applied to the result,
+ * rounded once. Far above 0, where Phi = 1 - erfc/2 rounds to 1 and x phi is
+ * below ulp(1)/2^60, x is taken as GELU_GAUSS_MAX in e^(-x^2/2), which then
+ * never needs the scale (nor computes a subnormal). Below TINY gelu is x/2
+ * and gelu' 1/2, and x is taken as 0 (subnormal operands are slow). */
 
 /* c phi(x) = c e^(-x^2/2)/sqrt(2 pi) as hi + *lo, in af_exp_tail's scale,
  * for a factor c given exactly. */
@@ -67,11 +70,14 @@ static inline V AF_FN(gelu_erfcx_dw)(V a, V a_lo, V *lo)
     return e;
 }
 
-/* Phi(x) = (hi + *lo) * *scale (the scale 2^-64 of af_exp_tail below
- * x = -12.6 (-37.4), 1 elsewhere). Above x = 12.6 (37.4), where g is in that
- * scale too, Phi = 1 - erfc/2 is 1 and the callers' x phi below ulp(1)/2^40:
- * both stay right with the scale left at 1. */
-static inline V AF_FN(gelu_cdf_dw)(V x, AF_FN(af_exp_parts) g, V *lo, V *scale)
+/* e^(-x^2/2) as af_exp_tail parts, for gelu: with x at most GELU_GAUSS_MAX. */
+static inline AF_FN(af_exp_parts) AF_FN(gelu_gauss)(V x)
+{
+    return AF_FN(af_gauss)(v_min(x, v_set(AF_K(GELU_GAUSS_MAX))));
+}
+
+/* Phi(x) = (hi + *lo) * g.scale, g = gelu_gauss(x). */
+static inline V AF_FN(gelu_cdf_dw)(V x, AF_FN(af_exp_parts) g, V *lo)
 {
     V half = v_set((T)0.5), one = v_set((T)1);
     V xc = AF_FN(af_clamp_x)(x);
@@ -88,12 +94,10 @@ static inline V AF_FN(gelu_cdf_dw)(V x, AF_FN(af_exp_parts) g, V *lo, V *scale)
     V c_lo, c = AF_FN(gelu_erfcx_dw)(v_max(a, half), v_sel(left, v_neg(u_lo), u_lo), &c_lo);
     V hc = v_mul(v_mul(half, g.e), c);
     V hc_lo = v_mul(half, v_fma(g.e, c_lo, v_fma(g.lo, c, v_fma(g.e, c, v_neg(v_add(hc, hc))))));
-    /* u < -1/2: 1 - erfc(a)/2, unscaled */
-    V hcu = v_mul(hc, g.scale), hcu_lo = v_mul(hc_lo, g.scale);
-    V from_erfc = v_sub(one, hcu);
-    V left_lo = v_sub(v_sub(v_sub(one, from_erfc), hcu), hcu_lo);
+    /* u < -1/2: 1 - erfc(a)/2 (g.scale = 1) */
+    V from_erfc = v_sub(one, hc);
+    V left_lo = v_sub(v_sub(v_sub(one, from_erfc), hc), hc_lo);
     *lo = v_sel(middle, middle_lo, v_sel(left, left_lo, hc_lo));
-    *scale = v_sel(v_gt(u_hi, half), g.scale, one);
     return v_sel(middle, from_erf, v_sel(left, from_erfc, hc));
 }
 
@@ -107,20 +111,23 @@ static inline V AF_FN(gelu_round)(V hi, V lo)
 static inline V AF_FN(gelu_forward)(V x, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
-    V cdf_lo, scale, cdf = AF_FN(gelu_cdf_dw)(x, g, &cdf_lo, &scale);
-    V p_lo, p = AF_FN(af_mul_dw)(v_max(x, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
-    return v_mul(AF_FN(gelu_round)(p, p_lo), scale);
+    M tiny = AF_FN(af_is_tiny)(x);
+    V xs = v_sel(tiny, v_set((T)0), x);
+    AF_FN(af_exp_parts) g = AF_FN(gelu_gauss)(xs);
+    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(xs, g, &cdf_lo);
+    V p_lo, p = AF_FN(af_mul_dw)(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
+    return v_sel(tiny, v_mul(x, v_set((T)0.5)), v_mul(AF_FN(gelu_round)(p, p_lo), g.scale));
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */
 static inline V AF_FN(gelu_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) g = AF_FN(af_gauss)(x);
-    V cdf_lo, scale, cdf = AF_FN(gelu_cdf_dw)(x, g, &cdf_lo, &scale);
+    x = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x);
+    AF_FN(af_exp_parts) g = AF_FN(gelu_gauss)(x);
+    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(x, g, &cdf_lo);
     V xphi_lo, xphi = AF_FN(gelu_phi_dw)(g, AF_FN(af_clamp_x)(x), &xphi_lo);
     V err, sum = AF_FN(af_two_sum)(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
-    return v_mul(v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo))), scale);
+    return v_mul(v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo))), g.scale);
 }

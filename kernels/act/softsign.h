@@ -1,21 +1,26 @@
 /* softsign(x) = x/(1 + |x|) with 1 + |x| carried exactly (TwoSum) into the
- * corrected division; softsign(+-inf) = +-1 (not inf/inf). */
+ * corrected division; softsign(+-inf) = +-1 (not inf/inf). Below TINY it is
+ * x, and x is kept out of the division (slow on subnormals). */
 
 static inline V AF_FN(softsign_forward)(V x, const VP *k)
 {
     (void)k;
-    V one = v_set((T)1), a = v_abs(x), d_lo;
+    M tiny = AF_FN(af_is_tiny)(x);
+    V xs = v_sel(tiny, v_set((T)0), x);
+    V one = v_set((T)1), a = v_abs(xs), d_lo;
     V d = AF_FN(af_two_sum)(one, a, &d_lo);
-    V y = AF_FN(af_div_dw_any)(x, v_set((T)0), d, AF_FN(af_finite_or_zero)(d_lo));
-    return v_sel(v_eq(a, v_set((T)INFINITY)), v_sel(v_gt(x, v_set((T)0)), one, v_neg(one)), y);
+    V y = AF_FN(af_div_dw_any)(xs, v_set((T)0), d, AF_FN(af_finite_or_zero)(d_lo));
+    return v_sel(tiny, x, v_sel(v_eq(a, v_set((T)INFINITY)), v_sel(v_gt(xs, v_set((T)0)), one, v_neg(one)), y));
 }
 
 /* softsign' = 1/(1 + |x|)^2 as (m/d)/d: no d^2 to overflow, so the result
- * stays right (a subnormal) up to |x| = 1e19 and beyond in float. */
+ * stays right (a subnormal) up to |x| = 1e19 and beyond in float. Below TINY
+ * it is m, with |x| taken as 0. */
 static inline V AF_FN(softsign_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    V d_lo, d = AF_FN(af_two_sum)(v_set((T)1), v_abs(x), &d_lo);
+    V a = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), v_abs(x));
+    V d_lo, d = AF_FN(af_two_sum)(v_set((T)1), a, &d_lo);
     d_lo = AF_FN(af_finite_or_zero)(d_lo);
     V q = AF_FN(af_div_dw_times_any)(m, v_set((T)1), v_set((T)0), d, d_lo);
     return AF_FN(af_div_dw_any)(q, v_set((T)0), d, d_lo);

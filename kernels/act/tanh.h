@@ -4,13 +4,13 @@
  * doubled near -1 (where d tanh/d em = -2). Capped at 1 so that no rounding
  * can overshoot, and 1 where expm1 clamps its argument (|x| > 9 in float,
  * 19 in double: 1 is then within 0.6 ulp); the sign of x is put back at the
- * end. Below EXP_TINY tanh x = x, kept out of the arithmetic (subnormal
+ * end. Below TINY tanh x = x, kept out of the arithmetic (subnormal
  * operands are slow on some cores). */
 static inline V AF_FN(tanh_forward)(V x, const VP *k)
 {
     (void)k;
     V zero = v_set((T)0), two = v_set((T)2), a = v_abs(x);
-    M tiny = v_lt(a, v_set(AF_K(EXP_TINY)));
+    M tiny = v_lt(a, v_set(AF_K(TINY)));
     a = v_sel(tiny, zero, a);
     V em_lo, em = AF_FN(af_expm1_dw)(v_neg(v_add(a, a)), &em_lo);
     V d = v_add(two, em);
