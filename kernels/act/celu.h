@@ -2,7 +2,7 @@
 
 static inline V AF_FN(celu_forward)(V x, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), x, v_mul(k->p0, v_expm1(v_div(x, k->p0))));
+    return v_sel(v_gt(x, v_set((T)0)), x, AF_FN(af_mul_small)(k->p0, v_expm1(v_div(x, k->p0))));
 }
 
 /* m e^(x/a): x/a = u + u_lo (the remainder x - u a is exact by FMA), and e^(u + u_lo)
@@ -13,7 +13,7 @@ static inline V AF_FN(celu_grad_times)(V x, V m, const VP *k)
     V u = v_div(x, k->p0);
     V u_lo = AF_FN(af_finite_or_zero)(v_div(v_fnma(u, k->p0, x), k->p0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(u, u_lo);
-    V below = v_mul(v_fma(m, e.e, AF_FN(af_finite_or_zero)(v_mul(m, e.lo))), e.scale);
+    V below = AF_FN(af_mul_small)(v_fma(m, e.e, AF_FN(af_finite_or_zero)(v_mul(m, e.lo))), e.scale);
     return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 

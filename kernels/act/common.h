@@ -23,6 +23,13 @@ static inline VP AF_FN(af_vparams_make)(const af_params *p)
  * which a NaN fails silently. */
 static inline V AF_FN(af_pass_nan)(V x, V r) { return v_sel(v_isnan(x), x, r); }
 
+/* a b, the same bits as v_mul(a, b), for products that may be subnormal: an
+ * FMA with -0 (which keeps the sign of a zero product). On Zen 5 a multiply
+ * with a subnormal result takes a microcode assist, about 100 cycles per
+ * vector; an FMA takes none (hardswish on subnormal x: 2.1x with the multiply,
+ * 1.04x with the FMA). */
+static inline V AF_FN(af_mul_small)(V a, V b) { return v_fma(a, b, v_set((T)-0.0)); }
+
 /* A correction term that is NaN or infinite only because its inputs were
  * (inf - inf, or the residual of an overflowed product) is dropped: the main
  * term carries the result. */

@@ -116,7 +116,7 @@ static inline V AF_FN(gelu_forward)(V x, const VP *k)
     AF_FN(af_exp_parts) g = AF_FN(gelu_gauss)(xs);
     V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(xs, g, &cdf_lo);
     V p_lo, p = AF_FN(af_mul_dw)(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
-    return v_sel(tiny, v_mul(x, v_set((T)0.5)), v_mul(AF_FN(gelu_round)(p, p_lo), g.scale));
+    return v_sel(tiny, AF_FN(af_mul_small)(x, v_set((T)0.5)), AF_FN(af_mul_small)(AF_FN(gelu_round)(p, p_lo), g.scale));
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */
@@ -129,5 +129,5 @@ static inline V AF_FN(gelu_grad_times)(V x, V m, const VP *k)
     V xphi_lo, xphi = AF_FN(gelu_phi_dw)(g, AF_FN(af_clamp_x)(x), &xphi_lo);
     V err, sum = AF_FN(af_two_sum)(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
-    return v_mul(v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo))), g.scale);
+    return AF_FN(af_mul_small)(v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo))), g.scale);
 }

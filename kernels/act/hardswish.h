@@ -14,7 +14,7 @@ static inline V AF_FN(hardswish_forward)(V x, const VP *k)
     V s = AF_FN(af_two_sum)(xs, three, &s_lo);
     V p = AF_FN(af_mul_dw)(xs, s, AF_FN(af_finite_or_zero)(s_lo), &p_lo);
     V mid = AF_FN(af_div_dw)(p, p_lo, v_set((T)6), v_set((T)0));
-    return v_sel(tiny, v_fma(x, v_set((T)0.5), v_set((T)-0.0)), v_sel(v_le(xs, v_neg(three)), v_set((T)-0.0), v_sel(v_ge(xs, three), xs, mid)));
+    return v_sel(tiny, AF_FN(af_mul_small)(x, v_set((T)0.5)), v_sel(v_le(xs, v_neg(three)), v_set((T)-0.0), v_sel(v_ge(xs, three), xs, mid)));
 }
 
 /* (2x + 3)/6 on [-3, 3), 2x + 3 exact by TwoSum (its root -3/2 is exact); a

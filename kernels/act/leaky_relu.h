@@ -4,7 +4,7 @@
 static inline V AF_FN(leaky_relu_scaled)(V x, V s)
 {
     M flat = v_eq(s, v_set((T)0));
-    return v_mul(s, v_sel(flat, v_max(x, v_set(-AF_K(MAX_FINITE))), x));
+    return AF_FN(af_mul_small)(s, v_sel(flat, v_max(x, v_set(-AF_K(MAX_FINITE))), x));
 }
 
 static inline V AF_FN(leaky_relu_forward)(V x, const VP *k)
@@ -15,7 +15,7 @@ static inline V AF_FN(leaky_relu_forward)(V x, const VP *k)
 static inline V AF_FN(leaky_relu_grad_times)(V x, V m, const VP *k)
 {
     M flat = v_eq(k->p0, v_set((T)0));
-    V below = v_sel(flat, v_set((T)0), v_mul(m, k->p0));
+    V below = v_sel(flat, v_set((T)0), AF_FN(af_mul_small)(m, k->p0));
     return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 

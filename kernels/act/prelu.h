@@ -10,5 +10,5 @@ static inline V AF_FN(prelu_grad_times)(V x, V m, const VP *k) { return AF_FN(le
 static inline V AF_FN(prelu_param_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), v_set((T)0), v_mul(m, x)));
+    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), v_set((T)0), AF_FN(af_mul_small)(m, x)));
 }

@@ -5,8 +5,8 @@ static inline V AF_FN(selu_forward)(V x, const VP *k)
 {
     V a_lo, a = AF_FN(af_mul_dw)(k->p0, v_expm1(x), v_set((T)0), &a_lo);
     /* Without a low part, a plain product: keeps the -0 of selu(-0). */
-    V below = v_sel(v_eq(a_lo, v_set((T)0)), v_mul(k->p1, a), v_fma(k->p1, a, v_mul(k->p1, a_lo)));
-    return v_sel(v_gt(x, v_set((T)0)), v_mul(k->p1, x), below);
+    V below = v_sel(v_eq(a_lo, v_set((T)0)), AF_FN(af_mul_small)(k->p1, a), v_fma(k->p1, a, v_mul(k->p1, a_lo)));
+    return v_sel(v_gt(x, v_set((T)0)), AF_FN(af_mul_small)(k->p1, x), below);
 }
 
 /* m l a e^x with l a = c + c_lo (FMA) and e^x from af_exp_tail: rounded once,
@@ -17,7 +17,7 @@ static inline V AF_FN(selu_grad_times)(V x, V m, const VP *k)
     V c_lo = v_fma(k->p1, k->p0, v_neg(c));
     V t_lo, t = AF_FN(af_mul_dw)(m, c, c_lo, &t_lo);
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_min(x, v_set((T)0)), v_set((T)0));
-    V below = v_mul(v_fma(t, e.e, AF_FN(af_finite_or_zero)(v_fma(t, e.lo, v_mul(t_lo, e.e)))), e.scale);
+    V below = AF_FN(af_mul_small)(v_fma(t, e.e, AF_FN(af_finite_or_zero)(v_fma(t, e.lo, v_mul(t_lo, e.e)))), e.scale);
     return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), v_mul(m, k->p1), below));
 }
 

@@ -59,11 +59,13 @@ static inline vf af_avx2_pow2f(vf j)
     __m256i bits = _mm256_castps_si256(_mm256_add_ps(j, _mm256_set1_ps(0x1.8p23f)));
     return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(bits, _mm256_set1_epi32(127)), 23));
 }
+/* The last product through an FMA with -0 (same bits): a subnormal result
+ * of a multiply takes a microcode assist on Zen 5 (kernels/act/common.h). */
 static inline vf vf_ldexp(vf x, vf k)
 {
     vf magic = _mm256_set1_ps(0x1.8p23f);
     vf k1 = _mm256_sub_ps(_mm256_add_ps(_mm256_fmadd_ps(k, _mm256_set1_ps(0.5f), _mm256_set1_ps(-0.25f)), magic), magic);
-    return _mm256_mul_ps(_mm256_mul_ps(x, af_avx2_pow2f(k1)), af_avx2_pow2f(_mm256_sub_ps(k, k1)));
+    return _mm256_fmadd_ps(_mm256_mul_ps(x, af_avx2_pow2f(k1)), af_avx2_pow2f(_mm256_sub_ps(k, k1)), _mm256_set1_ps(-0.0f));
 }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
 
@@ -111,7 +113,7 @@ static inline vd vd_ldexp(vd x, vd k)
 {
     vd magic = _mm256_set1_pd(0x1.8p52);
     vd k1 = _mm256_sub_pd(_mm256_add_pd(_mm256_fmadd_pd(k, _mm256_set1_pd(0.5), _mm256_set1_pd(-0.25)), magic), magic);
-    return _mm256_mul_pd(_mm256_mul_pd(x, af_avx2_pow2d(k1)), af_avx2_pow2d(_mm256_sub_pd(k, k1)));
+    return _mm256_fmadd_pd(_mm256_mul_pd(x, af_avx2_pow2d(k1)), af_avx2_pow2d(_mm256_sub_pd(k, k1)), _mm256_set1_pd(-0.0));
 }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
 
