@@ -1,8 +1,14 @@
-/* celu(x) = x > 0 ? x : a expm1(x/a) (p0 = a != 0); celu'(0) = 1. */
+/* celu(x) = x > 0 ? x : a expm1(x/a) (p0 = a != 0); celu'(0) = 1. Where
+ * |x/a| < TINY celu is x and celu' 1, and x is kept out of the divisions
+ * (slow on subnormals). */
+
+static inline M AF_FN(celu_tiny)(V x, const VP *k) { return v_lt(v_abs(x), v_mul(v_abs(k->p0), v_set(AF_K(TINY)))); }
 
 static inline V AF_FN(celu_forward)(V x, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), x, AF_FN(af_mul_small)(k->p0, v_expm1(v_div(x, k->p0))));
+    M tiny = AF_FN(celu_tiny)(x, k);
+    V below = AF_FN(af_mul_small)(k->p0, v_expm1(v_div(v_sel(tiny, v_set((T)0), x), k->p0)));
+    return v_sel(tiny, x, v_sel(v_gt(x, v_set((T)0)), x, below));
 }
 
 /* m e^(x/a): x/a = u + u_lo (the remainder x - u a is exact by FMA), and e^(u + u_lo)
@@ -10,6 +16,7 @@ static inline V AF_FN(celu_forward)(V x, const VP *k)
  * rounding of x/a into |u|/2 ulp. */
 static inline V AF_FN(celu_grad_times)(V x, V m, const VP *k)
 {
+    x = v_sel(AF_FN(celu_tiny)(x, k), v_set((T)0), x);
     V u = v_div(x, k->p0);
     V u_lo = AF_FN(af_finite_or_zero)(v_div(v_fnma(u, k->p0, x), k->p0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(u, u_lo);

@@ -144,7 +144,7 @@ static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
 
 /* The value e^a itself, rounded (subnormal or 0 in the tail, where only
  * 1 + e^a = 1 needs it). */
-static inline V AF_FN(af_exp_value)(AF_FN(af_exp_parts) p) { return v_mul(v_add(p.e, p.lo), p.scale); }
+static inline V AF_FN(af_exp_value)(AF_FN(af_exp_parts) p) { return AF_FN(af_mul_small)(v_add(p.e, p.lo), p.scale); }
 
 /* e^(-x^2/2) as af_exp_tail parts. x^2 = q + q_lo exactly (FMA), and
  * e^(-(q + q_lo)/2) = e^(-q/2) (1 - q_lo/2): without the correction the
@@ -169,11 +169,13 @@ static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
  * s = q + q_lo as in af_div_dw_times (one division), k ln 2 + 2q by Fast2Sum,
  * and every other term (ln 2's low part, 2 q_lo, s^3 R with R's error
  * 2^-31.6 (2^-60.7)) a hundredth of the result at most: the error is the
- * final rounding plus ~2^-6 ulp. */
+ * final rounding plus ~2^-6 ulp. Below TINY log(1 + e) rounds to e, and e is
+ * kept out of the arithmetic, where e^2 would be subnormal. */
 static inline V AF_FN(af_log1p_unit)(V e)
 {
     V one = v_set((T)1), two = v_set((T)2);
-    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
+    M tiny = AF_FN(af_is_tiny)(e);
+    V d_lo, d = AF_FN(af_one_plus)(v_sel(tiny, v_set((T)0), e), &d_lo);
     M halve = v_gt(d, v_set(AF_K(SQRT2)));
     V h = v_sel(halve, v_set((T)0.5), one);
     V f = v_sub(v_mul(d, h), one);
@@ -193,5 +195,5 @@ static inline V AF_FN(af_log1p_unit)(V e)
     V two_q = v_add(q, q);
     V hi = v_add(k_hi, two_q);
     V rest = v_add(v_add(v_sub(k_hi, hi), two_q), v_fma(v_mul(q2, q), r, v_fma(two, q_lo, k_lo)));
-    return v_add(hi, rest);
+    return v_sel(tiny, e, v_add(hi, rest));
 }

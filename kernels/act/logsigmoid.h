@@ -19,7 +19,8 @@ static inline V AF_FN(logsigmoid_grad_times)(V x, V m, const VP *k)
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
-    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
+    V ev = AF_FN(af_exp_value)(e); /* 1 + e = 1 below TINY, and e^2 would be subnormal */
+    V d_lo, d = AF_FN(af_one_plus)(v_sel(AF_FN(af_is_tiny)(ev), v_set((T)0), ev), &d_lo);
     V n = v_sel(pos, e.e, one), n_lo = v_sel(pos, e.lo, v_set((T)0));
     return AF_FN(af_mul_small)(AF_FN(af_div_dw_times)(m, n, n_lo, d, d_lo), v_sel(pos, e.scale, one));
 }

@@ -1,11 +1,13 @@
 /* selu(x) = l (x > 0 ? x : a expm1(x)) (p0 = a, p1 = l). a expm1(x) is a
- * double word so that l times it is rounded once; selu'(0) = l a. */
-
+ * double word so that l times it is rounded once; selu'(0) = l a. Every
+ * product that is subnormal for a subnormal x is an af_mul_small. */
 static inline V AF_FN(selu_forward)(V x, const VP *k)
 {
-    V a_lo, a = AF_FN(af_mul_dw)(k->p0, v_expm1(x), v_set((T)0), &a_lo);
+    V em = v_expm1(x);
+    V a = AF_FN(af_mul_small)(k->p0, em);
+    V a_lo = AF_FN(af_finite_or_zero)(v_fma(k->p0, em, v_neg(a)));
     /* Without a low part, a plain product: keeps the -0 of selu(-0). */
-    V below = v_sel(v_eq(a_lo, v_set((T)0)), AF_FN(af_mul_small)(k->p1, a), v_fma(k->p1, a, v_mul(k->p1, a_lo)));
+    V below = v_sel(v_eq(a_lo, v_set((T)0)), AF_FN(af_mul_small)(k->p1, a), v_fma(k->p1, a, AF_FN(af_mul_small)(k->p1, a_lo)));
     return v_sel(v_gt(x, v_set((T)0)), AF_FN(af_mul_small)(k->p1, x), below);
 }
 
