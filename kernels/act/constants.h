@@ -69,6 +69,10 @@ static const float TANHSHRINK_POLY_f32[TANHSHRINK_DEGREE_f32 + 1] = {
 /* f64: Q of degree 16, error 2^-60.3 relative to the result */
 #define TANHSHRINK_THIRD_HI_f64 0x1.5555555555555p-2
 #define TANHSHRINK_THIRD_LO_f64 0x1.5555555555555p-56
+/* Below this |x|, tanhshrink(x) = x^3/3 (1 + O(x^2)) rounds to 0: |x|^3/3 is
+ * below half the least subnormal, 2^-150 (2^-1075). */
+#define TANHSHRINK_ZERO_f32 0x1p-50f
+#define TANHSHRINK_ZERO_f64 0x1p-358
 #define TANHSHRINK_DEGREE_f64 16
 static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
     -0x1.db978852e4582p-29, 0x1.46001e44406c8p-25, -0x1.bddb2a5b6e47fp-23, 0x1.a222374b79e44p-21,

@@ -22,7 +22,7 @@ static inline V AF_FN(tanhshrink_small)(V x)
                    v_fma(t, q, v_sub(v_set(AF_K(TANHSHRINK_THIRD_LO)), tq)));
     V u_lo, u = AF_FN(af_mul_dw)(t, p, p_lo, &u_lo);
     u_lo = v_fma(t_lo, p, u_lo);
-    return v_fma(x, u, v_mul(x, u_lo));
+    return v_fma(x, u, AF_FN(af_mul_small)(x, u_lo));
 }
 
 /* 2e/(1 + e) = 1 - tanh|x| for e = e^-2|x| (<= 0.24 for |x| >= 1), corrected quotient. */
@@ -41,28 +41,34 @@ static inline V AF_FN(tanhshrink_large)(V x)
     return v_sel(v_lt(x, v_set((T)0)), v_neg(r), r);
 }
 
+/* Below TANHSHRINK_ZERO x^3/3 rounds to 0: x is taken as 0, whose x^2 would
+ * underflow (slow), and the zero gets x's sign. */
 static inline V AF_FN(tanhshrink_forward)(V x, const VP *k)
 {
     (void)k;
-    return v_sel(v_lt(v_abs(x), v_set((T)1)), AF_FN(tanhshrink_small)(x), AF_FN(tanhshrink_large)(x));
+    M zero = v_lt(v_abs(x), v_set(AF_K(TANHSHRINK_ZERO)));
+    V small = AF_FN(tanhshrink_small)(v_sel(zero, v_set((T)0), x));
+    return v_sel(zero, AF_FN(af_mul_small)(x, v_set((T)0)), v_sel(v_lt(v_abs(x), v_set((T)1)), small, AF_FN(tanhshrink_large)(x)));
 }
 
 /* tanhshrink' = 1 - sech^2 x = tanh^2 x, no cancellation, from tanh x as a
  * double word built of the forward's pieces (x - x^3 P(x^2) below 1, 1 - q
  * above; Fast2Sum residuals): m t^2 is then (m t) t, rounded once at the
- * end, also where t^2 alone would be subnormal. */
+ * end, also where t^2 alone would be subnormal. Below TINY tanh x is x: the
+ * x^3 P(x^2) of the forward is taken at 0, and the products of m x are fused
+ * (af_mul_small), where they are subnormal. */
 static inline V AF_FN(tanhshrink_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
     M small = v_lt(v_abs(x), v_set((T)1));
     V one = v_set((T)1);
     M neg = v_lt(x, v_set((T)0));
-    V s = AF_FN(tanhshrink_small)(x), q = AF_FN(tanhshrink_q)(x);
+    V s = AF_FN(tanhshrink_small)(v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x)), q = AF_FN(tanhshrink_q)(x);
     V ts = v_sub(x, s), tl = v_sub(one, q);
     V tl_lo = v_sub(v_sub(one, tl), q);
     V t = v_sel(small, ts, v_sel(neg, v_neg(tl), tl));
     V t_lo = v_sel(small, v_sub(v_sub(x, ts), s), v_sel(neg, v_neg(tl_lo), tl_lo));
-    V mt = v_mul(m, t);
+    V mt = AF_FN(af_mul_small)(m, t);
     V mt_lo = AF_FN(af_finite_or_zero)(v_fma(m, t_lo, v_fma(m, t, v_neg(mt))));
-    return v_fma(mt, t, v_fma(mt, t_lo, v_mul(mt_lo, t)));
+    return v_fma(mt, t, v_fma(mt, t_lo, AF_FN(af_mul_small)(mt_lo, t)));
 }
