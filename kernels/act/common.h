@@ -19,6 +19,11 @@ static inline VP AF_FN(af_vparams_make)(const af_params *p)
     return k;
 }
 
+/* A low part that is exactly zero, as -0: x + (-0) = x for every x, -0
+ * included, so the compiler drops the sums it enters (x + 0 it must keep:
+ * -0 + 0 = +0). */
+static inline V AF_FN(af_zero_lo)(void) { return v_set(-(T)0); }
+
 /* r, except NaN where x is NaN: for results chosen by a comparison of x,
  * which a NaN fails silently. */
 static inline V AF_FN(af_pass_nan)(V x, V r) { return v_sel(v_isnan(x), x, r); }
@@ -121,16 +126,43 @@ typedef struct {
     M tail;
 } AF_FN(af_exp_parts);
 
-static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
+/* The parts of e^a for a clamped by the caller (to [EXP_TAIL_MIN, EXP_MAX], off
+ * (-EXP_TINY, EXP_TINY) but for 0), with no low part. */
+static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail_clamped)(V a)
 {
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
-    V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
     AF_FN(af_exp_parts) p;
-    p.e = AF_FN(af_exp_times_pow2)(ac, v_sel(tail, v_set((T)64), v_set((T)0)));
-    p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, a_lo));
+    p.e = AF_FN(af_exp_times_pow2)(a, v_sel(tail, v_set((T)64), v_set((T)0)));
+    p.lo = AF_FN(af_zero_lo)();
     p.scale = v_sel(tail, v_set((T)0x1p-64), v_set((T)1));
     p.tail = tail;
     return p;
+}
+
+/* The low part e a_lo of e^(a + a_lo) = e (1 + a_lo). */
+static inline AF_FN(af_exp_parts) AF_FN(af_exp_with_lo)(AF_FN(af_exp_parts) p, V a_lo)
+{
+    p.lo = AF_FN(af_finite_or_zero)(v_mul(p.e, a_lo));
+    return p;
+}
+
+/* e^a for a <= 0 (or NaN), a exact: the e^-|x| of most callers. */
+static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail_nonpos)(V a)
+{
+    return AF_FN(af_exp_tail_clamped)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXP_TAIL_MIN))));
+}
+
+/* e^(a + a_lo) for a <= 0 (or NaN). */
+static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail_nonpos_dw)(V a, V a_lo)
+{
+    return AF_FN(af_exp_with_lo)(AF_FN(af_exp_tail_nonpos)(a), a_lo);
+}
+
+/* e^(a + a_lo) for any a. */
+static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
+{
+    V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
+    return AF_FN(af_exp_with_lo)(AF_FN(af_exp_tail_clamped)(AF_FN(af_exp_off_tiny)(ac)), a_lo);
 }
 
 /* The value e^a itself, rounded (subnormal or 0 in the tail, where only
@@ -146,7 +178,7 @@ static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
     V xc = AF_FN(af_clamp_x)(x);
     V q = v_mul(xc, xc);
     V q_lo = v_fma(xc, xc, v_neg(q));
-    return AF_FN(af_exp_tail)(v_neg(v_mul(half, q)), v_neg(v_mul(half, q_lo)));
+    return AF_FN(af_exp_tail_nonpos_dw)(v_neg(v_mul(half, q)), v_neg(v_mul(half, q_lo)));
 }
 
 /* ---- log(1 + e) for e in [0, 1] ------------------------------------------- */

@@ -24,25 +24,39 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
 }
 
 /* 2^j e^a for an integral j (0 or 64), a clamped by the caller so that
- * k + j stays in v_ldexp's domain. */
+ * k + j stays in v_ldexp's domain, and kept off (-EXP_TINY, EXP_TINY) but
+ * for 0 (af_exp_off_tiny, af_exp_clamp_nonpos): subnormal operands are slow
+ * on some cores. */
 static inline V AF_FN(af_exp_times_pow2)(V a, V j)
 {
     V k, w;
-    a = v_sel(v_lt(v_abs(a), v_set(AF_K(EXP_TINY))), v_set((T)0), a);
     V r = AF_FN(af_exp_reduce)(a, &k, &w);
     return v_ldexp(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
 }
+
+/* Below EXP_TINY in magnitude e^a rounds to 1 as e^0 does: a is taken as 0. */
+static inline V AF_FN(af_exp_off_tiny)(V a) { return v_sel(v_lt(v_abs(a), v_set(AF_K(EXP_TINY))), v_set((T)0), a); }
+
+/* a <= 0 (or NaN) clamped to [lo, -EXP_TINY]: e^-EXP_TINY rounds to 1 exactly
+ * as e^0 does (k = 0 and 1 + (r + w) = 1 - EXP_TINY rounds to 1), so one min
+ * keeps subnormal operands out, and no upper clamp is needed. A NaN passes. */
+static inline V AF_FN(af_exp_clamp_nonpos)(V a, V lo) { return v_max(v_min(a, v_set(-AF_K(EXP_TINY))), lo); }
 
 /* e^a = 2^k (1 + (r + w)): the rounding of r + w (1/4 ulp at most, where
  * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
  * is subnormal (af_exp_tail avoids needing one). a is clamped to
  * [EXP_MIN, EXP_MAX], past which e^a is 0 or inf as at the bounds; a NaN
- * passes the clamp and the arithmetic. Below EXP_TINY, e^a rounds to 1 as
- * e^0 does: a is taken as 0 there, which keeps subnormal operands (slow on
- * some cores) out of the arithmetic. */
+ * passes the clamp and the arithmetic. */
 static inline V AF_FN(af_exp)(V a)
 {
-    return AF_FN(af_exp_times_pow2)(v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX))), v_set((T)0));
+    V ac = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
+    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_off_tiny)(ac), v_set((T)0));
+}
+
+/* The same for a <= 0 (or NaN), the e^-|x| of most callers: one clamp fewer. */
+static inline V AF_FN(af_exp_nonpos)(V a)
+{
+    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXP_MIN))), v_set((T)0));
 }
 
 /* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working

@@ -19,7 +19,7 @@ static inline AF_FN(softplus_parts) AF_FN(softplus_split)(V x, const VP *k)
     s.z_lo = v_fma(k->p0, x, v_neg(s.z));
     s.z_lo = AF_FN(af_finite_or_zero)(v_sel(v_le(v_abs(s.z), v_set(AF_K(MAX_FINITE))), s.z_lo, v_set((T)0)));
     s.pos = v_gt(s.z, v_set((T)0));
-    s.e = AF_FN(af_exp_tail)(v_neg(v_abs(s.z)), v_set((T)0));
+    s.e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(s.z)));
     s.d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(s.e), &s.d_lo);
     return s;
 }

@@ -27,7 +27,7 @@ static inline V AF_FN(tanh_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
     V a = v_abs(x);
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_add(a, a)), v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_add(a, a)));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
     V four = v_set((T)4);
