@@ -60,11 +60,19 @@ static inline V AF_FN(af_one_plus)(V e, V *lo)
     return d;
 }
 
+/* a b = hi + *lo exactly (FMA), where a b neither overflows nor underflows. */
+static inline V AF_FN(af_two_prod)(V a, V b, V *lo)
+{
+    V p = v_mul(a, b);
+    *lo = v_fma(a, b, v_neg(p));
+    return p;
+}
+
 /* a * (b + b_lo) = hi + *lo to twice the working precision (a exact). */
 static inline V AF_FN(af_mul_dw)(V a, V b, V b_lo, V *lo)
 {
-    V p = v_mul(a, b);
-    *lo = AF_FN(af_finite_or_zero)(v_fma(a, b_lo, v_fma(a, b, v_neg(p))));
+    V err, p = AF_FN(af_two_prod)(a, b, &err);
+    *lo = AF_FN(af_finite_or_zero)(v_fma(a, b_lo, err));
     return p;
 }
 
@@ -94,20 +102,47 @@ static inline V AF_FN(af_div_dw_any)(V n, V n_lo, V d, V d_lo)
 
 /* The same quotient with one division, for 1 <= d <= 2^64 (so that 1/d is a
  * normal number): r = 1/d and q = n r are within 2 eps of n/d, the remainder
- * n - q (d + d_lo) is then at most 2 eps |n| and its rounding by the FMA costs
- * eps^2 |n|, and the correction c r is about 2 eps |q| with relative error
- * 2 eps: every error is O(eps^2) relative to the result, as with a rounded q. */
+ * *c = (n + n_lo) - q (d + d_lo) is then at most 2 eps |n| and its rounding by
+ * the FMA costs eps^2 |n|, and the correction c r is about 2 eps |q| with
+ * relative error 2 eps: every error is O(eps^2) relative to the result, as
+ * with a rounded q. */
+static inline V AF_FN(af_div_dw_parts)(V n, V n_lo, V d, V d_lo, V *r, V *c)
+{
+    *r = v_div(v_set((T)1), d);
+    V q = v_mul(n, *r);
+    *c = v_fnma(q, d_lo, v_add(v_fnma(q, d, n), n_lo));
+    return q;
+}
+
+/* m (q + c r) for any finite or infinite n, n_lo and d_lo: a correction that
+ * is not finite is dropped, and none is applied where it is 0, which keeps
+ * the sign of a zero q. */
 static inline V AF_FN(af_div_dw_times)(V m, V n, V n_lo, V d, V d_lo)
 {
-    V r = v_div(v_set((T)1), d);
-    V q = v_mul(n, r);
-    V c = AF_FN(af_finite_or_zero)(v_fnma(q, d_lo, v_add(v_fnma(q, d, n), n_lo)));
+    V r, c, q = AF_FN(af_div_dw_parts)(n, n_lo, d, d_lo, &r, &c);
+    c = AF_FN(af_finite_or_zero)(c);
     return v_sel(v_eq(c, v_set((T)0)), v_mul(m, q), v_fma(m, q, v_mul(m, v_mul(c, r))));
 }
 
 static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
 {
     return AF_FN(af_div_dw_times)(v_set((T)1), n, n_lo, d, d_lo);
+}
+
+/* The same for finite n, n_lo and d_lo (or NaN, from a NaN x, which the
+ * result keeps), where the sign of a zero result does not matter: no guard.
+ * An n_lo of af_zero_lo() costs nothing. */
+static inline V AF_FN(af_div_dw_times_finite)(V m, V n, V n_lo, V d, V d_lo)
+{
+    V r, c, q = AF_FN(af_div_dw_parts)(n, n_lo, d, d_lo, &r, &c);
+    return v_fma(m, q, v_mul(m, v_mul(c, r)));
+}
+
+/* q + c r in one rounding. */
+static inline V AF_FN(af_div_dw_finite)(V n, V n_lo, V d, V d_lo)
+{
+    V r, c, q = AF_FN(af_div_dw_parts)(n, n_lo, d, d_lo, &r, &c);
+    return v_fma(c, r, q);
 }
 
 /* ---- e^a for a <= 0, kept away from subnormals ------------------------------ */

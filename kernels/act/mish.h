@@ -7,7 +7,7 @@
  * even where it is subnormal. */
 
 typedef struct {
-    V e, e_lo, n, n_lo, d, d_lo, scale;
+    V e, n, n_lo, d, d_lo, scale;
     M neg;
 } AF_FN(mish_parts);
 
@@ -20,7 +20,6 @@ static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
     V two = v_set((T)2), err;
     s.neg = v_lt(x, v_set((T)0));
     s.e = v_sel(s.neg, e.e, ev);
-    s.e_lo = v_sel(s.neg, e.lo, v_set((T)0));
     s.scale = v_sel(s.neg, e.scale, v_set((T)1));
     /* x < 0: n = e + 2, D = e n + 2.  x >= 0: n = 1 + 2e, D = n + 2 e e. */
     V two_e = v_add(ev, ev);
@@ -37,7 +36,7 @@ static inline V AF_FN(mish_forward)(V x, const VP *k)
     (void)k;
     AF_FN(mish_parts) s = AF_FN(mish_split)(x);
     /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D. */
-    V xe_lo, xe = AF_FN(af_mul_dw)(AF_FN(af_clamp_x)(x), s.e, s.e_lo, &xe_lo);
+    V xe_lo, xe = AF_FN(af_two_prod)(AF_FN(af_clamp_x)(x), s.e, &xe_lo);
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
     V num = v_mul(a, s.n);
     V num_lo = AF_FN(af_finite_or_zero)(v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num)))));
@@ -60,7 +59,7 @@ static inline V AF_FN(mish_grad_times)(V x, V m, const VP *k)
     V four_4x = v_fma(four, xc, four);
     V q_neg = v_fma(ev, v_fma(ev, v_add(four, ev), six_4x), v_mul(four, v_add(one, xc)));
     V q_pos = v_fma(ev, v_fma(ev, v_fma(ev, four_4x, six_4x), four), one);
-    V n_lo, n = AF_FN(af_mul_dw)(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), s.e_lo, &n_lo);
+    V n_lo, n = AF_FN(af_two_prod)(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), &n_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(s.d, s.d_lo, &dd_lo);
-    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, dd, dd_lo), s.scale);
+    return v_mul(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), s.scale);
 }

@@ -9,7 +9,7 @@ static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
     (void)k;
     V e = v_exp_nonpos(v_neg(v_abs(x)));
     V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
-    return AF_FN(af_div_dw)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), v_set((T)0), d, d_lo);
+    return AF_FN(af_div_dw_finite)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), AF_FN(af_zero_lo)(), d, d_lo);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
@@ -20,7 +20,7 @@ static inline V AF_FN(sigmoid_grad_times)(V x, V m, const VP *k)
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
-    return v_mul(AF_FN(af_div_dw_times)(m, e.e, e.lo, dd, dd_lo), e.scale);
+    return v_mul(AF_FN(af_div_dw_times_finite)(m, e.e, e.lo, dd, dd_lo), e.scale);
 }
 
 /* y (1 - y) = y - y^2 in one rounding. */

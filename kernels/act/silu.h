@@ -9,7 +9,7 @@ static inline V AF_FN(silu_forward)(V x, const VP *k)
     M pos = v_ge(x, v_set((T)0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
-    V n_lo, n = AF_FN(af_mul_dw)(AF_FN(af_clamp_x)(x), e.e, e.lo, &n_lo);
+    V n_lo, n = AF_FN(af_two_prod)(AF_FN(af_clamp_x)(x), e.e, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
     return v_mul(AF_FN(af_div_dw)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
@@ -28,8 +28,8 @@ static inline V AF_FN(silu_grad_times)(V x, V m, const VP *k)
     V d_lo, d = AF_FN(af_one_plus)(ev, &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
     V one_x = v_add(one, AF_FN(af_clamp_x)(x));
-    V n_lo, n = AF_FN(af_mul_dw)(v_add(one_x, ev), e.e, e.lo, &n_lo);
+    V n_lo, n = AF_FN(af_two_prod)(v_add(one_x, ev), e.e, &n_lo);
     n = v_sel(pos, v_fma(ev, one_x, one), n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    return v_mul(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }

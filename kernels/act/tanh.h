@@ -16,7 +16,7 @@ static inline V AF_FN(tanh_forward)(V x, const VP *k)
     V d = v_add(two, em);
     V d_lo = v_add(v_sub(em, v_sub(d, two)), em_lo);
     V one = v_set((T)1);
-    V t = v_min(AF_FN(af_div_dw)(v_neg(em), v_neg(em_lo), d, d_lo), one);
+    V t = v_min(AF_FN(af_div_dw_finite)(v_neg(em), v_neg(em_lo), d, d_lo), one);
     t = v_sel(v_gt(a, v_set(-AF_K(EXPM1_MIN) / 2)), one, t);
     return v_sel(tiny, x, v_sel(v_lt(x, zero), v_neg(t), t));
 }
@@ -31,7 +31,7 @@ static inline V AF_FN(tanh_grad_times)(V x, V m, const VP *k)
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
     V four = v_set((T)4);
-    return v_mul(AF_FN(af_div_dw_times)(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
+    return v_mul(AF_FN(af_div_dw_times_finite)(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
 }
 
 /* 1 - y^2 in one rounding. */

@@ -56,5 +56,5 @@ static inline V AF_FN(af_times_sigmoid_grad_times)(V g, V g_lo, V z, V z_lo, V m
     V n_lo = AF_FN(af_finite_or_zero)(v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n)))));
     n = v_sel(pos, v_fma(ev, g, one), n);
     n_lo = v_sel(pos, v_mul(ev, g_lo), n_lo);
-    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    return v_mul(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }
