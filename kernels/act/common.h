@@ -19,11 +19,6 @@ static inline VP AF_FN(af_vparams_make)(const af_params *p)
     return k;
 }
 
-/* A low part that is exactly zero, as -0: x + (-0) = x for every x, -0
- * included, so the compiler drops the sums it enters (x + 0 it must keep:
- * -0 + 0 = +0). */
-static inline V AF_FN(af_zero_lo)(void) { return v_set(-(T)0); }
-
 /* r, except NaN where x is NaN: for results chosen by a comparison of x,
  * which a NaN fails silently. */
 static inline V AF_FN(af_pass_nan)(V x, V r) { return v_sel(v_isnan(x), x, r); }
@@ -131,7 +126,7 @@ static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
 
 /* The same for finite n, n_lo and d_lo (or NaN, from a NaN x, which the
  * result keeps), where the sign of a zero result does not matter: no guard.
- * An n_lo of af_zero_lo() costs nothing. */
+ * An n_lo of af_zero_addend() costs nothing. */
 static inline V AF_FN(af_div_dw_times_finite)(V m, V n, V n_lo, V d, V d_lo)
 {
     V r, c, q = AF_FN(af_div_dw_parts)(n, n_lo, d, d_lo, &r, &c);
@@ -168,7 +163,7 @@ static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail_clamped)(V a)
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
     AF_FN(af_exp_parts) p;
     p.e = AF_FN(af_exp_times_pow2)(a, v_sel(tail, v_set((T)64), v_set((T)0)));
-    p.lo = AF_FN(af_zero_lo)();
+    p.lo = AF_FN(af_zero_addend)();
     p.scale = v_sel(tail, v_set((T)0x1p-64), v_set((T)1));
     p.tail = tail;
     return p;

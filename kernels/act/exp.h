@@ -8,6 +8,7 @@
  * count). The omitted k (ln 2 - LN2_HI - LN2_LO) is below 2^-36 (2^-100).
  *   e^(r + r_lo) - 1 = r + w,  w = r^2 P(r) + r_lo (1 + r)
  * with P's error 2^-30 (2^-61) relative to e^r. */
+
 static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
 {
     V magic = v_set(AF_K(EXP_MAGIC));
@@ -23,10 +24,15 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
     return r;
 }
 
-/* 2^j e^a for an integral j (0 or 64), a clamped by the caller so that
- * k + j stays in v_ldexp's domain, and kept off (-EXP_TINY, EXP_TINY) but
- * for 0 (af_exp_off_tiny, af_exp_clamp_nonpos): subnormal operands are slow
- * on some cores. */
+/* A zero term (a low part or a shift that is absent) as -0: x + (-0) = x
+ * for every x, -0 included, so the compiler drops the sums it enters (x + 0
+ * it must keep: -0 + 0 = +0). */
+static inline V AF_FN(af_zero_addend)(void) { return v_set(-(T)0); }
+
+/* 2^j e^a for an integral j (64, or 0 as af_zero_addend), a clamped by the
+ * caller so that k + j stays in v_ldexp's domain, and kept off
+ * (-EXP_TINY, EXP_TINY) but for 0 (af_exp_off_tiny, af_exp_clamp_nonpos):
+ * subnormal operands are slow on some cores. */
 static inline V AF_FN(af_exp_times_pow2)(V a, V j)
 {
     V k, w;
@@ -50,13 +56,13 @@ static inline V AF_FN(af_exp_clamp_nonpos)(V a, V lo) { return v_max(v_min(a, v_
 static inline V AF_FN(af_exp)(V a)
 {
     V ac = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
-    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_off_tiny)(ac), v_set((T)0));
+    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_off_tiny)(ac), AF_FN(af_zero_addend)());
 }
 
 /* The same for a <= 0 (or NaN), the e^-|x| of most callers: one clamp fewer. */
 static inline V AF_FN(af_exp_nonpos)(V a)
 {
-    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXP_MIN))), v_set((T)0));
+    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXP_MIN))), AF_FN(af_zero_addend)());
 }
 
 /* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working

@@ -9,7 +9,7 @@ static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
     (void)k;
     V e = v_exp_nonpos(v_neg(v_abs(x)));
     V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
-    return AF_FN(af_div_dw_finite)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), AF_FN(af_zero_lo)(), d, d_lo);
+    return AF_FN(af_div_dw_finite)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), AF_FN(af_zero_addend)(), d, d_lo);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid

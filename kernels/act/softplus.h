@@ -41,7 +41,7 @@ static inline V AF_FN(softplus_grad_times)(V x, V m, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
     V one = v_set((T)1);
-    V sig = AF_FN(af_div_dw_times_finite)(m, v_sel(s.pos, one, s.e.e), AF_FN(af_zero_lo)(), s.d, s.d_lo);
+    V sig = AF_FN(af_div_dw_times_finite)(m, v_sel(s.pos, one, s.e.e), AF_FN(af_zero_addend)(), s.d, s.d_lo);
     V one_minus_sig = v_div(v_sel(s.pos, AF_FN(af_exp_value)(s.e), one), s.d);
     V g = v_mul(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
     return v_sel(v_gt(s.z, k->p1), m, g);
