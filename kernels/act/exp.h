@@ -67,26 +67,51 @@ static inline V AF_FN(af_exp_nonpos)(V a)
 
 /* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working
  * precision: with p = 2^k, (p - 1) + p r + p w where p - 1 = t + t_lo exactly
- * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p), t + p r = s + e
- * exactly (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
- * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|).
- * Below EXPM1_MIN e^a - 1 rounds to -1 as at the bound; below EXP_TINY in
- * magnitude it is a (a^2/2 < ulp(a)/2^8), kept out of the arithmetic, which
- * also keeps the sign of a zero. */
-static inline V AF_FN(af_expm1_dw)(V a, V *lo)
+ * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p, which needs k >
+ * EXPM1_EXACT_K and so a > 0: may_be_positive), t + p r = s + e exactly
+ * (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
+ * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|). a is
+ * clamped by the caller so that k stays in v_ldexp's domain, and kept off
+ * (-EXP_TINY, EXP_TINY) but for 0. */
+static inline V AF_FN(af_expm1_dw_clamped)(V a, V *lo, int may_be_positive)
 {
-    V k, w, one = v_set((T)1), zero = v_set((T)0);
-    M tiny = v_lt(v_abs(a), v_set(AF_K(EXP_TINY)));
-    V r = AF_FN(af_exp_reduce)(v_sel(tiny, zero, v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)))), &k, &w);
+    V k, w, one = v_set((T)1);
+    V r = AF_FN(af_exp_reduce)(a, &k, &w);
     V p = v_ldexp(one, k);
     V t = v_sub(p, one);
-    V t_lo = v_sel(v_gt(k, v_set(AF_K(EXPM1_EXACT_K))), v_neg(one), v_sub(p, v_add(t, one)));
+    V t_lo = v_sub(p, v_add(t, one));
+    if (may_be_positive)
+        t_lo = v_sel(v_gt(k, v_set(AF_K(EXPM1_EXACT_K))), v_neg(one), t_lo);
     V pr = v_mul(p, r);
     V s = v_add(t, pr);
     V e = v_sub(pr, v_sub(s, t));
     V tail = v_fma(p, w, v_add(e, t_lo));
     V hi = v_add(s, tail);
-    *lo = v_sel(tiny, zero, v_sub(tail, v_sub(hi, s)));
+    *lo = v_sub(tail, v_sub(hi, s));
+    return hi;
+}
+
+/* e^a - 1 as hi + *lo for any a. Below EXPM1_MIN e^a - 1 rounds to -1 as at
+ * the bound; below EXP_TINY in magnitude it is a (a^2/2 < ulp(a)/2^8), kept
+ * out of the arithmetic, which also keeps the sign of a zero. */
+static inline V AF_FN(af_expm1_dw)(V a, V *lo)
+{
+    V zero = v_set((T)0);
+    M tiny = v_lt(v_abs(a), v_set(AF_K(EXP_TINY)));
+    V ac = v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)));
+    V hi = AF_FN(af_expm1_dw_clamped)(v_sel(tiny, zero, ac), lo, 1);
+    *lo = v_sel(tiny, zero, *lo);
+    return v_sel(tiny, a, hi);
+}
+
+/* The same for a <= 0 (or NaN): the lower clamp only, and the tiny test
+ * without |a|. */
+static inline V AF_FN(af_expm1_dw_nonpos)(V a, V *lo)
+{
+    V zero = v_set((T)0);
+    M tiny = v_gt(a, v_set(-AF_K(EXP_TINY)));
+    V hi = AF_FN(af_expm1_dw_clamped)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXPM1_MIN))), lo, 0);
+    *lo = v_sel(tiny, zero, *lo);
     return v_sel(tiny, a, hi);
 }
 
@@ -95,4 +120,10 @@ static inline V AF_FN(af_expm1)(V a)
 {
     V lo;
     return AF_FN(af_expm1_dw)(a, &lo);
+}
+
+static inline V AF_FN(af_expm1_nonpos)(V a)
+{
+    V lo;
+    return AF_FN(af_expm1_dw_nonpos)(a, &lo);
 }

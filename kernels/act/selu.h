@@ -3,7 +3,7 @@
 
 static inline V AF_FN(selu_forward)(V x, const VP *k)
 {
-    V a_lo, a = AF_FN(af_mul_dw)(k->p0, v_expm1(x), v_set((T)0), &a_lo);
+    V a_lo, a = AF_FN(af_mul_dw)(k->p0, v_expm1_nonpos(v_min(x, v_set((T)0))), v_set((T)0), &a_lo);
     /* Without a low part, a plain product: keeps the -0 of selu(-0). */
     V below = v_sel(v_eq(a_lo, v_set((T)0)), v_mul(k->p1, a), v_fma(k->p1, a, v_mul(k->p1, a_lo)));
     return v_sel(v_gt(x, v_set((T)0)), v_mul(k->p1, x), below);

@@ -1,23 +1,22 @@
 /* tanh|x| = -em/(2 + em), em = e^-2|x| - 1 in [-1, 0] as a double word
- * (af_expm1_dw): 2 + em is split exactly (Fast2Sum) and the quotient
+ * (af_expm1_dw_clamped): 2 + em is split exactly (Fast2Sum) and the quotient
  * corrected, so that no cancellation shows near 0 and em's error is not
  * doubled near -1 (where d tanh/d em = -2). Capped at 1 so that no rounding
- * can overshoot, and 1 where expm1 clamps its argument (|x| > 9 in float,
- * 19 in double: 1 is then within 0.6 ulp); the sign of x is put back at the
- * end. Below EXP_TINY tanh x = x, kept out of the arithmetic (subnormal
- * operands are slow on some cores). */
+ * can overshoot; |x| is clamped to -EXPM1_MIN (18 in float, 38 in double),
+ * past which tanh rounds to 1 and so does the formula (em = -1 + 2^-52 at
+ * most, 2^-110 in double). The sign of x is put back at the end. Below
+ * EXP_TINY tanh x = x, kept out of the arithmetic (subnormal operands are
+ * slow on some cores): |x| is raised to EXP_TINY there. */
 static inline V AF_FN(tanh_forward)(V x, const VP *k)
 {
     (void)k;
-    V zero = v_set((T)0), two = v_set((T)2), a = v_abs(x);
+    V zero = v_set((T)0), two = v_set((T)2), one = v_set((T)1), a = v_abs(x);
     M tiny = v_lt(a, v_set(AF_K(EXP_TINY)));
-    a = v_sel(tiny, zero, a);
-    V em_lo, em = AF_FN(af_expm1_dw)(v_neg(v_add(a, a)), &em_lo);
+    a = v_min(v_max(a, v_set(AF_K(EXP_TINY))), v_set(-AF_K(EXPM1_MIN)));
+    V em_lo, em = AF_FN(af_expm1_dw_clamped)(v_neg(v_add(a, a)), &em_lo, 0);
     V d = v_add(two, em);
     V d_lo = v_add(v_sub(em, v_sub(d, two)), em_lo);
-    V one = v_set((T)1);
     V t = v_min(AF_FN(af_div_dw_finite)(v_neg(em), v_neg(em_lo), d, d_lo), one);
-    t = v_sel(v_gt(a, v_set(-AF_K(EXPM1_MIN) / 2)), one, t);
     return v_sel(tiny, x, v_sel(v_lt(x, zero), v_neg(t), t));
 }
 

@@ -44,6 +44,7 @@
 #define v_exp AF_FN(af_exp)
 #define v_exp_nonpos AF_FN(af_exp_nonpos)
 #define v_expm1 AF_FN(af_expm1)
+#define v_expm1_nonpos AF_FN(af_expm1_nonpos)
 #define v_log1p AF_CAT(AF_VP, log1p)
 #define v_erfc AF_CAT(AF_VP, erfc)
 #define m_first AF_CAT(AF_MP, first)
