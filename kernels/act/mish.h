@@ -40,7 +40,7 @@ static inline V AF_FN(mish_forward)(V x, const VP *k)
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
     V num = v_mul(a, s.n);
     V num_lo = AF_FN(af_finite_or_zero)(v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num)))));
-    return v_mul(AF_FN(af_div_dw)(num, num_lo, s.d, s.d_lo), s.scale);
+    return v_mul(AF_FN(af_div_dw_signed)(num, num_lo, s.d, s.d_lo), s.scale);
 }
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:

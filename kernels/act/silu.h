@@ -12,7 +12,7 @@ static inline V AF_FN(silu_forward)(V x, const VP *k)
     V n_lo, n = AF_FN(af_two_prod)(AF_FN(af_clamp_x)(x), e.e, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return v_mul(AF_FN(af_div_dw)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
+    return v_mul(AF_FN(af_div_dw_signed)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
 }
 
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0

@@ -36,13 +36,16 @@ static inline V AF_FN(softplus_forward)(V x, const VP *k)
 }
 
 /* softplus' = sigmoid(z) (1 + z_lo (1 - sigmoid(z))), the second factor
- * correcting the rounding of z as above; exactly 1 above the threshold. */
+ * correcting the rounding of z as above; exactly 1 above the threshold.
+ * 1 - sigmoid(z) only scales that correction (|z_lo| <= ulp(z)/2): it is
+ * (z > 0 ? e : 1) times the 1/d of sigmoid's quotient, which the compiler
+ * shares, rather than a second division. */
 static inline V AF_FN(softplus_grad_times)(V x, V m, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
     V one = v_set((T)1);
     V sig = AF_FN(af_div_dw_times_finite)(m, v_sel(s.pos, one, s.e.e), AF_FN(af_zero_addend)(), s.d, s.d_lo);
-    V one_minus_sig = v_div(v_sel(s.pos, AF_FN(af_exp_value)(s.e), one), s.d);
+    V one_minus_sig = v_mul(v_sel(s.pos, AF_FN(af_exp_value)(s.e), one), v_div(one, s.d));
     V g = v_mul(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
     return v_sel(v_gt(s.z, k->p1), m, g);
 }

@@ -33,7 +33,7 @@ static inline V AF_FN(af_times_sigmoid)(V x, V z, V z_lo)
     V n_lo, n = AF_FN(af_mul_dw)(xf, e.e, e.lo, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return v_mul(AF_FN(af_div_dw)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
+    return v_mul(AF_FN(af_div_dw_signed)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
 }
 
 /* m d/dx [x sigmoid(z(x))] = m sigmoid(z) (1 + x z'(x) (1 - sigmoid(z))), given
