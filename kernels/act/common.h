@@ -228,8 +228,10 @@ static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
 
 /* ---- log(1 + e) for e in [0, 1] ------------------------------------------- */
 
-/* log(1 + e) rounded once up to O(eps^2), for e = 0 or e/2 normal, in [0, 1]
- * (the e^-|z| of softplus and logsigmoid). 1 + e = d + d_lo exactly; above
+/* log(1 + e + e_lo) rounded once up to O(eps^2), for e = 0 or e/2 normal, in
+ * [0, 1] (the e^-|z| of softplus and logsigmoid), and a low part |e_lo| <=
+ * 2^-10 e (af_zero_addend() for none). 1 + e = d + d_lo exactly, e_lo joins
+ * d_lo (its first-order effect e_lo/(1 + e) is then carried by q_lo); above
  * sqrt 2 it is halved (k = 1), so that f + f_lo = (d + d_lo) 2^-k - 1, with
  * f exact by Sterbenz, lies in [sqrt(1/2) - 1, sqrt 2 - 1]. Then
  *   log(1 + e) = k ln 2 + 2 atanh(s) = k ln 2 + 2s + s^3 R(s^2),
@@ -238,19 +240,19 @@ static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
  * and every other term (ln 2's low part, 2 q_lo, s^3 R with R's error
  * 2^-31.6 (2^-60.7)) a hundredth of the result at most: the error is the
  * final rounding plus ~2^-6 ulp. */
-static inline V AF_FN(af_log1p_unit)(V e)
+static inline V AF_FN(af_log1p_unit)(V e, V e_lo)
 {
     V one = v_set((T)1), two = v_set((T)2);
     V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
+    d_lo = v_add(d_lo, e_lo);
     M halve = v_gt(d, v_set(AF_K(SQRT2)));
     V h = v_sel(halve, v_set((T)0.5), one);
     V f = v_sub(v_mul(d, h), one);
     V f_lo = v_mul(d_lo, h);
     V t = v_add(two, f);
     V t_lo = v_add(v_sub(f, v_sub(t, two)), f_lo);
-    V rcp = v_div(one, t);
-    V q = v_mul(f, rcp);
-    V q_lo = v_mul(v_fnma(q, t_lo, v_add(v_fnma(q, t, f), f_lo)), rcp);
+    V rcp, rem, q = AF_FN(af_div_dw_parts)(f, f_lo, t, t_lo, &rcp, &rem);
+    V q_lo = v_mul(rem, rcp);
     V q2 = v_mul(q, q);
     const T *c = AF_K(LOG1P_POLY);
     V r = v_set(c[0]);

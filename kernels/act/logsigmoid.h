@@ -6,8 +6,8 @@
 static inline V AF_FN(logsigmoid_forward)(V x, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
-    V log_term = v_sel(e.tail, v_mul(v_add(e.e, e.lo), e.scale), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
+    V log_term = v_sel(e.tail, v_mul(v_add(e.e, e.lo), e.scale), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e), AF_FN(af_zero_addend)()));
     return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
 }
 
@@ -18,7 +18,7 @@ static inline V AF_FN(logsigmoid_grad_times)(V x, V m, const VP *k)
     (void)k;
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     return v_mul(AF_FN(af_div_dw_times_finite)(m, v_sel(pos, e.e, one), AF_FN(af_zero_addend)(), d, d_lo), v_sel(pos, e.scale, one));
 }

@@ -15,7 +15,7 @@ typedef struct {
 static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
 {
     AF_FN(mish_parts) s;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V ev = AF_FN(af_exp_value)(e);
     V two = v_set((T)2), err;
     s.neg = v_lt(x, v_set((T)0));

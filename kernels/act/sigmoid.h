@@ -7,7 +7,7 @@
 static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
 {
     (void)k;
-    V e = v_exp_nonpos(v_neg(v_abs(x)));
+    V e = v_exp_nonpos(v_nabs(x));
     V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
     return AF_FN(af_div_dw_finite)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), AF_FN(af_zero_addend)(), d, d_lo);
 }
@@ -17,7 +17,7 @@ static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
 static inline V AF_FN(sigmoid_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
     return v_mul(AF_FN(af_div_dw_times_finite)(m, e.e, e.lo, dd, dd_lo), e.scale);

@@ -7,7 +7,7 @@ static inline V AF_FN(silu_forward)(V x, const VP *k)
 {
     (void)k;
     M pos = v_ge(x, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V n_lo, n = AF_FN(af_two_prod)(AF_FN(af_clamp_x)(x), e.e, &n_lo);
     n = v_sel(pos, x, n);
@@ -23,7 +23,7 @@ static inline V AF_FN(silu_grad_times)(V x, V m, const VP *k)
     (void)k;
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_abs(x)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V ev = AF_FN(af_exp_value)(e);
     V d_lo, d = AF_FN(af_one_plus)(ev, &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);

@@ -15,7 +15,7 @@
 static inline AF_FN(af_exp_parts) AF_FN(af_sigmoid_denominator)(V z, V z_lo, V *d, V *d_lo)
 {
     M pos = v_ge(z, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos_dw)(v_neg(v_abs(z)), v_sel(pos, v_neg(z_lo), z_lo));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos_dw)(v_nabs(z), v_sel(pos, v_neg(z_lo), z_lo));
     V ev = AF_FN(af_exp_value)(e);
     *d = AF_FN(af_one_plus)(ev, d_lo);
     /* ev rounded e.e + e.lo; its rounding error belongs in d_lo. */

@@ -30,6 +30,7 @@
 #define v_fnma AF_CAT(AF_VP, fnma)
 #define v_neg AF_CAT(AF_VP, neg)
 #define v_abs AF_CAT(AF_VP, abs)
+#define v_nabs AF_CAT(AF_VP, nabs)
 #define v_max AF_CAT(AF_VP, max)
 #define v_min AF_CAT(AF_VP, min)
 #define v_lt AF_CAT(AF_VP, lt)

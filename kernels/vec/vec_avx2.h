@@ -42,6 +42,8 @@ static inline vf vf_fnma(vf a, vf b, vf c) { return _mm256_fnmadd_ps(a, b, c); }
  * takes it (fmsub, sub), where it cannot see through an xor. */
 static inline vf vf_neg(vf a) { return -a; }
 static inline vf vf_abs(vf a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
+/* -|a| in one instruction. */
+static inline vf vf_nabs(vf a) { return _mm256_or_ps(a, _mm256_set1_ps(-0.0f)); }
 /* (b > a) ? b : a, and (b < a) ? b : a: a NaN in a is kept, max(-0, +0) = -0. */
 static inline vf vf_max(vf a, vf b) { return _mm256_max_ps(b, a); }
 static inline vf vf_min(vf a, vf b) { return _mm256_min_ps(b, a); }
@@ -94,6 +96,7 @@ static inline vd vd_fma(vd a, vd b, vd c) { return _mm256_fmadd_pd(a, b, c); }
 static inline vd vd_fnma(vd a, vd b, vd c) { return _mm256_fnmadd_pd(a, b, c); }
 static inline vd vd_neg(vd a) { return -a; }
 static inline vd vd_abs(vd a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
+static inline vd vd_nabs(vd a) { return _mm256_or_pd(a, _mm256_set1_pd(-0.0)); }
 static inline vd vd_max(vd a, vd b) { return _mm256_max_pd(b, a); }
 static inline vd vd_min(vd a, vd b) { return _mm256_min_pd(b, a); }
 
