@@ -63,11 +63,20 @@ static inline V AF_FN(af_two_prod)(V a, V b, V *lo)
     return p;
 }
 
-/* a * (b + b_lo) = hi + *lo to twice the working precision (a exact). */
-static inline V AF_FN(af_mul_dw)(V a, V b, V b_lo, V *lo)
+/* a * (b + b_lo) = hi + *lo to twice the working precision (a exact), where
+ * the product does not overflow. */
+static inline V AF_FN(af_mul_dw_finite)(V a, V b, V b_lo, V *lo)
 {
     V err, p = AF_FN(af_two_prod)(a, b, &err);
-    *lo = AF_FN(af_finite_or_zero)(v_fma(a, b_lo, err));
+    *lo = v_fma(a, b_lo, err);
+    return p;
+}
+
+/* The same for any a and b: a low part that is not finite is dropped. */
+static inline V AF_FN(af_mul_dw)(V a, V b, V b_lo, V *lo)
+{
+    V p = AF_FN(af_mul_dw_finite)(a, b, b_lo, lo);
+    *lo = AF_FN(af_finite_or_zero)(*lo);
     return p;
 }
 
@@ -124,28 +133,59 @@ static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
     return AF_FN(af_div_dw_times)(v_set((T)1), n, n_lo, d, d_lo);
 }
 
-/* The same for finite n, n_lo and d_lo (or NaN, from a NaN x, which the
- * result keeps), where the sign of a zero result does not matter: no guard.
- * An n_lo of af_zero_addend() costs nothing. */
+/* m (q + c r) unguarded, for finite operands (or NaN, from a NaN x, which
+ * the result keeps) where the sign of a zero result does not matter. */
+static inline V AF_FN(af_div_finish_times)(V m, V q, V c, V r) { return v_fma(m, q, v_mul(m, v_mul(c, r))); }
+
+/* q + c r in one rounding, likewise. */
+static inline V AF_FN(af_div_finish)(V q, V c, V r) { return v_fma(c, r, q); }
+
+/* The quotient of af_div_dw_parts, unguarded. An n_lo of af_zero_addend()
+ * costs nothing. */
 static inline V AF_FN(af_div_dw_times_finite)(V m, V n, V n_lo, V d, V d_lo)
 {
     V r, c, q = AF_FN(af_div_dw_parts)(n, n_lo, d, d_lo, &r, &c);
-    return v_fma(m, q, v_mul(m, v_mul(c, r)));
+    return AF_FN(af_div_finish_times)(m, q, c, r);
 }
 
-/* q + c r in one rounding. */
 static inline V AF_FN(af_div_dw_finite)(V n, V n_lo, V d, V d_lo)
 {
     V r, c, q = AF_FN(af_div_dw_parts)(n, n_lo, d, d_lo, &r, &c);
-    return v_fma(c, r, q);
+    return AF_FN(af_div_finish)(q, c, r);
+}
+
+/* The same quotient n/(1 + e) for 0 <= e <= 1 without splitting 1 + e: with
+ * r = 1/(1 + e) rounded, q = n r lies in [n/2, n], so n - q is exact
+ * (Sterbenz) and the FMA rounds c = (n - q) - q e = n - q (1 + e) once, the
+ * very remainder af_div_dw_parts forms from the split 1 + e = d + d_lo (the
+ * same bits, three instructions fewer). */
+static inline V AF_FN(af_div_one_plus_parts)(V n, V e, V *r, V *c)
+{
+    *r = v_div(v_set((T)1), v_add(v_set((T)1), e));
+    V q = v_mul(n, *r);
+    *c = v_fnma(q, e, v_sub(n, q));
+    return q;
+}
+
+static inline V AF_FN(af_div_one_plus_times)(V m, V n, V e)
+{
+    V r, c, q = AF_FN(af_div_one_plus_parts)(n, e, &r, &c);
+    return AF_FN(af_div_finish_times)(m, q, c, r);
+}
+
+static inline V AF_FN(af_div_one_plus)(V n, V e)
+{
+    V r, c, q = AF_FN(af_div_one_plus_parts)(n, e, &r, &c);
+    return AF_FN(af_div_finish)(q, c, r);
 }
 
 /* The same quotient for an n that may be +-0 or +-inf, such as the x of
- * x sigmoid(x), with n_lo finite and +0 where n is 0, at the cost of two
- * instructions rather than af_div_dw's five: the negated remainder
+ * x sigmoid(x), with n_lo finite where n is (+0 where n is 0), at the cost of
+ * two instructions rather than af_div_dw's five: the negated remainder
  * c = q (d + d_lo) - (n + n_lo) is exactly +0 where n is +-0, and q - c r
  * keeps the sign of q (q + c r would not: -0 + 0 = +0); a NaN c, from an
- * infinite n (inf - inf), is dropped, and the result is q = n/d. */
+ * infinite n (inf - inf, or the NaN n_lo of an infinite product), is
+ * dropped, and the result is q = n/d. */
 static inline V AF_FN(af_div_dw_signed)(V n, V n_lo, V d, V d_lo)
 {
     V r = v_div(v_set((T)1), d);

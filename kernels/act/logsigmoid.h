@@ -19,6 +19,6 @@ static inline V AF_FN(logsigmoid_grad_times)(V x, V m, const VP *k)
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
-    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
-    return v_mul(AF_FN(af_div_dw_times_finite)(m, v_sel(pos, e.e, one), AF_FN(af_zero_addend)(), d, d_lo), v_sel(pos, e.scale, one));
+    V q = AF_FN(af_div_one_plus_times)(m, v_sel(pos, e.e, one), AF_FN(af_exp_value)(e));
+    return v_mul(q, v_sel(pos, e.scale, one));
 }

@@ -21,10 +21,11 @@ static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
     s.neg = v_lt(x, v_set((T)0));
     s.e = v_sel(s.neg, e.e, ev);
     s.scale = v_sel(s.neg, e.scale, v_set((T)1));
-    /* x < 0: n = e + 2, D = e n + 2.  x >= 0: n = 1 + 2e, D = n + 2 e e. */
+    /* x < 0: n = e + 2, D = e n + 2.  x >= 0: n = 1 + 2e, D = n + 2 e e
+     * (the products at most 3: no overflow). */
     V two_e = v_add(ev, ev);
     s.n = AF_FN(af_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
-    V p_lo, p = AF_FN(af_mul_dw)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev), v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
+    V p_lo, p = AF_FN(af_mul_dw_finite)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev), v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
     V base = v_sel(s.neg, two, s.n), base_lo = v_sel(s.neg, v_set((T)0), s.n_lo);
     s.d = AF_FN(af_two_sum)(base, p, &err);
     s.d_lo = v_add(err, v_add(p_lo, base_lo));
@@ -35,11 +36,12 @@ static inline V AF_FN(mish_forward)(V x, const VP *k)
 {
     (void)k;
     AF_FN(mish_parts) s = AF_FN(mish_split)(x);
-    /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D. */
+    /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D (x = +inf: num_lo is NaN,
+     * and af_div_dw_signed drops it). */
     V xe_lo, xe = AF_FN(af_two_prod)(AF_FN(af_clamp_x)(x), s.e, &xe_lo);
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
     V num = v_mul(a, s.n);
-    V num_lo = AF_FN(af_finite_or_zero)(v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num)))));
+    V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));
     return v_mul(AF_FN(af_div_dw_signed)(num, num_lo, s.d, s.d_lo), s.scale);
 }
 

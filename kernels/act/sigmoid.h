@@ -1,15 +1,14 @@
 /* sigmoid(x) = 1/(1 + e) for x >= 0 and e/(1 + e) below, e = e^-|x| <= 1:
  * nothing overflows and nothing cancels, and sigmoid(-100.0f) = 3.7e-44 keeps
- * its subnormal value. 1 + e is carried exactly as a double word and the
- * quotient corrected (af_div_dw), so that the error is exp's plus one final
+ * its subnormal value. The quotient is corrected by the exact remainder
+ * n - q (1 + e) (af_div_one_plus), so that the error is exp's plus one final
  * rounding. */
 
 static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
 {
     (void)k;
     V e = v_exp_nonpos(v_nabs(x));
-    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
-    return AF_FN(af_div_dw_finite)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), AF_FN(af_zero_addend)(), d, d_lo);
+    return AF_FN(af_div_one_plus)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), e);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid

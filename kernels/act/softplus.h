@@ -8,7 +8,7 @@
  * (x = +-inf, or b x overflows), as its FMA is not finite there either. */
 
 typedef struct {
-    V z, z_lo, d, d_lo;
+    V z, z_lo;
     AF_FN(af_exp_parts) e;
     M pos;
 } AF_FN(softplus_parts);
@@ -21,7 +21,6 @@ static inline AF_FN(softplus_parts) AF_FN(softplus_split)(V x, const VP *k)
     s.z_lo = AF_FN(af_finite_or_zero)(s.z_lo);
     s.pos = v_gt(s.z, v_set((T)0));
     s.e = AF_FN(af_exp_tail_nonpos)(v_nabs(s.z));
-    s.d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(s.e), &s.d_lo);
     return s;
 }
 
@@ -40,14 +39,15 @@ static inline V AF_FN(softplus_forward)(V x, const VP *k)
 /* softplus' = sigmoid(z) (1 + z_lo (1 - sigmoid(z))), the second factor
  * correcting the rounding of z as above; exactly 1 above the threshold.
  * 1 - sigmoid(z) only scales that correction (|z_lo| <= ulp(z)/2): it is
- * (z > 0 ? e : 1) times the 1/d of sigmoid's quotient, which the compiler
- * shares, rather than a second division. */
+ * (z > 0 ? e : 1) times the 1/(1 + e) of sigmoid's quotient, which the
+ * compiler shares, rather than a second division. */
 static inline V AF_FN(softplus_grad_times)(V x, V m, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
     V one = v_set((T)1);
-    V sig = AF_FN(af_div_dw_times_finite)(m, v_sel(s.pos, one, s.e.e), AF_FN(af_zero_addend)(), s.d, s.d_lo);
-    V one_minus_sig = v_mul(v_sel(s.pos, AF_FN(af_exp_value)(s.e), one), v_div(one, s.d));
+    V ev = AF_FN(af_exp_value)(s.e);
+    V sig = AF_FN(af_div_one_plus_times)(m, v_sel(s.pos, one, s.e.e), ev);
+    V one_minus_sig = v_mul(v_sel(s.pos, ev, one), v_div(one, v_add(one, ev)));
     V g = v_mul(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
     return v_sel(v_gt(s.z, k->p1), m, g);
 }

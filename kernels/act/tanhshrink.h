@@ -30,8 +30,7 @@ static inline V AF_FN(tanhshrink_q)(V x)
 {
     V a = v_abs(x);
     V e = v_exp_nonpos(v_neg(v_add(a, a)));
-    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
-    return AF_FN(af_div_dw_finite)(v_add(e, e), AF_FN(af_zero_addend)(), d, d_lo);
+    return AF_FN(af_div_one_plus)(v_add(e, e), e);
 }
 
 static inline V AF_FN(tanhshrink_large)(V x)

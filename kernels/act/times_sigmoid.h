@@ -28,9 +28,10 @@ static inline V AF_FN(af_times_sigmoid)(V x, V z, V z_lo)
     M pos = v_ge(z, v_set((T)0));
     V d, d_lo;
     AF_FN(af_exp_parts) e = AF_FN(af_sigmoid_denominator)(z, z_lo, &d, &d_lo);
-    /* x = -inf where e = 0 would make inf * 0; -MAX_FINITE * 0 = -0 is the limit. */
+    /* x = -inf where e = 0 would make inf * 0; -MAX_FINITE * 0 = -0 is the
+     * limit. |x e| <= |x| (e <= 1, and far less in the tail): no overflow. */
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
-    V n_lo, n = AF_FN(af_mul_dw)(xf, e.e, e.lo, &n_lo);
+    V n_lo, n = AF_FN(af_mul_dw_finite)(xf, e.e, e.lo, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
     return v_mul(AF_FN(af_div_dw_signed)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
