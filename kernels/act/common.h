@@ -29,12 +29,11 @@ static inline V AF_FN(af_pass_nan)(V x, V r) { return v_sel(v_isnan(x), x, r); }
 static inline V AF_FN(af_finite_or_zero)(V c) { return v_sel(v_le(v_abs(c), v_set(AF_K(MAX_FINITE))), c, v_set((T)0)); }
 
 /* x clamped to +-1e4: past it every e^-|x| and e^(-x^2/2) of the catalog is
- * 0 in both dtypes, and the clamp keeps products like x e^x from 0 * inf. */
-static inline V AF_FN(af_clamp_x)(V x)
-{
-    V c = v_set((T)1e4);
-    return v_min(v_max(x, v_neg(c)), c);
-}
+ * 0 in both dtypes, and the clamp keeps products like x e^x from 0 * inf.
+ * af_clamp_x_below clamps from below only, for an x used where it is < 0. */
+static inline V AF_FN(af_clamp_x_below)(V x) { return v_max(x, v_set((T)-1e4)); }
+
+static inline V AF_FN(af_clamp_x)(V x) { return v_min(AF_FN(af_clamp_x_below)(x), v_set((T)1e4)); }
 
 /* ---- double-word arithmetic: a value as hi + lo ---------------------------- */
 
@@ -47,13 +46,17 @@ static inline V AF_FN(af_two_sum)(V a, V b, V *err)
     return s;
 }
 
-/* 1 + e = hi + *lo exactly, for 0 <= e <= 1 (Fast2Sum). */
-static inline V AF_FN(af_one_plus)(V e, V *lo)
+/* s + err = a + b exactly, for exponent(a) >= exponent(b) (or a + b
+ * exact): Dekker's Fast2Sum. */
+static inline V AF_FN(af_fast_two_sum)(V a, V b, V *err)
 {
-    V d = v_add(v_set((T)1), e);
-    *lo = v_sub(e, v_sub(d, v_set((T)1)));
-    return d;
+    V s = v_add(a, b);
+    *err = v_sub(b, v_sub(s, a));
+    return s;
 }
+
+/* 1 + e = hi + *lo exactly, for 0 <= e <= 1. */
+static inline V AF_FN(af_one_plus)(V e, V *lo) { return AF_FN(af_fast_two_sum)(v_set((T)1), e, lo); }
 
 /* a b = hi + *lo exactly (FMA), where a b neither overflows nor underflows. */
 static inline V AF_FN(af_two_prod)(V a, V b, V *lo)

@@ -22,12 +22,14 @@ static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
     s.e = v_sel(s.neg, e.e, ev);
     s.scale = v_sel(s.neg, e.scale, v_set((T)1));
     /* x < 0: n = e + 2, D = e n + 2.  x >= 0: n = 1 + 2e, D = n + 2 e e
-     * (the products at most 3: no overflow). */
+     * (the products at most 3: no overflow). Every sum is a Fast2Sum: e, 2e,
+     * e n <= 3 and 2 e e have no larger exponent than 2, 1 and n (or the sum
+     * is exact, as 1 + 2 at e = 1). */
     V two_e = v_add(ev, ev);
-    s.n = AF_FN(af_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
+    s.n = AF_FN(af_fast_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
     V p_lo, p = AF_FN(af_mul_dw_finite)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev), v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
     V base = v_sel(s.neg, two, s.n), base_lo = v_sel(s.neg, v_set((T)0), s.n_lo);
-    s.d = AF_FN(af_two_sum)(base, p, &err);
+    s.d = AF_FN(af_fast_two_sum)(base, p, &err);
     s.d_lo = v_add(err, v_add(p_lo, base_lo));
     return s;
 }
@@ -38,7 +40,7 @@ static inline V AF_FN(mish_forward)(V x, const VP *k)
     AF_FN(mish_parts) s = AF_FN(mish_split)(x);
     /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D (x = +inf: num_lo is NaN,
      * and af_div_dw_signed drops it). */
-    V xe_lo, xe = AF_FN(af_two_prod)(AF_FN(af_clamp_x)(x), s.e, &xe_lo);
+    V xe_lo, xe = AF_FN(af_two_prod)(AF_FN(af_clamp_x_below)(x), s.e, &xe_lo);
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
     V num = v_mul(a, s.n);
     V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));

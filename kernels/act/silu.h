@@ -9,7 +9,7 @@ static inline V AF_FN(silu_forward)(V x, const VP *k)
     M pos = v_ge(x, v_set((T)0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
-    V n_lo, n = AF_FN(af_two_prod)(AF_FN(af_clamp_x)(x), e.e, &n_lo);
+    V n_lo, n = AF_FN(af_two_prod)(AF_FN(af_clamp_x_below)(x), e.e, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
     return v_mul(AF_FN(af_div_dw_signed)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
