@@ -1,7 +1,10 @@
 /* tanh|x| = -em/(2 + em), em = e^-2|x| - 1 in [-1, 0] as a double word
- * (af_expm1_dw_clamped): 2 + em is split exactly (Fast2Sum) and the quotient
- * corrected, so that no cancellation shows near 0 and em's error is not
- * doubled near -1 (where d tanh/d em = -2). Capped at 1 so that no rounding
+ * (af_expm1_dw_clamped), and the quotient corrected, so that no cancellation
+ * shows near 0 and em's error is not doubled near -1 (where d tanh/d em =
+ * -2): with n = -em, r = 1/(2 + em) rounded and q = n r in [n/2, n], n - 2q
+ * is exact (Sterbenz), and the remainder of n - em_lo over 2 + em + em_lo,
+ * c = (n - 2q - q em) - em_lo (1 + q), is formed by two FMAs: its few eps of
+ * relative error cost O(eps^2) in q + c r. Capped at 1 so that no rounding
  * can overshoot; |x| is clamped to -EXPM1_MIN (18 in float, 38 in double),
  * past which tanh rounds to 1 and so does the formula (em = -1 + 2^-52 at
  * most, 2^-110 in double). The sign of x is put back at the end. Below
@@ -14,9 +17,11 @@ static inline V AF_FN(tanh_forward)(V x, const VP *k)
     M tiny = v_lt(a, v_set(AF_K(EXP_TINY)));
     a = v_min(v_max(a, v_set(AF_K(EXP_TINY))), v_set(-AF_K(EXPM1_MIN)));
     V em_lo, em = AF_FN(af_expm1_dw_clamped)(v_neg(v_add(a, a)), &em_lo, 0);
-    V d = v_add(two, em);
-    V d_lo = v_add(v_sub(em, v_sub(d, two)), em_lo);
-    V t = v_min(AF_FN(af_div_dw_finite)(v_neg(em), v_neg(em_lo), d, d_lo), one);
+    V n = v_neg(em);
+    V r = v_div(one, v_add(two, em));
+    V q = v_mul(n, r);
+    V c = v_fnma(em_lo, v_add(one, q), v_fnma(q, em, v_fnma(two, q, n)));
+    V t = v_min(AF_FN(af_div_finish)(q, c, r), one);
     return v_sel(tiny, x, v_sel(v_lt(x, zero), v_neg(t), t));
 }
 
