@@ -189,13 +189,26 @@ static inline V AF_FN(af_div_one_plus)(V n, V e)
  * keeps the sign of q (q + c r would not: -0 + 0 = +0); a NaN c, from an
  * infinite n (inf - inf, or the NaN n_lo of an infinite product), is
  * dropped, and the result is q = n/d. */
+static inline V AF_FN(af_div_signed_finish)(V q, V c, V r)
+{
+    return v_fnma(v_sel(v_isnan(c), v_set((T)0), c), r, q);
+}
+
 static inline V AF_FN(af_div_dw_signed)(V n, V n_lo, V d, V d_lo)
 {
     V r = v_div(v_set((T)1), d);
     V q = v_mul(n, r);
-    V c = v_fma(q, d_lo, v_sub(v_fma(q, d, v_neg(n)), n_lo));
-    c = v_sel(v_isnan(c), v_set((T)0), c);
-    return v_fnma(c, r, q);
+    return AF_FN(af_div_signed_finish)(q, v_fma(q, d_lo, v_sub(v_fma(q, d, v_neg(n)), n_lo)), r);
+}
+
+/* The same over 1 + e, 0 <= e <= 1, unsplit as in af_div_one_plus: the
+ * negated remainder is (q - n) + q e - n_lo, q - n exact, and +0 where n is
+ * +-0 (x - x = +0). */
+static inline V AF_FN(af_div_one_plus_signed)(V n, V n_lo, V e)
+{
+    V r = v_div(v_set((T)1), v_add(v_set((T)1), e));
+    V q = v_mul(n, r);
+    return AF_FN(af_div_signed_finish)(q, v_sub(v_fma(q, e, v_sub(q, n)), n_lo), r);
 }
 
 /* ---- e^a for a <= 0, kept away from subnormals ------------------------------ */
@@ -290,7 +303,7 @@ static inline V AF_FN(af_log1p_unit)(V e, V e_lo)
     d_lo = v_add(d_lo, e_lo);
     M halve = v_gt(d, v_set(AF_K(SQRT2)));
     V h = v_sel(halve, v_set((T)0.5), one);
-    V f = v_sub(v_mul(d, h), one);
+    V f = v_fma(d, h, v_neg(one)); /* d h exact: the FMA rounds as d h - 1 would */
     V f_lo = v_mul(d_lo, h);
     V t = v_add(two, f);
     V t_lo = v_add(v_sub(f, v_sub(t, two)), f_lo);

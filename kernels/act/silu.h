@@ -1,6 +1,7 @@
 /* silu(x) = x sigmoid(x) = x/(1 + e) for x >= 0 and x e/(1 + e) below, with
  * e = e^-|x| <= 1: no overflow, no cancellation. The product x e is carried as
- * a double word into the corrected quotient (af_div_dw), and e^-|x| comes
+ * a double word into the corrected quotient (af_div_one_plus_signed: x = -0
+ * gives -0, x = +inf gives +inf), and e^-|x| comes
  * from af_exp_tail, so that silu(-100.0f) = -3.7e-42 is rounded once. */
 
 static inline V AF_FN(silu_forward)(V x, const VP *k)
@@ -8,11 +9,10 @@ static inline V AF_FN(silu_forward)(V x, const VP *k)
     (void)k;
     M pos = v_ge(x, v_set((T)0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
-    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V n_lo, n = AF_FN(af_two_prod)(AF_FN(af_clamp_x_below)(x), e.e, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return v_mul(AF_FN(af_div_dw_signed)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
+    return v_mul(AF_FN(af_div_one_plus_signed)(n, n_lo, AF_FN(af_exp_value)(e)), v_sel(pos, v_set((T)1), e.scale));
 }
 
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
