@@ -292,7 +292,7 @@ static inline AF_FN(af_exp_parts) AF_FN(af_gauss)(V x)
  * f exact by Sterbenz, lies in [sqrt(1/2) - 1, sqrt 2 - 1]. Then
  *   log(1 + e) = k ln 2 + 2 atanh(s) = k ln 2 + 2s + s^3 R(s^2),
  *   s = (f + f_lo)/(2 + f + f_lo),  |s| <= 0.1716,
- * s = q + q_lo as in af_div_dw_times (one division), k ln 2 + 2q by Fast2Sum,
+ * s = q + q_lo as in af_div_dw_parts (one division), k ln 2 + 2q by Fast2Sum,
  * and every other term (ln 2's low part, 2 q_lo, s^3 R with R's error
  * 2^-31.6 (2^-60.7)) a hundredth of the result at most: the error is the
  * final rounding plus ~2^-6 ulp. */

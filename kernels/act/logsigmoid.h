@@ -7,7 +7,8 @@ static inline V AF_FN(logsigmoid_forward)(V x, const VP *k)
 {
     (void)k;
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
-    V log_term = v_sel(e.tail, v_mul(v_add(e.e, e.lo), e.scale), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e), AF_FN(af_zero_addend)()));
+    V log1p_e = AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e), AF_FN(af_zero_addend)());
+    V log_term = v_sel(e.tail, v_mul(v_add(e.e, e.lo), e.scale), log1p_e);
     return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
 }
 

@@ -27,7 +27,8 @@ static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
      * is exact, as 1 + 2 at e = 1). */
     V two_e = v_add(ev, ev);
     s.n = AF_FN(af_fast_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
-    V p_lo, p = AF_FN(af_mul_dw_finite)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev), v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
+    V p_lo, p = AF_FN(af_mul_dw_finite)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev),
+                                        v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
     V base = v_sel(s.neg, two, s.n), base_lo = v_sel(s.neg, v_set((T)0), s.n_lo);
     s.d = AF_FN(af_fast_two_sum)(base, p, &err);
     s.d_lo = v_add(err, v_add(p_lo, base_lo));

@@ -6,9 +6,9 @@
  *
  * With e = e^-|z| <= 1: x sigmoid(z) = x/(1 + e) for z >= 0 and x e/(1 + e)
  * below; nothing overflows, nothing cancels, and the product x e is a double
- * word into one corrected quotient (af_div_dw), scaled at the end when e^-|z|
- * takes af_exp_tail's shifted path (so that swish(-100.0f) = -3.7e-42 is
- * rounded once). */
+ * word into one corrected quotient (af_div_dw_signed), scaled at the end
+ * when e^-|z| takes af_exp_tail's shifted path (so that swish(-100.0f) =
+ * -3.7e-42 is rounded once). */
 
 /* e^-|z| for z = z_hi + z_lo, and 1 + e^-|z| = *d + *d_lo exactly (outside
  * the tail, where 1 + e = 1). */
