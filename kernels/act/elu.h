@@ -3,15 +3,15 @@
 
 static inline V AF_FN(elu_forward)(V x, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), x, v_mul(k->p0, v_expm1(x)));
+    return v_sel(v_gt(x, v_set((T)0)), x, v_mul(k->p0, v_expm1_nonpos(v_min(x, v_set((T)0)))));
 }
 
 /* m a e^x, with e^x from af_exp_tail so that a subnormal result is rounded once. */
 static inline V AF_FN(elu_grad_times)(V x, V m, const VP *k)
 {
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_min(x, v_set((T)0)), v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_min(x, v_set((T)0)));
     V ma = v_mul(m, k->p0);
-    V below = v_mul(v_fma(ma, e.e, v_mul(ma, e.lo)), e.scale);
+    V below = AF_FN(af_mul_small)(v_mul(ma, e.e), e.scale);
     return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 

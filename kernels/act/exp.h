@@ -1,7 +1,3 @@
-/* |x| < TINY (constants.h): e^x rounds to 1, and every f(x) of the catalog
- * to its first-order term. */
-static inline M AF_FN(af_is_tiny)(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
-
 /* e^a and e^a - 1 over the vocabulary, inline: the SLEEF calls they replace
  * cost more than their arithmetic.
  *
@@ -12,6 +8,7 @@ static inline M AF_FN(af_is_tiny)(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))
  * count). The omitted k (ln 2 - LN2_HI - LN2_LO) is below 2^-36 (2^-100).
  *   e^(r + r_lo) - 1 = r + w,  w = r^2 P(r) + r_lo (1 + r)
  * with P's error 2^-30 (2^-61) relative to e^r. */
+
 static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
 {
     V magic = v_set(AF_K(EXP_MAGIC));
@@ -27,50 +24,98 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
     return r;
 }
 
-/* 2^j e^a for an integral j (0 or EXP_TAIL_SHIFT), a clamped by the caller so that
- * k + j stays in v_ldexp's domain. */
+/* A zero term (a low part or a shift that is absent) as -0: x + (-0) = x
+ * for every x, -0 included, so the compiler drops the sums it enters (x + 0
+ * it must keep: -0 + 0 = +0). */
+static inline V AF_FN(af_zero_addend)(void) { return v_set(-(T)0); }
+
+/* 2^j e^a for an integral j (EXP_TAIL_SHIFT, or 0 as af_zero_addend), a clamped by the
+ * caller so that k + j stays in v_ldexp's domain, and kept off
+ * (-TINY, TINY) but for 0 (af_exp_off_tiny, af_exp_clamp_nonpos):
+ * subnormal operands are slow on some cores. */
 static inline V AF_FN(af_exp_times_pow2)(V a, V j)
 {
     V k, w;
-    a = v_sel(AF_FN(af_is_tiny)(a), v_set((T)0), a);
     V r = AF_FN(af_exp_reduce)(a, &k, &w);
     return v_ldexp(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
 }
+
+/* |x| < TINY (constants.h): e^x rounds to 1, and every f(x) of the catalog
+ * to its first-order term. */
+static inline M AF_FN(af_is_tiny)(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
+
+/* Below TINY in magnitude e^a rounds to 1 as e^0 does: a is taken as 0. */
+static inline V AF_FN(af_exp_off_tiny)(V a) { return v_sel(AF_FN(af_is_tiny)(a), v_set((T)0), a); }
+
+/* a <= 0 (or NaN) clamped to [lo, -TINY]: e^-TINY rounds to 1 exactly
+ * as e^0 does (k = 0 and 1 + (r + w) = 1 - TINY rounds to 1), so one min
+ * keeps subnormal operands out, and no upper clamp is needed. A NaN passes. */
+static inline V AF_FN(af_exp_clamp_nonpos)(V a, V lo) { return v_max(v_min(a, v_set(-AF_K(TINY))), lo); }
 
 /* e^a = 2^k (1 + (r + w)): the rounding of r + w (1/4 ulp at most, where
  * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
  * is subnormal (af_exp_tail avoids needing one). a is clamped to
  * [EXP_MIN, EXP_MAX], past which e^a is 0 or inf as at the bounds; a NaN
- * passes the clamp and the arithmetic. Below TINY, e^a rounds to 1 as
- * e^0 does: a is taken as 0 there, which keeps subnormal operands (slow on
- * some cores) out of the arithmetic. */
+ * passes the clamp and the arithmetic. */
 static inline V AF_FN(af_exp)(V a)
 {
-    return AF_FN(af_exp_times_pow2)(v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX))), v_set((T)0));
+    V ac = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
+    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_off_tiny)(ac), AF_FN(af_zero_addend)());
+}
+
+/* The same for a <= 0 (or NaN), the e^-|x| of most callers: one clamp fewer. */
+static inline V AF_FN(af_exp_nonpos)(V a)
+{
+    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXP_MIN))), AF_FN(af_zero_addend)());
 }
 
 /* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working
  * precision: with p = 2^k, (p - 1) + p r + p w where p - 1 = t + t_lo exactly
- * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p), t + p r = s + e
- * exactly (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
- * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|).
- * Below EXPM1_MIN e^a - 1 rounds to -1 as at the bound; below TINY in
- * magnitude it is a (a^2/2 < ulp(a)/2^8), kept out of the arithmetic, which
- * also keeps the sign of a zero. */
-static inline V AF_FN(af_expm1_dw)(V a, V *lo)
+ * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p, which needs k >
+ * EXPM1_EXACT_K and so a > 0: may_be_positive), t + p r = s + e exactly
+ * (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
+ * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|). a is
+ * clamped by the caller so that k stays in v_ldexp's domain, and kept off
+ * (-TINY, TINY) but for 0. */
+static inline V AF_FN(af_expm1_dw_clamped)(V a, V *lo, int may_be_positive)
 {
-    V k, w, one = v_set((T)1), zero = v_set((T)0);
-    M tiny = AF_FN(af_is_tiny)(a);
-    V r = AF_FN(af_exp_reduce)(v_sel(tiny, zero, v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)))), &k, &w);
+    V k, w, one = v_set((T)1);
+    V r = AF_FN(af_exp_reduce)(a, &k, &w);
     V p = v_ldexp(one, k);
     V t = v_sub(p, one);
-    V t_lo = v_sel(v_gt(k, v_set(AF_K(EXPM1_EXACT_K))), v_neg(one), v_sub(p, v_add(t, one)));
+    V t_lo = v_sub(p, v_add(t, one));
+    if (may_be_positive)
+        t_lo = v_sel(v_gt(k, v_set(AF_K(EXPM1_EXACT_K))), v_neg(one), t_lo);
     V pr = v_mul(p, r);
     V s = v_add(t, pr);
     V e = v_sub(pr, v_sub(s, t));
     V tail = v_fma(p, w, v_add(e, t_lo));
     V hi = v_add(s, tail);
-    *lo = v_sel(tiny, zero, v_sub(tail, v_sub(hi, s)));
+    *lo = v_sub(tail, v_sub(hi, s));
+    return hi;
+}
+
+/* e^a - 1 as hi + *lo for any a. Below EXPM1_MIN e^a - 1 rounds to -1 as at
+ * the bound; below TINY in magnitude it is a (a^2/2 < ulp(a)/2^8), kept
+ * out of the arithmetic, which also keeps the sign of a zero. */
+static inline V AF_FN(af_expm1_dw)(V a, V *lo)
+{
+    V zero = v_set((T)0);
+    M tiny = AF_FN(af_is_tiny)(a);
+    V ac = v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)));
+    V hi = AF_FN(af_expm1_dw_clamped)(v_sel(tiny, zero, ac), lo, 1);
+    *lo = v_sel(tiny, zero, *lo);
+    return v_sel(tiny, a, hi);
+}
+
+/* The same for a <= 0 (or NaN): the lower clamp only, and the tiny test
+ * without |a|. */
+static inline V AF_FN(af_expm1_dw_nonpos)(V a, V *lo)
+{
+    V zero = v_set((T)0);
+    M tiny = v_gt(a, v_set(-AF_K(TINY)));
+    V hi = AF_FN(af_expm1_dw_clamped)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXPM1_MIN))), lo, 0);
+    *lo = v_sel(tiny, zero, *lo);
     return v_sel(tiny, a, hi);
 }
 
@@ -79,4 +124,10 @@ static inline V AF_FN(af_expm1)(V a)
 {
     V lo;
     return AF_FN(af_expm1_dw)(a, &lo);
+}
+
+static inline V AF_FN(af_expm1_nonpos)(V a)
+{
+    V lo;
+    return AF_FN(af_expm1_dw_nonpos)(a, &lo);
 }

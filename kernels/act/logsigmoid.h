@@ -6,8 +6,9 @@
 static inline V AF_FN(logsigmoid_forward)(V x, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
-    V log_term = v_sel(e.tail, AF_FN(af_mul_small)(v_add(e.e, e.lo), e.scale), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e)));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
+    V log1p_e = AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e), AF_FN(af_zero_addend)());
+    V log_term = v_sel(e.tail, AF_FN(af_mul_small)(v_add(e.e, e.lo), e.scale), log1p_e);
     return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
 }
 
@@ -18,9 +19,8 @@ static inline V AF_FN(logsigmoid_grad_times)(V x, V m, const VP *k)
     (void)k;
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V ev = AF_FN(af_exp_value)(e); /* 1 + e = 1 below TINY, and e^2 would be subnormal */
-    V d_lo, d = AF_FN(af_one_plus)(v_sel(AF_FN(af_is_tiny)(ev), v_set((T)0), ev), &d_lo);
-    V n = v_sel(pos, e.e, one), n_lo = v_sel(pos, e.lo, v_set((T)0));
-    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times)(m, n, n_lo, d, d_lo), v_sel(pos, e.scale, one));
+    V q = AF_FN(af_div_one_plus_times)(m, v_sel(pos, e.e, one), v_sel(AF_FN(af_is_tiny)(ev), v_set((T)0), ev));
+    return AF_FN(af_mul_small)(q, v_sel(pos, e.scale, one));
 }

@@ -7,7 +7,7 @@
  * even where it is subnormal. */
 
 typedef struct {
-    V e, e_lo, n, n_lo, d, d_lo, scale;
+    V e, n, n_lo, d, d_lo, scale;
     M neg;
 } AF_FN(mish_parts);
 
@@ -15,19 +15,22 @@ typedef struct {
 static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
 {
     AF_FN(mish_parts) s;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V ev = AF_FN(af_exp_value)(e);
     V two = v_set((T)2), err;
     s.neg = v_lt(x, v_set((T)0));
     s.e = v_sel(s.neg, e.e, ev);
-    s.e_lo = v_sel(s.neg, e.lo, v_set((T)0));
     s.scale = v_sel(s.neg, e.scale, v_set((T)1));
-    /* x < 0: n = e + 2, D = e n + 2.  x >= 0: n = 1 + 2e, D = n + 2 e e. */
+    /* x < 0: n = e + 2, D = e n + 2.  x >= 0: n = 1 + 2e, D = n + 2 e e
+     * (the products at most 3: no overflow). Every sum is a Fast2Sum: e, 2e,
+     * e n <= 3 and 2 e e have no larger exponent than 2, 1 and n (or the sum
+     * is exact, as 1 + 2 at e = 1). */
     V two_e = v_add(ev, ev);
-    s.n = AF_FN(af_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
-    V p_lo, p = AF_FN(af_mul_dw)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev), v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
+    s.n = AF_FN(af_fast_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
+    V p_lo, p = AF_FN(af_mul_dw_finite)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev),
+                                        v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
     V base = v_sel(s.neg, two, s.n), base_lo = v_sel(s.neg, v_set((T)0), s.n_lo);
-    s.d = AF_FN(af_two_sum)(base, p, &err);
+    s.d = AF_FN(af_fast_two_sum)(base, p, &err);
     s.d_lo = v_add(err, v_add(p_lo, base_lo));
     return s;
 }
@@ -36,12 +39,13 @@ static inline V AF_FN(mish_forward)(V x, const VP *k)
 {
     (void)k;
     AF_FN(mish_parts) s = AF_FN(mish_split)(x);
-    /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D. */
-    V xe_lo, xe = AF_FN(af_mul_dw)(AF_FN(af_clamp_x)(x), s.e, s.e_lo, &xe_lo);
+    /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D (x = +inf: num_lo is NaN,
+     * and af_div_dw_signed drops it). */
+    V xe_lo, xe = AF_FN(af_two_prod)(AF_FN(af_clamp_x_below)(x), s.e, &xe_lo);
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
     V num = v_mul(a, s.n);
-    V num_lo = AF_FN(af_finite_or_zero)(v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num)))));
-    return v_mul(AF_FN(af_div_dw)(num, num_lo, s.d, s.d_lo), s.scale);
+    V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));
+    return AF_FN(af_mul_small)(AF_FN(af_div_dw_signed)(num, num_lo, s.d, s.d_lo), s.scale);
 }
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
@@ -55,12 +59,12 @@ static inline V AF_FN(mish_grad_times)(V x, V m, const VP *k)
     AF_FN(mish_parts) s = AF_FN(mish_split)(x);
     V xc = AF_FN(af_clamp_x)(x);
     V one = v_set((T)1), four = v_set((T)4);
-    V ev = v_mul(s.e, s.scale);
+    V ev = AF_FN(af_mul_small)(s.e, s.scale);
     V six_4x = v_fma(four, xc, v_set((T)6));
     V four_4x = v_fma(four, xc, four);
     V q_neg = v_fma(ev, v_fma(ev, v_add(four, ev), six_4x), v_mul(four, v_add(one, xc)));
     V q_pos = v_fma(ev, v_fma(ev, v_fma(ev, four_4x, six_4x), four), one);
-    V n_lo, n = AF_FN(af_mul_dw)(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), s.e_lo, &n_lo);
+    V n_lo, n = AF_FN(af_two_prod)(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), &n_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(s.d, s.d_lo, &dd_lo);
-    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, dd, dd_lo), s.scale);
+    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), s.scale);
 }

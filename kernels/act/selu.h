@@ -3,7 +3,7 @@
  * product that is subnormal for a subnormal x is an af_mul_small. */
 static inline V AF_FN(selu_forward)(V x, const VP *k)
 {
-    V em = v_expm1(x);
+    V em = v_expm1_nonpos(v_min(x, v_set((T)0)));
     V a = AF_FN(af_mul_small)(k->p0, em);
     V a_lo = AF_FN(af_finite_or_zero)(v_fma(k->p0, em, v_neg(a)));
     /* Without a low part, a plain product: keeps the -0 of selu(-0). */
@@ -18,8 +18,8 @@ static inline V AF_FN(selu_grad_times)(V x, V m, const VP *k)
     V c = v_mul(k->p1, k->p0);
     V c_lo = v_fma(k->p1, k->p0, v_neg(c));
     V t_lo, t = AF_FN(af_mul_dw)(m, c, c_lo, &t_lo);
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_min(x, v_set((T)0)), v_set((T)0));
-    V below = AF_FN(af_mul_small)(v_fma(t, e.e, AF_FN(af_finite_or_zero)(v_fma(t, e.lo, v_mul(t_lo, e.e)))), e.scale);
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_min(x, v_set((T)0)));
+    V below = AF_FN(af_mul_small)(v_fma(t, e.e, v_mul(t_lo, e.e)), e.scale);
     return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), v_mul(m, k->p1), below));
 }
 

@@ -1,15 +1,14 @@
 /* sigmoid(x) = 1/(1 + e) for x >= 0 and e/(1 + e) below, e = e^-|x| <= 1:
  * nothing overflows and nothing cancels, and sigmoid(-100.0f) = 3.7e-44 keeps
- * its subnormal value. 1 + e is carried exactly as a double word and the
- * quotient corrected (af_div_dw), so that the error is exp's plus one final
+ * its subnormal value. The quotient is corrected by the exact remainder
+ * n - q (1 + e) (af_div_one_plus), so that the error is exp's plus one final
  * rounding. */
 
 static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
 {
     (void)k;
-    V e = v_exp(v_neg(v_abs(x)));
-    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
-    return AF_FN(af_div_dw)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), v_set((T)0), d, d_lo);
+    V e = v_exp_nonpos(v_nabs(x));
+    return AF_FN(af_div_one_plus)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), e);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
@@ -17,10 +16,10 @@ static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
 static inline V AF_FN(sigmoid_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(x)), v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
-    return v_mul(AF_FN(af_div_dw_times)(m, e.e, e.lo, dd, dd_lo), e.scale);
+    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, e.e, e.lo, dd, dd_lo), e.scale);
 }
 
 /* y (1 - y) = y - y^2 in one rounding. */

@@ -48,7 +48,7 @@ static T AF_FN(softmax_denominator)(const T *x, size_t n, T m, int negate, T *e_
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
-            V e = v_exp(AF_FN(softmax_shift)(x, j, n, neg_m, negate, &d_lo));
+            V e = v_exp_nonpos(AF_FN(softmax_shift)(x, j, n, neg_m, negate, &d_lo));
             AF_FN(row_sum_add)(&acc, g, e);
             acc.c[g] = v_add(acc.c[g], AF_FN(softmax_exp_lo)(e, d_lo));
             if (e_out)
@@ -71,7 +71,7 @@ static void AF_FN(softmax_row)(const T *x, T *y, size_t n, int negate)
     V r = v_div(v_set((T)1), s);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V d = AF_FN(softmax_shift)(x, i, n, neg_m, negate, &d_lo);
-        V e = in_place ? v_exp(d) : AF_FN(row_load)(y, i, n, zero);
+        V e = in_place ? v_exp_nonpos(d) : AF_FN(row_load)(y, i, n, zero);
         AF_FN(row_store)(y, i, n, AF_FN(softmax_quotient)(e, AF_FN(softmax_exp_lo)(e, d_lo), s, s_lo, r));
     }
 }

@@ -4,10 +4,11 @@
  * FLT_MAX) and keeps e^z's digits for z << 0. z is rounded when b != 1:
  * z = z_hi + z_lo (FMA), and to first order log1p(e^-|z|) moves by
  * z_lo (sigmoid(z) - [z > 0]) = -+z_lo e/(1 + e); without that the rounding of
- * z costs |z|/2 ulp (44 ulp at z = -88). */
+ * z costs |z|/2 ulp (44 ulp at z = -88). z_lo is 0 where z is not finite
+ * (x = +-inf, or b x overflows), as its FMA is not finite there either. */
 
 typedef struct {
-    V z, z_lo, d, d_lo;
+    V z, z_lo;
     AF_FN(af_exp_parts) e;
     M pos;
 } AF_FN(softplus_parts);
@@ -17,32 +18,36 @@ static inline AF_FN(softplus_parts) AF_FN(softplus_split)(V x, const VP *k)
     AF_FN(softplus_parts) s;
     s.z = v_mul(k->p0, x);
     s.z_lo = v_fma(k->p0, x, v_neg(s.z));
-    s.z_lo = AF_FN(af_finite_or_zero)(v_sel(v_le(v_abs(s.z), v_set(AF_K(MAX_FINITE))), s.z_lo, v_set((T)0)));
+    s.z_lo = AF_FN(af_finite_or_zero)(s.z_lo);
     s.pos = v_gt(s.z, v_set((T)0));
-    s.e = AF_FN(af_exp_tail)(v_neg(v_abs(s.z)), v_set((T)0));
-    s.d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(s.e), &s.d_lo);
+    s.e = AF_FN(af_exp_tail_nonpos)(v_nabs(s.z));
     return s;
 }
 
 static inline V AF_FN(softplus_forward)(V x, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
-    /* In the tail log1p(e) = e, kept scaled like e. */
-    V log_term = v_sel(s.e.tail, v_add(s.e.e, s.e.lo), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(s.e)));
-    V corr = v_div(v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e)), s.d);
-    V tail = v_mul(v_div(v_add(log_term, corr), k->p0), s.e.scale);
+    /* e^-|z_hi + z_lo| = e (1 -+ z_lo): the low part of e, scaled like e,
+     * which log1p divides by 1 + e. In the tail log1p(e) = e. */
+    V e_lo = v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e));
+    V log_term = v_sel(s.e.tail, v_add(s.e.e, e_lo), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(s.e), e_lo));
+    V tail = AF_FN(af_mul_small)(v_div(log_term, k->p0), s.e.scale);
     V y = v_add(v_sel(s.pos, x, v_set((T)0)), tail);
     return v_sel(v_gt(s.z, k->p1), x, y);
 }
 
 /* softplus' = sigmoid(z) (1 + z_lo (1 - sigmoid(z))), the second factor
- * correcting the rounding of z as above; exactly 1 above the threshold. */
+ * correcting the rounding of z as above; exactly 1 above the threshold.
+ * 1 - sigmoid(z) only scales that correction (|z_lo| <= ulp(z)/2): it is
+ * (z > 0 ? e : 1) times the 1/(1 + e) of sigmoid's quotient, which the
+ * compiler shares, rather than a second division. */
 static inline V AF_FN(softplus_grad_times)(V x, V m, const VP *k)
 {
     AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
     V one = v_set((T)1);
-    V sig = AF_FN(af_div_dw_times)(m, v_sel(s.pos, one, s.e.e), v_sel(s.pos, v_set((T)0), s.e.lo), s.d, s.d_lo);
-    V one_minus_sig = v_div(v_sel(s.pos, AF_FN(af_exp_value)(s.e), one), s.d);
-    V g = v_mul(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
+    V ev = AF_FN(af_exp_value)(s.e);
+    V sig = AF_FN(af_div_one_plus_times)(m, v_sel(s.pos, one, s.e.e), ev);
+    V one_minus_sig = v_mul(v_sel(s.pos, ev, one), v_div(one, v_add(one, ev)));
+    V g = AF_FN(af_mul_small)(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
     return v_sel(v_gt(s.z, k->p1), m, g);
 }

@@ -1,23 +1,27 @@
 /* tanh|x| = -em/(2 + em), em = e^-2|x| - 1 in [-1, 0] as a double word
- * (af_expm1_dw): 2 + em is split exactly (Fast2Sum) and the quotient
- * corrected, so that no cancellation shows near 0 and em's error is not
- * doubled near -1 (where d tanh/d em = -2). Capped at 1 so that no rounding
- * can overshoot, and 1 where expm1 clamps its argument (|x| > 9 in float,
- * 19 in double: 1 is then within 0.6 ulp); the sign of x is put back at the
- * end. Below TINY tanh x = x, kept out of the arithmetic (subnormal
- * operands are slow on some cores). */
+ * (af_expm1_dw_clamped), and the quotient corrected, so that no cancellation
+ * shows near 0 and em's error is not doubled near -1 (where d tanh/d em =
+ * -2): with n = -em, r = 1/(2 + em) rounded and q = n r in [n/2, n], n - 2q
+ * is exact (Sterbenz), and the remainder of n - em_lo over 2 + em + em_lo,
+ * c = (n - 2q - q em) - em_lo (1 + q), is formed by two FMAs: its few eps of
+ * relative error cost O(eps^2) in q + c r. Capped at 1 so that no rounding
+ * can overshoot; |x| is clamped to -EXPM1_MIN (18 in float, 38 in double),
+ * past which tanh rounds to 1 and so does the formula (em = -1 + 2^-52 at
+ * most, 2^-110 in double). The sign of x is put back at the end. Below
+ * TINY tanh x = x, kept out of the arithmetic (subnormal operands are
+ * slow on some cores): |x| is raised to TINY there. */
 static inline V AF_FN(tanh_forward)(V x, const VP *k)
 {
     (void)k;
-    V zero = v_set((T)0), two = v_set((T)2), a = v_abs(x);
+    V zero = v_set((T)0), two = v_set((T)2), one = v_set((T)1), a = v_abs(x);
     M tiny = v_lt(a, v_set(AF_K(TINY)));
-    a = v_sel(tiny, zero, a);
-    V em_lo, em = AF_FN(af_expm1_dw)(v_neg(v_add(a, a)), &em_lo);
-    V d = v_add(two, em);
-    V d_lo = v_add(v_sub(em, v_sub(d, two)), em_lo);
-    V one = v_set((T)1);
-    V t = v_min(AF_FN(af_div_dw)(v_neg(em), v_neg(em_lo), d, d_lo), one);
-    t = v_sel(v_gt(a, v_set(-AF_K(EXPM1_MIN) / 2)), one, t);
+    a = v_min(v_max(a, v_set(AF_K(TINY))), v_set(-AF_K(EXPM1_MIN)));
+    V em_lo, em = AF_FN(af_expm1_dw_clamped)(v_neg(v_add(a, a)), &em_lo, 0);
+    V n = v_neg(em);
+    V r = v_div(one, v_add(two, em));
+    V q = v_mul(n, r);
+    V c = v_fnma(em_lo, v_add(one, q), v_fnma(q, em, v_fnma(two, q, n)));
+    V t = v_min(AF_FN(af_div_finish)(q, c, r), one);
     return v_sel(tiny, x, v_sel(v_lt(x, zero), v_neg(t), t));
 }
 
@@ -27,11 +31,11 @@ static inline V AF_FN(tanh_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
     V a = v_abs(x);
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_add(a, a)), v_set((T)0));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_add(a, a)));
     V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
     V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
     V four = v_set((T)4);
-    return v_mul(AF_FN(af_div_dw_times)(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
+    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
 }
 
 /* 1 - y^2 in one rounding. */

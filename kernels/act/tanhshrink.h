@@ -29,9 +29,8 @@ static inline V AF_FN(tanhshrink_small)(V x)
 static inline V AF_FN(tanhshrink_q)(V x)
 {
     V a = v_abs(x);
-    V e = v_exp(v_neg(v_add(a, a)));
-    V d_lo, d = AF_FN(af_one_plus)(e, &d_lo);
-    return AF_FN(af_div_dw)(v_add(e, e), v_set((T)0), d, d_lo);
+    V e = v_exp_nonpos(v_neg(v_add(a, a)));
+    return AF_FN(af_div_one_plus)(v_add(e, e), e);
 }
 
 static inline V AF_FN(tanhshrink_large)(V x)

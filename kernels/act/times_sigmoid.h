@@ -6,16 +6,16 @@
  *
  * With e = e^-|z| <= 1: x sigmoid(z) = x/(1 + e) for z >= 0 and x e/(1 + e)
  * below; nothing overflows, nothing cancels, and the product x e is a double
- * word into one corrected quotient (af_div_dw), scaled at the end when e^-|z|
- * takes af_exp_tail's shifted path (so that swish(-100.0f) = -3.7e-42 is
- * rounded once). */
+ * word into one corrected quotient (af_div_dw_signed), scaled at the end
+ * when e^-|z| takes af_exp_tail's shifted path (so that swish(-100.0f) =
+ * -3.7e-42 is rounded once). */
 
 /* e^-|z| for z = z_hi + z_lo, and 1 + e^-|z| = *d + *d_lo exactly (outside
  * the tail, where 1 + e = 1). */
 static inline AF_FN(af_exp_parts) AF_FN(af_sigmoid_denominator)(V z, V z_lo, V *d, V *d_lo)
 {
     M pos = v_ge(z, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail)(v_neg(v_abs(z)), v_sel(pos, v_neg(z_lo), z_lo));
+    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos_dw)(v_nabs(z), v_sel(pos, v_neg(z_lo), z_lo));
     V ev = AF_FN(af_exp_value)(e);
     *d = AF_FN(af_one_plus)(ev, d_lo);
     /* ev rounded e.e + e.lo; its rounding error belongs in d_lo. */
@@ -28,12 +28,13 @@ static inline V AF_FN(af_times_sigmoid)(V x, V z, V z_lo)
     M pos = v_ge(z, v_set((T)0));
     V d, d_lo;
     AF_FN(af_exp_parts) e = AF_FN(af_sigmoid_denominator)(z, z_lo, &d, &d_lo);
-    /* x = -inf where e = 0 would make inf * 0; -MAX_FINITE * 0 = -0 is the limit. */
+    /* x = -inf where e = 0 would make inf * 0; -MAX_FINITE * 0 = -0 is the
+     * limit. |x e| <= |x| (e <= 1, and far less in the tail): no overflow. */
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
-    V n_lo, n = AF_FN(af_mul_dw)(xf, e.e, e.lo, &n_lo);
+    V n_lo, n = AF_FN(af_mul_dw_finite)(xf, e.e, e.lo, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return v_mul(AF_FN(af_div_dw)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
+    return AF_FN(af_mul_small)(AF_FN(af_div_dw_signed)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
 }
 
 /* m d/dx [x sigmoid(z(x))] = m sigmoid(z) (1 + x z'(x) (1 - sigmoid(z))), given
@@ -56,5 +57,5 @@ static inline V AF_FN(af_times_sigmoid_grad_times)(V g, V g_lo, V z, V z_lo, V m
     V n_lo = AF_FN(af_finite_or_zero)(v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n)))));
     n = v_sel(pos, v_fma(ev, g, one), n);
     n_lo = v_sel(pos, v_mul(ev, g_lo), n_lo);
-    return v_mul(AF_FN(af_div_dw_times)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }

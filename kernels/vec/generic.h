@@ -30,6 +30,7 @@
 #define v_fnma AF_CAT(AF_VP, fnma)
 #define v_neg AF_CAT(AF_VP, neg)
 #define v_abs AF_CAT(AF_VP, abs)
+#define v_nabs AF_CAT(AF_VP, nabs)
 #define v_max AF_CAT(AF_VP, max)
 #define v_min AF_CAT(AF_VP, min)
 #define v_lt AF_CAT(AF_VP, lt)
@@ -42,7 +43,9 @@
 #define v_ldexp AF_CAT(AF_VP, ldexp)
 /* Written over the vocabulary in kernels/act/exp.h. */
 #define v_exp AF_FN(af_exp)
+#define v_exp_nonpos AF_FN(af_exp_nonpos)
 #define v_expm1 AF_FN(af_expm1)
+#define v_expm1_nonpos AF_FN(af_expm1_nonpos)
 #define v_log1p AF_CAT(AF_VP, log1p)
 #define m_first AF_CAT(AF_MP, first)
 

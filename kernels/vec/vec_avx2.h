@@ -38,8 +38,12 @@ static inline vf vf_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }
 static inline vf vf_div(vf a, vf b) { return _mm256_div_ps(a, b); }
 static inline vf vf_fma(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
 static inline vf vf_fnma(vf a, vf b, vf c) { return _mm256_fnmadd_ps(a, b, c); }
-static inline vf vf_neg(vf a) { return _mm256_xor_ps(a, _mm256_set1_ps(-0.0f)); }
+/* A sign flip written as negation, which GCC folds into an FMA or a sum that
+ * takes it (fmsub, sub), where it cannot see through an xor. */
+static inline vf vf_neg(vf a) { return -a; }
 static inline vf vf_abs(vf a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
+/* -|a| in one instruction. */
+static inline vf vf_nabs(vf a) { return _mm256_or_ps(a, _mm256_set1_ps(-0.0f)); }
 /* (b > a) ? b : a, and (b < a) ? b : a: a NaN in a is kept, max(-0, +0) = -0. */
 static inline vf vf_max(vf a, vf b) { return _mm256_max_ps(b, a); }
 static inline vf vf_min(vf a, vf b) { return _mm256_min_ps(b, a); }
@@ -91,8 +95,9 @@ static inline vd vd_mul(vd a, vd b) { return _mm256_mul_pd(a, b); }
 static inline vd vd_div(vd a, vd b) { return _mm256_div_pd(a, b); }
 static inline vd vd_fma(vd a, vd b, vd c) { return _mm256_fmadd_pd(a, b, c); }
 static inline vd vd_fnma(vd a, vd b, vd c) { return _mm256_fnmadd_pd(a, b, c); }
-static inline vd vd_neg(vd a) { return _mm256_xor_pd(a, _mm256_set1_pd(-0.0)); }
+static inline vd vd_neg(vd a) { return -a; }
 static inline vd vd_abs(vd a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
+static inline vd vd_nabs(vd a) { return _mm256_or_pd(a, _mm256_set1_pd(-0.0)); }
 static inline vd vd_max(vd a, vd b) { return _mm256_max_pd(b, a); }
 static inline vd vd_min(vd a, vd b) { return _mm256_min_pd(b, a); }
 

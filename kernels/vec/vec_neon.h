@@ -111,6 +111,7 @@ static inline vf vf_fma(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
 static inline vf vf_fnma(vf a, vf b, vf c) { return vfmaq_f32(c, vnegq_f32(a), b); }
 static inline vf vf_neg(vf a) { return vnegq_f32(a); }
 static inline vf vf_abs(vf a) { return vabsq_f32(a); }
+static inline vf vf_nabs(vf a) { return vnegq_f32(vabsq_f32(a)); }
 /* (b > a) ? b : a, and (b < a) ? b : a: a NaN in a is kept, max(-0, +0) = -0. */
 static inline vf vf_max(vf a, vf b) { return vbslq_f32(vcgtq_f32(b, a), b, a); }
 static inline vf vf_min(vf a, vf b) { return vbslq_f32(vcltq_f32(b, a), b, a); }
@@ -192,6 +193,7 @@ static inline vd vd_fma(vd a, vd b, vd c) { return vfmaq_f64(c, a, b); }
 static inline vd vd_fnma(vd a, vd b, vd c) { return vfmaq_f64(c, vnegq_f64(a), b); }
 static inline vd vd_neg(vd a) { return vnegq_f64(a); }
 static inline vd vd_abs(vd a) { return vabsq_f64(a); }
+static inline vd vd_nabs(vd a) { return vnegq_f64(vabsq_f64(a)); }
 static inline vd vd_max(vd a, vd b) { return vbslq_f64(vcgtq_f64(b, a), b, a); }
 static inline vd vd_min(vd a, vd b) { return vbslq_f64(vcltq_f64(b, a), b, a); }
 

@@ -55,6 +55,7 @@ static inline vf vf_fma(vf a, vf b, vf c) { return fmaf(a, b, c); }
 static inline vf vf_fnma(vf a, vf b, vf c) { return fmaf(-a, b, c); }
 static inline vf vf_neg(vf a) { return -a; }
 static inline vf vf_abs(vf a) { return fabsf(a); }
+static inline vf vf_nabs(vf a) { return -fabsf(a); }
 /* x86's maxps(b, a): a NaN in a is kept, max(-0, +0) = -0. */
 static inline vf vf_max(vf a, vf b) { return b > a ? b : a; }
 static inline vf vf_min(vf a, vf b) { return b < a ? b : a; }
@@ -108,6 +109,7 @@ static inline vd vd_fma(vd a, vd b, vd c) { return fma(a, b, c); }
 static inline vd vd_fnma(vd a, vd b, vd c) { return fma(-a, b, c); }
 static inline vd vd_neg(vd a) { return -a; }
 static inline vd vd_abs(vd a) { return fabs(a); }
+static inline vd vd_nabs(vd a) { return -fabs(a); }
 static inline vd vd_max(vd a, vd b) { return b > a ? b : a; }
 static inline vd vd_min(vd a, vd b) { return b < a ? b : a; }
 
