@@ -68,7 +68,7 @@ static inline V AF_FN(af_one_plus)(V e, V *lo) { return AF_FN(af_fast_two_sum)(v
 /* a b = hi + *lo exactly (FMA), where a b neither overflows nor underflows. */
 static inline V AF_FN(af_two_prod)(V a, V b, V *lo)
 {
-    V p = v_mul(a, b);
+    V p = AF_FN(af_mul_small)(a, b);
     *lo = v_fma(a, b, v_neg(p));
     return p;
 }
@@ -93,7 +93,7 @@ static inline V AF_FN(af_mul_dw)(V a, V b, V b_lo, V *lo)
 /* (d + d_lo)^2 = hi + *lo to twice the working precision. */
 static inline V AF_FN(af_square_dw)(V d, V d_lo, V *lo)
 {
-    V sq = v_mul(d, d);
+    V sq = AF_FN(af_mul_small)(d, d);
     *lo = v_fma(v_add(d, d), d_lo, v_fma(d, d, v_neg(sq)));
     return sq;
 }
@@ -123,7 +123,7 @@ static inline V AF_FN(af_div_dw_any)(V n, V n_lo, V d, V d_lo)
 static inline V AF_FN(af_div_dw_parts)(V n, V n_lo, V d, V d_lo, V *r, V *c)
 {
     *r = v_div(v_set((T)1), d);
-    V q = v_mul(n, *r);
+    V q = AF_FN(af_mul_small)(n, *r);
     *c = v_fnma(q, d_lo, v_add(v_fnma(q, d, n), n_lo));
     return q;
 }
@@ -145,7 +145,7 @@ static inline V AF_FN(af_div_dw)(V n, V n_lo, V d, V d_lo)
 
 /* m (q + c r) unguarded, for finite operands (or NaN, from a NaN x, which
  * the result keeps) where the sign of a zero result does not matter. */
-static inline V AF_FN(af_div_finish_times)(V m, V q, V c, V r) { return v_fma(m, q, v_mul(m, v_mul(c, r))); }
+static inline V AF_FN(af_div_finish_times)(V m, V q, V c, V r) { return v_fma(m, q, AF_FN(af_mul_small)(m, AF_FN(af_mul_small)(c, r))); }
 
 /* q + c r in one rounding, likewise. */
 static inline V AF_FN(af_div_finish)(V q, V c, V r) { return v_fma(c, r, q); }
@@ -172,7 +172,7 @@ static inline V AF_FN(af_div_dw_finite)(V n, V n_lo, V d, V d_lo)
 static inline V AF_FN(af_div_one_plus_parts)(V n, V e, V *r, V *c)
 {
     *r = v_div(v_set((T)1), v_add(v_set((T)1), e));
-    V q = v_mul(n, *r);
+    V q = AF_FN(af_mul_small)(n, *r);
     *c = v_fnma(q, e, v_sub(n, q));
     return q;
 }
@@ -204,7 +204,7 @@ static inline V AF_FN(af_div_signed_finish)(V q, V c, V r)
 static inline V AF_FN(af_div_dw_signed)(V n, V n_lo, V d, V d_lo)
 {
     V r = v_div(v_set((T)1), d);
-    V q = v_mul(n, r);
+    V q = AF_FN(af_mul_small)(n, r);
     return AF_FN(af_div_signed_finish)(q, v_fma(q, d_lo, v_sub(v_fma(q, d, v_neg(n)), n_lo)), r);
 }
 
@@ -214,7 +214,7 @@ static inline V AF_FN(af_div_dw_signed)(V n, V n_lo, V d, V d_lo)
 static inline V AF_FN(af_div_one_plus_signed)(V n, V n_lo, V e)
 {
     V r = v_div(v_set((T)1), v_add(v_set((T)1), e));
-    V q = v_mul(n, r);
+    V q = AF_FN(af_mul_small)(n, r);
     return AF_FN(af_div_signed_finish)(q, v_sub(v_fma(q, e, v_sub(q, n)), n_lo), r);
 }
 

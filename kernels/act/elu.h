@@ -3,7 +3,7 @@
 
 static inline V AF_FN(elu_forward)(V x, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), x, v_mul(k->p0, v_expm1_nonpos(v_min(x, v_set((T)0)))));
+    return v_sel(v_gt(x, v_set((T)0)), x, AF_FN(af_mul_small)(k->p0, v_expm1_nonpos(v_min(x, v_set((T)0)))));
 }
 
 /* m a e^x, with e^x from af_exp_tail so that a subnormal result is rounded once. */

@@ -10,12 +10,12 @@
 /* C x (1 + k x^2) as hi + *lo, for k = K or 3K, given x^2 = q + q_lo. */
 static inline V AF_FN(gelu_tanh_cubic)(V x, V q, V q_lo, V k_hi, V k_lo, V *lo)
 {
-    V kq = v_mul(k_hi, q);
+    V kq = AF_FN(af_mul_small)(k_hi, q);
     V kq_lo = v_fma(k_lo, q, v_fma(k_hi, q_lo, v_fma(k_hi, q, v_neg(kq))));
     V w_lo, w = AF_FN(af_two_sum)(v_set((T)1), kq, &w_lo);
     V v_lo, v = AF_FN(af_mul_dw)(x, w, v_add(w_lo, kq_lo), &v_lo);
     V c_hi = v_set(AF_K(GELU_TANH_C_HI));
-    V z = v_mul(c_hi, v);
+    V z = AF_FN(af_mul_small)(c_hi, v);
     *lo = v_fma(v_set(AF_K(GELU_TANH_C_LO)), v, v_fma(c_hi, v_lo, v_fma(c_hi, v, v_neg(z))));
     return z;
 }

@@ -43,7 +43,7 @@ static inline V AF_FN(mish_forward)(V x, const VP *k)
      * and af_div_dw_signed drops it). */
     V xe_lo, xe = AF_FN(af_two_prod)(AF_FN(af_clamp_x_below)(x), s.e, &xe_lo);
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
-    V num = v_mul(a, s.n);
+    V num = AF_FN(af_mul_small)(a, s.n);
     V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));
     return AF_FN(af_mul_small)(AF_FN(af_div_dw_signed)(num, num_lo, s.d, s.d_lo), s.scale);
 }

@@ -16,7 +16,7 @@ typedef struct {
 static inline AF_FN(softplus_parts) AF_FN(softplus_split)(V x, const VP *k)
 {
     AF_FN(softplus_parts) s;
-    s.z = v_mul(k->p0, x);
+    s.z = AF_FN(af_mul_small)(k->p0, x);
     s.z_lo = v_fma(k->p0, x, v_neg(s.z));
     s.z_lo = AF_FN(af_finite_or_zero)(s.z_lo);
     s.pos = v_gt(s.z, v_set((T)0));

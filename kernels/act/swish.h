@@ -6,7 +6,7 @@
 static inline V AF_FN(swish_z)(V x, const VP *k, V *z_lo)
 {
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
-    V z = v_mul(k->p0, xf);
+    V z = AF_FN(af_mul_small)(k->p0, xf);
     *z_lo = AF_FN(af_finite_or_zero)(v_fma(k->p0, xf, v_neg(z)));
     return AF_FN(af_clamp_x)(z);
 }

@@ -53,9 +53,9 @@ static inline V AF_FN(af_times_sigmoid_grad_times)(V g, V g_lo, V z, V z_lo, V m
     /* (g + g_lo + ev) (e.e + e.lo), a double word times a double word */
     V s_lo, s = AF_FN(af_two_sum)(g, ev, &s_lo);
     s_lo = v_add(s_lo, g_lo);
-    V n = v_mul(s, e.e);
+    V n = AF_FN(af_mul_small)(s, e.e);
     V n_lo = AF_FN(af_finite_or_zero)(v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n)))));
     n = v_sel(pos, v_fma(ev, g, one), n);
-    n_lo = v_sel(pos, v_mul(ev, g_lo), n_lo);
+    n_lo = v_sel(pos, AF_FN(af_mul_small)(ev, g_lo), n_lo);
     return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }

@@ -85,7 +85,11 @@ static inline vf af_scalar_pow2f(vf j)
 static inline vf vf_ldexp(vf x, vf k)
 {
     vf k1 = (fmaf(k, 0.5f, -0.25f) + 0x1.8p23f) - 0x1.8p23f;
+#if AF_SCALAR_FMA
+    return fmaf(x * af_scalar_pow2f(k1), af_scalar_pow2f(k - k1), -0.0f); /* as in vec_avx2.h */
+#else
     return (x * af_scalar_pow2f(k1)) * af_scalar_pow2f(k - k1);
+#endif
 }
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10)(a); }
 
@@ -134,7 +138,11 @@ static inline vd af_scalar_pow2d(vd j)
 static inline vd vd_ldexp(vd x, vd k)
 {
     vd k1 = (fma(k, 0.5, -0.25) + 0x1.8p52) - 0x1.8p52;
+#if AF_SCALAR_FMA
+    return fma(x * af_scalar_pow2d(k1), af_scalar_pow2d(k - k1), -0.0);
+#else
     return (x * af_scalar_pow2d(k1)) * af_scalar_pow2d(k - k1);
+#endif
 }
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10)(a); }
 
