@@ -218,6 +218,17 @@ static inline V AF_FN(af_div_one_plus_signed)(V n, V n_lo, V e)
     return AF_FN(af_div_signed_finish)(q, v_sub(v_fma(q, e, v_sub(q, n)), n_lo), r);
 }
 
+/* m (n + n_lo)/6, rounded once up to O(eps^2), as a product by 1/6 = SIXTH_HI
+ * + SIXTH_LO: (n + n_lo)/6 = q + q_lo with q = n SIXTH_HI and its exact error
+ * by FMA, the terms of SIXTH_LO and n_lo (eps^2 of q) in q_lo; no division. */
+static inline V AF_FN(af_sixth_times)(V m, V n, V n_lo)
+{
+    V hi = v_set(AF_K(SIXTH_HI));
+    V q = AF_FN(af_mul_small)(n, hi);
+    V q_lo = v_add(v_fma(n, hi, v_neg(q)), v_fma(n, v_set(AF_K(SIXTH_LO)), AF_FN(af_mul_small)(n_lo, hi)));
+    return v_fma(m, q, AF_FN(af_mul_small)(m, q_lo));
+}
+
 /* ---- e^a for a <= 0, kept away from subnormals ------------------------------ */
 
 /* e^(a + a_lo) = (e + lo) * scale, with |a_lo| << 1 the low part of a double

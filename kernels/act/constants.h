@@ -14,6 +14,11 @@
 #define INV_SQRT2PI_LO_f32 -0x1.857936p-27f
 #define INV_SQRT2PI_HI_f64 0x1.9884533d43651p-2
 #define INV_SQRT2PI_LO_f64 -0x1.cbc0d30ebfd15p-56
+/* 1/6 = HI + LO to twice the working precision (the hard* functions). */
+#define SIXTH_HI_f32 0x1.555556p-3f
+#define SIXTH_LO_f32 -0x1.555556p-28f
+#define SIXTH_HI_f64 0x1.5555555555555p-3
+#define SIXTH_LO_f64 0x1.5555555555555p-57
 /* 2/sqrt(pi), rounded to nearest. */
 #define TWO_OVER_SQRTPI_f32 0x1.20dd76p+0f
 #define TWO_OVER_SQRTPI_f64 0x1.20dd750429b6dp+0

@@ -1,6 +1,6 @@
 /* hardsigmoid(x) = min(max(x + 3, 0), 6)/6. Between the kinks x + 3 is carried
- * exactly (TwoSum) into the corrected division: correctly rounded up to
- * O(eps^2). hardsigmoid'(+-3) = 0. Below TINY it is 1/2, and x is taken as
+ * exactly (TwoSum) into the product by 1/6 (af_sixth_times): correctly
+ * rounded up to O(eps^2). hardsigmoid'(+-3) = 0. Below TINY it is 1/2, and x is taken as
  * 0 (subnormal operands are slow). */
 
 static inline V AF_FN(hardsigmoid_forward)(V x, const VP *k)
@@ -9,7 +9,7 @@ static inline V AF_FN(hardsigmoid_forward)(V x, const VP *k)
     x = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x);
     V three = v_set((T)3), lo;
     V s = AF_FN(af_two_sum)(x, three, &lo);
-    V mid = AF_FN(af_div_dw)(s, AF_FN(af_finite_or_zero)(lo), v_set((T)6), v_set((T)0));
+    V mid = AF_FN(af_sixth_times)(v_set((T)1), s, lo);
     return v_sel(v_le(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), v_set((T)1), mid));
 }
 

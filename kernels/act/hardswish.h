@@ -1,9 +1,9 @@
 /* hardswish(x) = x hardsigmoid(x): -0 for x <= -3 (x times 0), x for x >= 3
  * (so hardswish(FLT_MAX) = FLT_MAX: x (x + 3) is never formed there), and
  * x (x + 3)/6 between, with x + 3 and the product carried exactly into the
- * corrected division. hardswish'(-3) = -1/2, hardswish'(3) = 1. Below TINY
- * hardswish is x/2 and hardswish' 1/2, and x is taken as 0 in the arithmetic
- * (subnormal operands are slow). */
+ * product by 1/6 (af_sixth_times). hardswish'(-3) = -1/2, hardswish'(3) = 1.
+ * Below TINY hardswish is x/2 and hardswish' 1/2, and x is taken as 0 in the
+ * arithmetic (subnormal operands are slow). */
 
 static inline V AF_FN(hardswish_forward)(V x, const VP *k)
 {
@@ -13,7 +13,7 @@ static inline V AF_FN(hardswish_forward)(V x, const VP *k)
     V three = v_set((T)3), s_lo, p_lo;
     V s = AF_FN(af_two_sum)(xs, three, &s_lo);
     V p = AF_FN(af_mul_dw)(xs, s, AF_FN(af_finite_or_zero)(s_lo), &p_lo);
-    V mid = AF_FN(af_div_dw)(p, p_lo, v_set((T)6), v_set((T)0));
+    V mid = AF_FN(af_sixth_times)(v_set((T)1), p, p_lo);
     return v_sel(tiny, AF_FN(af_mul_small)(x, v_set((T)0.5)), v_sel(v_le(xs, v_neg(three)), v_set((T)-0.0), v_sel(v_ge(xs, three), xs, mid)));
 }
 
@@ -25,6 +25,6 @@ static inline V AF_FN(hardswish_grad_times)(V x, V m, const VP *k)
     x = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x);
     V three = v_set((T)3), t_lo;
     V t = AF_FN(af_two_sum)(v_add(x, x), three, &t_lo);
-    V mid = AF_FN(af_div_dw_times)(m, t, AF_FN(af_finite_or_zero)(t_lo), v_set((T)6), v_set((T)0));
+    V mid = AF_FN(af_sixth_times)(m, t, t_lo);
     return AF_FN(af_pass_nan)(x, v_sel(v_lt(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), m, mid)));
 }
