@@ -27,17 +27,6 @@ static inline V AF_FN(softmax_shift)(const T *x, size_t j, size_t n, V neg_m, in
  * wherever e < 2^-102, hence af_mul_small. */
 static inline V AF_FN(softmax_exp_lo)(V e, V d_lo) { return AF_FN(af_finite_or_zero)(AF_FN(af_mul_small)(e, d_lo)); }
 
-/* (e + e_lo)/(s + s_lo) with r = 1/s, s >= 1, e in [0, 1]: q = e r within
- * 2 eps of the quotient, the remainder e - q s exact by FMA, the low parts'
- * e_lo - q s_lo, and one correction, as in af_div_dw_times. Every product is
- * fused: for e near the underflow they are subnormal (af_mul_small). */
-static inline V AF_FN(softmax_quotient)(V e, V e_lo, V s, V s_lo, V r)
-{
-    V q = AF_FN(af_mul_small)(e, r);
-    V c = v_add(v_fnma(q, s, e), v_fnma(q, s_lo, e_lo));
-    return v_fma(c, r, q);
-}
-
 /* sum_j e^(x_j - m) as hi + *lo, for a finite m (of -x with negate); each
  * e^(x_j - m) also stored in e_out[j] unless e_out is NULL. */
 static T AF_FN(softmax_denominator)(const T *x, size_t n, T m, int negate, T *e_out, T *lo)
@@ -68,11 +57,11 @@ static void AF_FN(softmax_row)(const T *x, T *y, size_t n, int negate)
     const int in_place = x == y;
     T total_lo, total = AF_FN(softmax_denominator)(x, n, m, negate, in_place ? NULL : y, &total_lo);
     V neg_m = v_set(-m), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
-    V r = v_div(v_set((T)1), s);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V d = AF_FN(softmax_shift)(x, i, n, neg_m, negate, &d_lo);
         V e = in_place ? v_exp_nonpos(d) : AF_FN(row_load)(y, i, n, zero);
-        AF_FN(row_store)(y, i, n, AF_FN(softmax_quotient)(e, AF_FN(softmax_exp_lo)(e, d_lo), s, s_lo, r));
+        /* e in [0, 1], s >= 1: finite, and af_div_dw_parts' products are fused. */
+        AF_FN(row_store)(y, i, n, AF_FN(af_div_dw_finite)(e, AF_FN(softmax_exp_lo)(e, d_lo), s, s_lo));
     }
 }
 
