@@ -283,7 +283,7 @@ static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail_nonpos_dw)(V a, V a_lo)
 static inline AF_FN(af_exp_parts) AF_FN(af_exp_tail)(V a, V a_lo)
 {
     V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
-    return AF_FN(af_exp_with_lo)(AF_FN(af_exp_tail_clamped)(AF_FN(af_exp_off_tiny)(ac)), a_lo);
+    return AF_FN(af_exp_with_lo)(AF_FN(af_exp_tail_clamped)(AF_FN(af_zero_if_tiny)(ac)), a_lo);
 }
 
 /* The value e^a itself, rounded (subnormal or 0 in the tail, where only

@@ -31,7 +31,7 @@ static inline V AF_FN(af_zero_addend)(void) { return v_set(-(T)0); }
 
 /* 2^j e^a for an integral j (EXP_TAIL_SHIFT, or 0 as af_zero_addend), a clamped by the
  * caller so that k + j stays in v_ldexp's domain, and kept off
- * (-TINY, TINY) but for 0 (af_exp_off_tiny, af_exp_clamp_nonpos):
+ * (-TINY, TINY) but for 0 (af_zero_if_tiny, af_exp_clamp_nonpos):
  * subnormal operands are slow on some cores. */
 static inline V AF_FN(af_exp_times_pow2)(V a, V j)
 {
@@ -44,8 +44,10 @@ static inline V AF_FN(af_exp_times_pow2)(V a, V j)
  * to its first-order term. */
 static inline M AF_FN(af_is_tiny)(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
 
-/* Below TINY in magnitude e^a rounds to 1 as e^0 does: a is taken as 0. */
-static inline V AF_FN(af_exp_off_tiny)(V a) { return v_sel(AF_FN(af_is_tiny)(a), v_set((T)0), a); }
+/* a, or 0 below TINY in magnitude: e^a rounds to 1 there as e^0 does, and a
+ * kernel whose f(x) is its first-order term there keeps x out of its
+ * arithmetic (subnormal operands are slow on some cores). */
+static inline V AF_FN(af_zero_if_tiny)(V a) { return v_sel(AF_FN(af_is_tiny)(a), v_set((T)0), a); }
 
 /* a <= 0 (or NaN) clamped to [lo, -TINY]: e^-TINY rounds to 1 exactly
  * as e^0 does (k = 0 and 1 + (r + w) = 1 - TINY rounds to 1), so one min
@@ -60,7 +62,7 @@ static inline V AF_FN(af_exp_clamp_nonpos)(V a, V lo) { return v_max(v_min(a, v_
 static inline V AF_FN(af_exp)(V a)
 {
     V ac = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
-    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_off_tiny)(ac), AF_FN(af_zero_addend)());
+    return AF_FN(af_exp_times_pow2)(AF_FN(af_zero_if_tiny)(ac), AF_FN(af_zero_addend)());
 }
 
 /* The same for a <= 0 (or NaN), the e^-|x| of most callers: one clamp fewer. */

@@ -48,8 +48,8 @@ static inline V AF_FN(gelu_erf_middle)(V u)
  * P = C0 + t Q(t) in [1.128, 1.232] from tools/erfc_poly.py (P's error as
  * evaluated here 2^-25.1 (2^-53.9) relative, t's rounding included). t Q is
  * at most a fifth of P and joins C0 as a double word. 1 + 2a = d + d_lo
- * exactly (1 - d is exact below 2^24), the quotient is corrected once as in
- * af_div_dw_times, and erfcx' = 2a erfcx - 2/sqrt pi carries a_lo. */
+ * exactly (1 - d is exact below 2^24), the quotient is corrected once
+ * (af_div_dw_parts), and erfcx' = 2a erfcx - 2/sqrt pi carries a_lo. */
 static inline V AF_FN(gelu_erfcx_dw)(V a, V a_lo, V *lo)
 {
     V one = v_set((T)1), two = v_set((T)2), k = v_set(AF_K(GELU_ERFC_K));
@@ -63,9 +63,8 @@ static inline V AF_FN(gelu_erfcx_dw)(V a, V a_lo, V *lo)
     V p_lo = v_add(v_add(v_sub(c0, p), tq), v_set(AF_K(GELU_ERFC_C0_LO)));
     V d = v_fma(a, two, one);
     V d_lo = v_fma(a, two, v_sub(one, d));
-    V r = v_div(one, d);
-    V e = v_mul(p, r);
-    V e_lo = v_mul(v_fnma(e, d_lo, v_add(v_fnma(e, d, p), p_lo)), r);
+    V r, rem, e = AF_FN(af_div_dw_parts)(p, p_lo, d, d_lo, &r, &rem);
+    V e_lo = v_mul(rem, r);
     *lo = v_fma(a_lo, v_fma(v_add(a, a), e, v_set(-AF_K(TWO_OVER_SQRTPI))), e_lo);
     return e;
 }
@@ -123,7 +122,7 @@ static inline V AF_FN(gelu_forward)(V x, const VP *k)
 static inline V AF_FN(gelu_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    x = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x);
+    x = AF_FN(af_zero_if_tiny)(x);
     AF_FN(af_exp_parts) g = AF_FN(gelu_gauss)(x);
     V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(x, g, &cdf_lo);
     V xphi_lo, xphi = AF_FN(gelu_phi_dw)(g, AF_FN(af_clamp_x)(x), &xphi_lo);

@@ -6,7 +6,7 @@
 static inline V AF_FN(hardsigmoid_forward)(V x, const VP *k)
 {
     (void)k;
-    x = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x);
+    x = AF_FN(af_zero_if_tiny)(x);
     V three = v_set((T)3), lo;
     V s = AF_FN(af_two_sum)(x, three, &lo);
     V mid = AF_FN(af_sixth_times)(v_set((T)1), s, lo);

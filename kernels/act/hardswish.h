@@ -22,7 +22,7 @@ static inline V AF_FN(hardswish_forward)(V x, const VP *k)
 static inline V AF_FN(hardswish_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    x = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x);
+    x = AF_FN(af_zero_if_tiny)(x);
     V three = v_set((T)3), t_lo;
     V t = AF_FN(af_two_sum)(v_add(x, x), three, &t_lo);
     V mid = AF_FN(af_sixth_times)(m, t, t_lo);

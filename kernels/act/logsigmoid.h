@@ -21,6 +21,6 @@ static inline V AF_FN(logsigmoid_grad_times)(V x, V m, const VP *k)
     M pos = v_ge(x, v_set((T)0));
     AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
     V ev = AF_FN(af_exp_value)(e); /* 1 + e = 1 below TINY, and e^2 would be subnormal */
-    V q = AF_FN(af_div_one_plus_times)(m, v_sel(pos, e.e, one), v_sel(AF_FN(af_is_tiny)(ev), v_set((T)0), ev));
+    V q = AF_FN(af_div_one_plus_times)(m, v_sel(pos, e.e, one), AF_FN(af_zero_if_tiny)(ev));
     return AF_FN(af_mul_small)(q, v_sel(pos, e.scale, one));
 }

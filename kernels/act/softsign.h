@@ -19,7 +19,7 @@ static inline V AF_FN(softsign_forward)(V x, const VP *k)
 static inline V AF_FN(softsign_grad_times)(V x, V m, const VP *k)
 {
     (void)k;
-    V a = v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), v_abs(x));
+    V a = AF_FN(af_zero_if_tiny)(v_abs(x));
     V d_lo, d = AF_FN(af_two_sum)(v_set((T)1), a, &d_lo);
     d_lo = AF_FN(af_finite_or_zero)(d_lo);
     V q = AF_FN(af_div_dw_times_any)(m, v_set((T)1), v_set((T)0), d, d_lo);

@@ -62,7 +62,7 @@ static inline V AF_FN(tanhshrink_grad_times)(V x, V m, const VP *k)
     M small = v_lt(v_abs(x), v_set((T)1));
     V one = v_set((T)1);
     M neg = v_lt(x, v_set((T)0));
-    V s = AF_FN(tanhshrink_small)(v_sel(AF_FN(af_is_tiny)(x), v_set((T)0), x)), q = AF_FN(tanhshrink_q)(x);
+    V s = AF_FN(tanhshrink_small)(AF_FN(af_zero_if_tiny)(x)), q = AF_FN(tanhshrink_q)(x);
     V ts = v_sub(x, s), tl = v_sub(one, q);
     V tl_lo = v_sub(v_sub(one, tl), q);
     V t = v_sel(small, ts, v_sel(neg, v_neg(tl), tl));
