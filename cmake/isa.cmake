@@ -1,7 +1,9 @@
 # The ISAs of this build and their compiler flags. Each ISA compiles
-# kernels/table.c once, with its flags and its AF_ISA_* definition, into an
-# OBJECT library; only that translation unit ever sees the flags, so the rest
-# of the library runs on any CPU of the architecture. -ffp-contract=off: a
+# kernels/table.c once per dtype, with its flags, its AF_ISA_* and an
+# AF_DTYPE_* definition, into an OBJECT library; only those translation units
+# ever see the flags, so the rest of the library runs on any CPU of the
+# architecture. Hidden visibility: the tables are the library's own, never
+# exported from a shared libactfast. -ffp-contract=off: a
 # fused multiply-add only where a kernel writes one, on every ISA alike, which
 # is what lets every ISA return the same bits. GCC's inlining limits: past its
 # default growth limits GCC calls some helpers of the bodies (exp, af_exp_tail,
@@ -22,17 +24,23 @@ set(ACTFAST_ISA_OBJECTS "")
 # actfast_add_isa(name definitions [compile options...]): definitions is a
 # list, AF_ISA_<NAME> first.
 function(actfast_add_isa name definitions)
-  set(target actfast_kernels_${name})
-  add_library(${target} OBJECT ${PROJECT_SOURCE_DIR}/kernels/table.c)
-  target_compile_definitions(${target} PRIVATE ${definitions})
-  target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN}
-    "$<$<C_COMPILER_ID:GNU>:--param=large-function-growth=1000;--param=inline-unit-growth=1000;--param=max-inline-insns-single=1000>")
-  target_include_directories(${target} PRIVATE
-    ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/kernels)
-  target_link_libraries(${target} PRIVATE SLEEF::sleef)
-  actfast_warnings(${target})
+  set(objects ${ACTFAST_ISA_OBJECTS})
+  foreach(dtype f32 f64)
+    set(target actfast_kernels_${name}_${dtype})
+    string(TOUPPER ${dtype} upper)
+    add_library(${target} OBJECT ${PROJECT_SOURCE_DIR}/kernels/table.c)
+    target_compile_definitions(${target} PRIVATE ${definitions} AF_DTYPE_${upper})
+    target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN}
+      "$<$<C_COMPILER_ID:GNU>:--param=large-function-growth=1000;--param=inline-unit-growth=1000;--param=max-inline-insns-single=1000>")
+    target_include_directories(${target} PRIVATE
+      ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/kernels)
+    target_link_libraries(${target} PRIVATE SLEEF::sleef)
+    set_target_properties(${target} PROPERTIES C_VISIBILITY_PRESET hidden)
+    actfast_warnings(${target})
+    list(APPEND objects $<TARGET_OBJECTS:${target}>)
+  endforeach()
   set(ACTFAST_ISAS ${ACTFAST_ISAS} ${name} PARENT_SCOPE)
-  set(ACTFAST_ISA_OBJECTS ${ACTFAST_ISA_OBJECTS} $<TARGET_OBJECTS:${target}> PARENT_SCOPE)
+  set(ACTFAST_ISA_OBJECTS ${objects} PARENT_SCOPE)
 endfunction()
 
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
@@ -48,7 +56,9 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
     # -mfma: SLEEF's purecfma functions stand in for its advsimd ones, and
     # SIMDe's vfmaq is fused only with it.
     actfast_add_isa(neon "AF_ISA_NEON;AF_NEON_SIMDE" -mfma)
-    target_include_directories(actfast_kernels_neon PRIVATE ${SIMDE_INCLUDE_DIR})
+    foreach(dtype f32 f64)
+      target_include_directories(actfast_kernels_neon_${dtype} PRIVATE ${SIMDE_INCLUDE_DIR})
+    endforeach()
     # src/dispatch.c lists the extra kernel set.
     set_property(SOURCE ${PROJECT_SOURCE_DIR}/src/dispatch.c APPEND PROPERTY COMPILE_DEFINITIONS AF_NEON_SIMDE)
     list(APPEND ACTFAST_PUBLIC_ISAS neon)

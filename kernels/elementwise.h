@@ -1,55 +1,55 @@
 /* The array loops of the elementwise ops: whole vectors, then one masked
  * partial vector for the tail (never a read or write past n). One kernel per
  * op and form, stamped from src/ops.def over the bodies of kernels/act/.
- * Included once per dtype section of kernels/table.c. */
+ * Included by kernels/table.c, once per ISA and dtype. */
 
 /* refresh(k, p, i, len) updates the parameters for elements [i, i + len)
  * before each vector: nothing for most kernels, the slope of each element for
- * the slopes kernels. */
+ * the slopes kernels (leaky_relu_slope, the first parameter). */
 #define AF_FIXED_PARAMS(k, p, i, len)
-#define AF_SLOPE_PER_ELEMENT(k, p, i, len)                                                     \
-    ((k).p0 = (len) == AF_LANES ? v_load((const T *)(p)->slopes + (i))                        \
+#define AF_SLOPE_PER_ELEMENT(k, p, i, len)                                                      \
+    ((k).p0 = (len) == AF_LANES ? v_load((const T *)(p)->slopes + (i))                          \
                                 : v_load_part((const T *)(p)->slopes + (i), (len)))
 
-#define AF_KERNEL_UNARY(kernel, body, refresh)                                                 \
-    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)         \
-    {                                                                                          \
-        VP k = AF_FN(af_vparams_make)(p);                                                      \
-        size_t i = 0;                                                                          \
-        (void)dy;                                                                              \
-        for (; i + AF_LANES <= n; i += AF_LANES) {                                             \
-            refresh(k, p, i, AF_LANES);                                                        \
-            v_store(out + i, body(v_load(in + i), &k));                                        \
-        }                                                                                      \
-        if (i < n) {                                                                           \
-            refresh(k, p, i, n - i);                                                           \
-            v_store_part(out + i, body(v_load_part(in + i, n - i), &k), n - i);                \
-        }                                                                                      \
+#define AF_KERNEL_UNARY(kernel, body, refresh)                                                  \
+    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)          \
+    {                                                                                           \
+        VP k = af_vparams_make(p);                                                              \
+        size_t i = 0;                                                                           \
+        (void)dy;                                                                               \
+        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
+            refresh(k, p, i, AF_LANES);                                                         \
+            v_store(out + i, body(v_load(in + i), &k));                                         \
+        }                                                                                       \
+        if (i < n) {                                                                            \
+            refresh(k, p, i, n - i);                                                            \
+            v_store_part(out + i, body(v_load_part(in + i, n - i), &k), n - i);                 \
+        }                                                                                       \
     }
 
-#define AF_KERNEL_BINARY(kernel, body, refresh)                                                \
-    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)         \
-    {                                                                                          \
-        VP k = AF_FN(af_vparams_make)(p);                                                      \
-        size_t i = 0;                                                                          \
-        for (; i + AF_LANES <= n; i += AF_LANES) {                                             \
-            refresh(k, p, i, AF_LANES);                                                        \
-            v_store(out + i, body(v_load(in + i), v_load(dy + i), &k));                        \
-        }                                                                                      \
-        if (i < n) {                                                                           \
-            refresh(k, p, i, n - i);                                                           \
+#define AF_KERNEL_BINARY(kernel, body, refresh)                                                 \
+    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)          \
+    {                                                                                           \
+        VP k = af_vparams_make(p);                                                              \
+        size_t i = 0;                                                                           \
+        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
+            refresh(k, p, i, AF_LANES);                                                         \
+            v_store(out + i, body(v_load(in + i), v_load(dy + i), &k));                         \
+        }                                                                                       \
+        if (i < n) {                                                                            \
+            refresh(k, p, i, n - i);                                                            \
             v_store_part(out + i, body(v_load_part(in + i, n - i), v_load_part(dy + i, n - i), &k), n - i); \
-        }                                                                                      \
+        }                                                                                       \
     }
 
 #define AF_STAMP_FROM_Y_0(name)
-#define AF_STAMP_FROM_Y_1(name) AF_KERNEL_BINARY(AF_FN(name##_backward_from_y_kernel), AF_FN(name##_grad_y_times), AF_FIXED_PARAMS)
+#define AF_STAMP_FROM_Y_1(name) AF_KERNEL_BINARY(name##_backward_from_y_kernel, name##_grad_y_times, AF_FIXED_PARAMS)
 /* grad is grad_times with m = 1; backward is grad_times with m = dy. */
-#define AF_STAMP_ELEMENTWISE(name, from_y)                                                     \
-    static inline V AF_FN(name##_grad)(V x, const VP *k) { return AF_FN(name##_grad_times)(x, v_set((T)1), k); } \
-    AF_KERNEL_UNARY(AF_FN(name##_forward_kernel), AF_FN(name##_forward), AF_FIXED_PARAMS)      \
-    AF_KERNEL_UNARY(AF_FN(name##_grad_kernel), AF_FN(name##_grad), AF_FIXED_PARAMS)            \
-    AF_KERNEL_BINARY(AF_FN(name##_backward_kernel), AF_FN(name##_grad_times), AF_FIXED_PARAMS) \
+#define AF_STAMP_ELEMENTWISE(name, from_y)                                                      \
+    static inline V name##_grad(V x, const VP *k) { return name##_grad_times(x, v_set((T)1), k); } \
+    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward, AF_FIXED_PARAMS)                     \
+    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad, AF_FIXED_PARAMS)                           \
+    AF_KERNEL_BINARY(name##_backward_kernel, name##_grad_times, AF_FIXED_PARAMS)                \
     AF_STAMP_FROM_Y_##from_y(name)
 #define AF_STAMP_ELEMENTWISE_OWN_API(name, from_y) AF_STAMP_ELEMENTWISE(name, from_y)
 /* Row-wise ops write their own kernels (kernels/act/softmax.h). */
@@ -61,10 +61,10 @@
 #undef AF_OP
 
 /* leaky_relu with one slope per element: prelu's channels, rrelu's draws. */
-AF_KERNEL_UNARY(AF_FN(slopes_forward_kernel), AF_FN(leaky_relu_forward), AF_SLOPE_PER_ELEMENT)
-AF_KERNEL_UNARY(AF_FN(slopes_grad_kernel), AF_FN(leaky_relu_grad), AF_SLOPE_PER_ELEMENT)
-AF_KERNEL_BINARY(AF_FN(slopes_backward_kernel), AF_FN(leaky_relu_grad_times), AF_SLOPE_PER_ELEMENT)
+AF_KERNEL_UNARY(slopes_forward_kernel, leaky_relu_forward, AF_SLOPE_PER_ELEMENT)
+AF_KERNEL_UNARY(slopes_grad_kernel, leaky_relu_grad, AF_SLOPE_PER_ELEMENT)
+AF_KERNEL_BINARY(slopes_backward_kernel, leaky_relu_grad_times, AF_SLOPE_PER_ELEMENT)
 
 /* The terms dy df/dp of the trainable parameters. */
-AF_KERNEL_BINARY(AF_FN(swish_param_grad_kernel), AF_FN(swish_param_grad_times), AF_FIXED_PARAMS)
-AF_KERNEL_BINARY(AF_FN(prelu_param_grad_kernel), AF_FN(prelu_param_grad_times), AF_FIXED_PARAMS)
+AF_KERNEL_BINARY(swish_param_grad_kernel, swish_param_grad_times, AF_FIXED_PARAMS)
+AF_KERNEL_BINARY(prelu_param_grad_kernel, prelu_param_grad_times, AF_FIXED_PARAMS)

@@ -82,9 +82,9 @@ actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, con
     if (status != ACTFAST_OK)
         return status;
     if (n > 0 && dtype == ACTFAST_F32)
-        call.kernels->f32[op][form]((const float *)in, (const float *)dy, (float *)out, n, p);
+        call.kernels->f32->op[op][form]((const float *)in, (const float *)dy, (float *)out, n, p);
     else if (n > 0)
-        call.kernels->f64[op][form]((const double *)in, (const double *)dy, (double *)out, n, p);
+        call.kernels->f64->op[op][form]((const double *)in, (const double *)dy, (double *)out, n, p);
     af_call_end(&call);
     return ACTFAST_OK;
 }

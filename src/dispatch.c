@@ -13,31 +13,32 @@
 #include "dispatch.h"
 
 typedef struct af_isa {
-    const char *name;
-    const af_kernel_set *kernels;
+    af_kernel_set kernels;
     int (*supported)(void);
 } af_isa;
 
 static int always(void) { return 1; }
 
+#define AF_ISA_KERNELS(name, isa) {name, &af_kernels_##isa##_f32, &af_kernels_##isa##_f64}
+
 static const af_isa isas[] = {
 #if defined(__x86_64__)
-    {"avx512", &af_kernels_avx512, af_cpu_has_avx512},
-    {"avx2", &af_kernels_avx2, af_cpu_has_avx2},
+    {AF_ISA_KERNELS("avx512", avx512), af_cpu_has_avx512},
+    {AF_ISA_KERNELS("avx2", avx2), af_cpu_has_avx2},
 #if defined(AF_NEON_SIMDE)
     /* The NEON kernels through SIMDe (a test build, cmake/isa.cmake): x86
      * code built with -mfma. */
-    {"neon", &af_kernels_neon, af_cpu_has_fma},
+    {AF_ISA_KERNELS("neon", neon), af_cpu_has_fma},
 #endif
     /* The same bits as AVX2/AVX-512 need SLEEF's FMA flavour; a CPU without
      * FMA gets the portable one. */
-    {"scalar", &af_kernels_scalar_fma, af_cpu_has_fma},
-    {"scalar", &af_kernels_scalar, always},
+    {AF_ISA_KERNELS("scalar", scalar_fma), af_cpu_has_fma},
+    {AF_ISA_KERNELS("scalar", scalar), always},
 #elif defined(__aarch64__)
-    {"neon", &af_kernels_neon, af_cpu_has_neon},
-    {"scalar", &af_kernels_scalar_fma, always},
+    {AF_ISA_KERNELS("neon", neon), af_cpu_has_neon},
+    {AF_ISA_KERNELS("scalar", scalar_fma), always},
 #else
-    {"scalar", &af_kernels_scalar, always},
+    {AF_ISA_KERNELS("scalar", scalar), always},
 #endif
 };
 enum { ISA_COUNT = sizeof isas / sizeof isas[0] };
@@ -64,8 +65,8 @@ static int known(const char *name)
 static const af_kernel_set *find(const char *name)
 {
     for (int i = 0; i < ISA_COUNT; i++)
-        if ((name == NULL || strcmp(isas[i].name, name) == 0) && isas[i].supported())
-            return isas[i].kernels;
+        if ((name == NULL || strcmp(isas[i].kernels.isa, name) == 0) && isas[i].supported())
+            return &isas[i].kernels;
     return NULL;
 }
 

@@ -22,26 +22,39 @@ typedef struct af_params {
 typedef void (*af_kernel_f32)(const float *in, const float *dy, float *out, size_t n, const af_params *params);
 typedef void (*af_kernel_f64)(const double *in, const double *dy, double *out, size_t n, const af_params *params);
 
+/* One ISA's kernels of one dtype: kernels/table.c, compiled once per ISA and
+ * dtype, defines one of these, af_kernels_<isa>_<dtype>.
+ *   op          every op and form of src/ops.def (NULL where the op lacks the form)
+ *   slopes      leaky_relu with one slope per element, read from
+ *               params->slopes: prelu's channels and rrelu's training draws;
+ *               forward, grad, backward
+ *   param_grad  out = dy * df/dp per element, the terms of a trainable
+ *               parameter's gradient (swish's beta, prelu's weight), which
+ *               src/ sums; NULL for ops without one */
+typedef struct af_kernels_f32 {
+    af_kernel_f32 op[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
+    af_kernel_f32 slopes[ACTFAST_BACKWARD + 1];
+    af_kernel_f32 param_grad[ACTFAST_OP_COUNT];
+} af_kernels_f32;
+
+typedef struct af_kernels_f64 {
+    af_kernel_f64 op[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
+    af_kernel_f64 slopes[ACTFAST_BACKWARD + 1];
+    af_kernel_f64 param_grad[ACTFAST_OP_COUNT];
+} af_kernels_f64;
+
+/* An ISA as the API sees it: its name and both dtypes' kernels (src/dispatch.c). */
 typedef struct af_kernel_set {
     const char *isa;
-    af_kernel_f32 f32[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
-    af_kernel_f64 f64[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
-    /* leaky_relu with one slope per element, read from params->slopes:
-     * prelu's channels and rrelu's training draws. Forward, grad, backward. */
-    af_kernel_f32 slopes_f32[ACTFAST_BACKWARD + 1];
-    af_kernel_f64 slopes_f64[ACTFAST_BACKWARD + 1];
-    /* out = dy * df/dp per element, the terms of a trainable parameter's
-     * gradient (swish's beta, prelu's weight), which src/ sums; NULL for ops
-     * without one. */
-    af_kernel_f32 param_grad_f32[ACTFAST_OP_COUNT];
-    af_kernel_f64 param_grad_f64[ACTFAST_OP_COUNT];
+    const af_kernels_f32 *f32;
+    const af_kernels_f64 *f64;
 } af_kernel_set;
 
-/* One per compiled ISA (kernels/table.c, built once per ISA). */
-extern const af_kernel_set af_kernels_scalar;       /* SLEEF purec: runs anywhere */
-extern const af_kernel_set af_kernels_scalar_fma;   /* SLEEF purecfma: needs FMA */
-extern const af_kernel_set af_kernels_avx2;
-extern const af_kernel_set af_kernels_avx512;
-extern const af_kernel_set af_kernels_neon;
+/* The kernels this build compiled (cmake/isa.cmake); scalar is SLEEF's purec
+ * flavour and runs anywhere, scalar_fma its purecfma one and needs FMA. */
+extern const af_kernels_f32 af_kernels_scalar_f32, af_kernels_scalar_fma_f32, af_kernels_avx2_f32,
+    af_kernels_avx512_f32, af_kernels_neon_f32;
+extern const af_kernels_f64 af_kernels_scalar_f64, af_kernels_scalar_fma_f64, af_kernels_avx2_f64,
+    af_kernels_avx512_f64, af_kernels_neon_f64;
 
 #endif

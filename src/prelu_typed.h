@@ -60,7 +60,7 @@ static T AF_CAT(prelu_dw_channel_, DT)(const af_kernel_set *k, const T *x, const
             i += take;
             const int last = i == inner && block + channels * inner >= n;
             if (len == AF_CHUNK || last) {
-                AF_CAT(k->param_grad_, DT)[ACTFAST_OP_PRELU](xs, dys, terms, len, &p);
+                k->DT->param_grad[ACTFAST_OP_PRELU](xs, dys, terms, len, &p);
                 for (size_t j = 0; j < len; j++)
                     af_sum_add(&acc, terms[j]);
                 len = 0;
@@ -88,7 +88,7 @@ static actfast_status AF_CAT(prelu_run_, DT)(actfast_form form, const T *x, cons
     for (size_t i = 0; i < n; i += AF_CHUNK) {
         size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
         AF_CAT(prelu_slopes_, DT)(slopes, i, len, w, channels, inner);
-        AF_CAT(call.kernels->slopes_, DT)[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
+        call.kernels->DT->slopes[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
     }
     af_call_end(&call);
     return ACTFAST_OK;

@@ -23,7 +23,7 @@ static actfast_status AF_CAT(rrelu_train_, DT)(actfast_form form, const T *x, co
     for (size_t i = 0; i < n; i += AF_CHUNK) {
         size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
         AF_CAT(draw_slopes_, DT)(slopes, len, offset + i, lower, upper, seed);
-        AF_CAT(call.kernels->slopes_, DT)[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
+        call.kernels->DT->slopes[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
     }
     af_call_end(&call);
     return ACTFAST_OK;

@@ -22,13 +22,13 @@ actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy,
     af_sum acc = {0, 0};
     for (size_t i = 0; i < n; i += AF_CHUNK) {
         size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
-        AF_CAT(k->param_grad_, DT)[ACTFAST_OP_SWISH](x + i, dy + i, terms, len, &p);
+        k->DT->param_grad[ACTFAST_OP_SWISH](x + i, dy + i, terms, len, &p);
         for (size_t j = 0; j < len; j++)
             af_sum_add(&acc, terms[j]);
     }
     *dbeta = (T)af_sum_value(&acc);
     if (n > 0) /* after the terms: dx may be x or dy */
-        k->DT[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](x, dy, dx, n, &p);
+        k->DT->op[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](x, dy, dx, n, &p);
     af_call_end(&call);
     return ACTFAST_OK;
 }

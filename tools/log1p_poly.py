@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Coefficients of af_log1p_dw (kernels/act/common.h), pasted into
+"""Coefficients of af_log1p_unit (kernels/act/log1p.h), pasted into
 kernels/act/constants.h.
 
 log(1 + f) = 2 atanh(s) = 2s + s^3 R(s^2), s = f/(2 + f), |s| <= S =

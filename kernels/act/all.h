@@ -1,7 +1,18 @@
-/* Every op's bodies: one file per row of src/ops.def. Included once per dtype
- * section of kernels/table.c. */
+/* Every op's bodies: one file per row of src/ops.def, over the helpers
+ * included first. Included by kernels/table.c, once per dtype and ISA.
+ *
+ * Every op's body file defines
+ *   <op>_forward(x, k)              f(x)
+ *   <op>_grad_times(x, m, k)        m f'(x)   (grad: m = 1; backward: m = dy)
+ *   <op>_grad_y_times(y, m, k)      m f'(x) from y = f(x), for ops with from_y
+ * Folding m into the formula, rather than multiplying a rounded f'(x) by it,
+ * keeps dy f'(x) accurate where f'(x) alone would be subnormal. */
+#include "act/params.h"
+#include "act/guards.h"
+#include "act/poly.h"
+#include "act/double_word.h"
 #include "act/exp.h"
-#include "act/common.h"
+#include "act/log1p.h"
 /* Shared by swish and gelu_tanh. */
 #include "act/times_sigmoid.h"
 

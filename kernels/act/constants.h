@@ -4,6 +4,10 @@
 #ifndef ACTFAST_ACT_CONSTANTS_H
 #define ACTFAST_ACT_CONSTANTS_H
 
+/* The coefficient tables of both dtypes are defined here; a kernel
+ * translation unit is compiled for one dtype and leaves the other's unused. */
+#define AF_POLY_TABLE static const __attribute__((unused))
+
 /* 1/sqrt(2) = HI + LO to twice the working precision. */
 #define INV_SQRT2_HI_f32 0x1.6a09e6p-1f
 #define INV_SQRT2_LO_f32 0x1.9fcef4p-27f
@@ -68,7 +72,7 @@
 #define TANHSHRINK_THIRD_HI_f32 0x1.555556p-2f
 #define TANHSHRINK_THIRD_LO_f32 -0x1.555556p-27f
 #define TANHSHRINK_DEGREE_f32 7
-static const float TANHSHRINK_POLY_f32[TANHSHRINK_DEGREE_f32 + 1] = {
+AF_POLY_TABLE float TANHSHRINK_POLY_f32[TANHSHRINK_DEGREE_f32 + 1] = {
     0x1.e576f4p-15f, -0x1.88763cp-12f, 0x1.54b342p-10f, -0x1.ce0abp-9f,
     0x1.21e66cp-7f, -0x1.66470ep-6f, 0x1.ba1b7p-5f, -0x1.11111p-3f};
 /* f64: Q of degree 16, error 2^-60.3 relative to the result */
@@ -79,7 +83,7 @@ static const float TANHSHRINK_POLY_f32[TANHSHRINK_DEGREE_f32 + 1] = {
 #define TANHSHRINK_ZERO_f32 0x1p-50f
 #define TANHSHRINK_ZERO_f64 0x1p-358
 #define TANHSHRINK_DEGREE_f64 16
-static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
+AF_POLY_TABLE double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
     -0x1.db978852e4582p-29, 0x1.46001e44406c8p-25, -0x1.bddb2a5b6e47fp-23, 0x1.a222374b79e44p-21,
     -0x1.3a46399bc3318p-19, 0x1.a34b82affbbaep-18, -0x1.0920539c1786cp-16, 0x1.4911530f41a40p-15,
     -0x1.966c650db36c9p-14, 0x1.f57b514b2d879p-13, -0x1.35580c55bcd17p-11, 0x1.7da362d6c9103p-10,
@@ -116,11 +120,11 @@ static const double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
 /* e^r = 1 + r + r^2 P(r) on |r| <= 0.35, P highest degree first (tools/exp_poly.py). */
 /* f32: P of degree 5, error 2^-30.2 relative to e^r */
 #define EXP_DEGREE_f32 5
-static const float EXP_POLY_f32[EXP_DEGREE_f32 + 1] = {
+AF_POLY_TABLE float EXP_POLY_f32[EXP_DEGREE_f32 + 1] = {
     0x1.a12a34p-13f, 0x1.6d491p-10f, 0x1.1110ep-7f, 0x1.5554e4p-5f, 0x1.555556p-3f, 0x1p-1f};
 /* f64: P of degree 10, error 2^-61.2 relative to e^r */
 #define EXP_DEGREE_f64 10
-static const double EXP_POLY_f64[EXP_DEGREE_f64 + 1] = {
+AF_POLY_TABLE double EXP_POLY_f64[EXP_DEGREE_f64 + 1] = {
     0x1.1f75a3caadff5p-29, 0x1.af5282aacdb2ep-26, 0x1.27e4da1e12fb1p-22, 0x1.71ddfff6573d6p-19,
     0x1.a01a01a74077ap-16, 0x1.a01a01ac9de9ep-13, 0x1.6c16c16c16214p-10, 0x1.111111110ff8bp-7,
     0x1.5555555555556p-5, 0x1.5555555555557p-3, 0x1p-1};
@@ -131,13 +135,13 @@ static const double EXP_POLY_f64[EXP_DEGREE_f64 + 1] = {
 #define GELU_ERF_C0_HI_f32 0x1.20dd76p+0f
 #define GELU_ERF_C0_LO_f32 -0x1.f7ac92p-25f
 #define GELU_ERF_DEGREE_f32 4
-static const float GELU_ERF_POLY_f32[GELU_ERF_DEGREE_f32 + 1] = {
+AF_POLY_TABLE float GELU_ERF_POLY_f32[GELU_ERF_DEGREE_f32 + 1] = {
     -0x1.9a9748p-11f, 0x1.5558e2p-8f, -0x1.b82726p-6f, 0x1.ce2f16p-4f, -0x1.812746p-2f};
 /* f64: Q of degree 9, error 2^-58.3 relative to erf(u) */
 #define GELU_ERF_C0_HI_f64 0x1.20dd750429b6dp+0
 #define GELU_ERF_C0_LO_f64 0x1.1ae3a914fed8p-56
 #define GELU_ERF_DEGREE_f64 9
-static const double GELU_ERF_POLY_f64[GELU_ERF_DEGREE_f64 + 1] = {
+AF_POLY_TABLE double GELU_ERF_POLY_f64[GELU_ERF_DEGREE_f64 + 1] = {
     0x1.cac885b9d0bf4p-27, -0x1.5dd2fcc1206e6p-23, 0x1.b9d7967f8dcd5p-20, -0x1.f4d2063d89718p-17,
     0x1.f9a325cbffcaap-14, -0x1.c02db3fdbb984p-11, 0x1.565bcd0e673b1p-8, -0x1.b82ce31288b13p-6,
     0x1.ce2f21a042be2p-4, -0x1.812746b0379e7p-2};
@@ -150,7 +154,7 @@ static const double GELU_ERF_POLY_f64[GELU_ERF_DEGREE_f64 + 1] = {
 #define GELU_ERFC_C0_HI_f32 0x1.46e80ep+0f
 #define GELU_ERFC_C0_LO_f32 0x1.1485fcp-27f
 #define GELU_ERFC_DEGREE_f32 11
-static const float GELU_ERFC_POLY_f32[GELU_ERFC_DEGREE_f32 + 1] = {
+AF_POLY_TABLE float GELU_ERFC_POLY_f32[GELU_ERFC_DEGREE_f32 + 1] = {
     -0x1.2a782ap-14f, 0x1.34d82ep-13f, 0x1.17eabcp-12f, -0x1.efec78p-12f, -0x1.832ee4p-10f,
     0x1.4fc8bep-10f, 0x1.1deaeap-7f, -0x1.075132p-7f, -0x1.bc2be4p-5f, 0x1.4ffa3p-3f,
     -0x1.5407bep-3f, -0x1.7bf5ecp-4f};
@@ -159,7 +163,7 @@ static const float GELU_ERFC_POLY_f32[GELU_ERFC_DEGREE_f32 + 1] = {
 #define GELU_ERFC_C0_HI_f64 0x1.3ccda0b5d5dc2p+0
 #define GELU_ERFC_C0_LO_f64 0x1.e6f81250bc309p-54
 #define GELU_ERFC_DEGREE_f64 23
-static const double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
+AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
     0x1.90062de357a2fp-34, 0x1.2c048f51d85edp-30, -0x1.3176cdf832846p-28,
     -0x1.bff391961135ap-28, 0x1.4a0ebe9c1d2d2p-25, 0x1.da6c54eab88f7p-26,
     -0x1.1691c97fdefa9p-22, -0x1.06c3bb7358b6bp-24, 0x1.d6836cdb7b62ep-20,
@@ -178,11 +182,11 @@ static const double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
 #define SQRT2_f64 0x1.6a09e667f3bcdp+0
 /* f32: R of degree 3, error 2^-31.6 relative to log(1 + f) */
 #define LOG1P_DEGREE_f32 3
-static const float LOG1P_POLY_f32[LOG1P_DEGREE_f32 + 1] = {
+AF_POLY_TABLE float LOG1P_POLY_f32[LOG1P_DEGREE_f32 + 1] = {
     0x1.ddd00cp-3f, 0x1.245c3ep-2f, 0x1.9999ecp-2f, 0x1.555556p-1f};
 /* f64: R of degree 8, error 2^-60.7 relative to log(1 + f) */
 #define LOG1P_DEGREE_f64 8
-static const double LOG1P_POLY_f64[LOG1P_DEGREE_f64 + 1] = {
+AF_POLY_TABLE double LOG1P_POLY_f64[LOG1P_DEGREE_f64 + 1] = {
     0x1.e6b2d29e10ceap-4, 0x1.debe85c9b376dp-4, 0x1.111d29291fef6p-3, 0x1.3b137b291cc0dp-3,
     0x1.745d17d378427p-3, 0x1.c71c71c64c4b9p-3, 0x1.249249249295bp-2, 0x1.9999999999998p-2,
     0x1.5555555555555p-1};

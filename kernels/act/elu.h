@@ -1,22 +1,22 @@
-/* elu(x) = x > 0 ? x : a expm1(x) (p0 = a). expm1, not exp - 1, keeps every
+/* elu(x) = x > 0 ? x : a expm1(x) (a = alpha). expm1, not exp - 1, keeps every
  * digit near 0; elu'(0) = a e^0 = a. A NaN fails x > 0 and goes through expm1. */
 
-static inline V AF_FN(elu_forward)(V x, const VP *k)
+static inline V elu_forward(V x, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), x, AF_FN(af_mul_small)(k->p0, v_expm1_nonpos(v_min(x, v_set((T)0)))));
+    return v_sel(v_gt(x, v_set((T)0)), x, af_mul_small(elu_alpha(k), v_expm1_nonpos(v_min(x, v_set((T)0)))));
 }
 
 /* m a e^x, with e^x from af_exp_tail so that a subnormal result is rounded once. */
-static inline V AF_FN(elu_grad_times)(V x, V m, const VP *k)
+static inline V elu_grad_times(V x, V m, const VP *k)
 {
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_min(x, v_set((T)0)));
-    V ma = v_mul(m, k->p0);
-    V below = AF_FN(af_mul_small)(v_mul(ma, e.e), e.scale);
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
+    af_exp_parts e = af_exp_tail_nonpos(v_min(x, v_set((T)0)));
+    V ma = v_mul(m, elu_alpha(k));
+    V below = af_mul_small(v_mul(ma, e.e), e.scale);
+    return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 
 /* For y <= 0, a e^x = y + a (one rounding of the given y). */
-static inline V AF_FN(elu_grad_y_times)(V y, V m, const VP *k)
+static inline V elu_grad_y_times(V y, V m, const VP *k)
 {
-    return v_sel(v_gt(y, v_set((T)0)), m, v_mul(m, v_add(y, k->p0)));
+    return v_sel(v_gt(y, v_set((T)0)), m, v_mul(m, v_add(y, elu_alpha(k))));
 }

@@ -9,17 +9,14 @@
  *   e^(r + r_lo) - 1 = r + w,  w = r^2 P(r) + r_lo (1 + r)
  * with P's error 2^-30 (2^-61) relative to e^r. */
 
-static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
+static inline V af_exp_reduce(V a, V *k, V *w)
 {
     V magic = v_set(AF_K(EXP_MAGIC));
     *k = v_sub(v_fma(a, v_set(AF_K(LOG2E)), magic), magic);
     V r1 = v_fnma(*k, v_set(AF_K(LN2_HI)), a);
     V r = v_fnma(*k, v_set(AF_K(LN2_LO)), r1);
     V r_lo = v_fnma(*k, v_set(AF_K(LN2_LO)), v_sub(r1, r));
-    const T *c = AF_K(EXP_POLY);
-    V p = v_set(c[0]);
-    for (int i = 1; i <= AF_K(EXP_DEGREE); i++)
-        p = v_fma(p, r, v_set(c[i]));
+    V p = af_horner(r, AF_K(EXP_POLY), AF_K(EXP_DEGREE));
     *w = v_fma(v_mul(r, r), p, v_fma(r, r_lo, r_lo));
     return r;
 }
@@ -27,48 +24,48 @@ static inline V AF_FN(af_exp_reduce)(V a, V *k, V *w)
 /* A zero term (a low part or a shift that is absent) as -0: x + (-0) = x
  * for every x, -0 included, so the compiler drops the sums it enters (x + 0
  * it must keep: -0 + 0 = +0). */
-static inline V AF_FN(af_zero_addend)(void) { return v_set(-(T)0); }
+static inline V af_zero_addend(void) { return v_set(-(T)0); }
 
 /* 2^j e^a for an integral j (EXP_TAIL_SHIFT, or 0 as af_zero_addend), a clamped by the
  * caller so that k + j stays in v_ldexp's domain, and kept off
  * (-TINY, TINY) but for 0 (af_zero_if_tiny, af_exp_clamp_nonpos):
  * subnormal operands are slow on some cores. */
-static inline V AF_FN(af_exp_times_pow2)(V a, V j)
+static inline V af_exp_times_pow2(V a, V j)
 {
     V k, w;
-    V r = AF_FN(af_exp_reduce)(a, &k, &w);
+    V r = af_exp_reduce(a, &k, &w);
     return v_ldexp(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
 }
 
 /* |x| < TINY (constants.h): e^x rounds to 1, and every f(x) of the catalog
  * to its first-order term. */
-static inline M AF_FN(af_is_tiny)(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
+static inline M af_is_tiny(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
 
 /* a, or 0 below TINY in magnitude: e^a rounds to 1 there as e^0 does, and a
  * kernel whose f(x) is its first-order term there keeps x out of its
  * arithmetic (subnormal operands are slow on some cores). */
-static inline V AF_FN(af_zero_if_tiny)(V a) { return v_sel(AF_FN(af_is_tiny)(a), v_set((T)0), a); }
+static inline V af_zero_if_tiny(V a) { return v_sel(af_is_tiny(a), v_set((T)0), a); }
 
 /* a <= 0 (or NaN) clamped to [lo, -TINY]: e^-TINY rounds to 1 exactly
  * as e^0 does (k = 0 and 1 + (r + w) = 1 - TINY rounds to 1), so one min
  * keeps subnormal operands out, and no upper clamp is needed. A NaN passes. */
-static inline V AF_FN(af_exp_clamp_nonpos)(V a, V lo) { return v_max(v_min(a, v_set(-AF_K(TINY))), lo); }
+static inline V af_exp_clamp_nonpos(V a, V lo) { return v_max(v_min(a, v_set(-AF_K(TINY))), lo); }
 
 /* e^a = 2^k (1 + (r + w)): the rounding of r + w (1/4 ulp at most, where
  * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
  * is subnormal (af_exp_tail avoids needing one). a is clamped to
  * [EXP_MIN, EXP_MAX], past which e^a is 0 or inf as at the bounds; a NaN
  * passes the clamp and the arithmetic. */
-static inline V AF_FN(af_exp)(V a)
+static inline V af_exp(V a)
 {
     V ac = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
-    return AF_FN(af_exp_times_pow2)(AF_FN(af_zero_if_tiny)(ac), AF_FN(af_zero_addend)());
+    return af_exp_times_pow2(af_zero_if_tiny(ac), af_zero_addend());
 }
 
 /* The same for a <= 0 (or NaN), the e^-|x| of most callers: one clamp fewer. */
-static inline V AF_FN(af_exp_nonpos)(V a)
+static inline V af_exp_nonpos(V a)
 {
-    return AF_FN(af_exp_times_pow2)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXP_MIN))), AF_FN(af_zero_addend)());
+    return af_exp_times_pow2(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_MIN))), af_zero_addend());
 }
 
 /* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working
@@ -79,10 +76,10 @@ static inline V AF_FN(af_exp_nonpos)(V a)
  * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|). a is
  * clamped by the caller so that k stays in v_ldexp's domain, and kept off
  * (-TINY, TINY) but for 0. */
-static inline V AF_FN(af_expm1_dw_clamped)(V a, V *lo, int may_be_positive)
+static inline V af_expm1_dw_clamped(V a, V *lo, int may_be_positive)
 {
     V k, w, one = v_set((T)1);
-    V r = AF_FN(af_exp_reduce)(a, &k, &w);
+    V r = af_exp_reduce(a, &k, &w);
     V p = v_ldexp(one, k);
     V t = v_sub(p, one);
     V t_lo = v_sub(p, v_add(t, one));
@@ -100,36 +97,109 @@ static inline V AF_FN(af_expm1_dw_clamped)(V a, V *lo, int may_be_positive)
 /* e^a - 1 as hi + *lo for any a. Below EXPM1_MIN e^a - 1 rounds to -1 as at
  * the bound; below TINY in magnitude it is a (a^2/2 < ulp(a)/2^8), kept
  * out of the arithmetic, which also keeps the sign of a zero. */
-static inline V AF_FN(af_expm1_dw)(V a, V *lo)
+static inline V af_expm1_dw(V a, V *lo)
 {
     V zero = v_set((T)0);
-    M tiny = AF_FN(af_is_tiny)(a);
+    M tiny = af_is_tiny(a);
     V ac = v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)));
-    V hi = AF_FN(af_expm1_dw_clamped)(v_sel(tiny, zero, ac), lo, 1);
+    V hi = af_expm1_dw_clamped(v_sel(tiny, zero, ac), lo, 1);
     *lo = v_sel(tiny, zero, *lo);
     return v_sel(tiny, a, hi);
 }
 
 /* The same for a <= 0 (or NaN): the lower clamp only, and the tiny test
  * without |a|. */
-static inline V AF_FN(af_expm1_dw_nonpos)(V a, V *lo)
+static inline V af_expm1_dw_nonpos(V a, V *lo)
 {
     V zero = v_set((T)0);
     M tiny = v_gt(a, v_set(-AF_K(TINY)));
-    V hi = AF_FN(af_expm1_dw_clamped)(AF_FN(af_exp_clamp_nonpos)(a, v_set(AF_K(EXPM1_MIN))), lo, 0);
+    V hi = af_expm1_dw_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXPM1_MIN))), lo, 0);
     *lo = v_sel(tiny, zero, *lo);
     return v_sel(tiny, a, hi);
 }
 
 /* e^a - 1 rounded once (up to O(eps^2)). */
-static inline V AF_FN(af_expm1)(V a)
+static inline V af_expm1(V a)
 {
     V lo;
-    return AF_FN(af_expm1_dw)(a, &lo);
+    return af_expm1_dw(a, &lo);
 }
 
-static inline V AF_FN(af_expm1_nonpos)(V a)
+static inline V af_expm1_nonpos(V a)
 {
     V lo;
-    return AF_FN(af_expm1_dw_nonpos)(a, &lo);
+    return af_expm1_dw_nonpos(a, &lo);
+}
+
+/* ---- e^a for a <= 0, kept away from subnormals ------------------------------ */
+
+/* e^(a + a_lo) = (e + lo) * scale, with |a_lo| << 1 the low part of a double
+ * word argument. Down to EXP_TAIL scale = 1 and e = exp(a). Below it e^a heads
+ * for the subnormals, where it would lose digits before a product such as
+ * x e^x (still normal down to x = -91.6 in float) is formed, and where the
+ * low parts of such products are subnormal already; there e = 2^S e^a
+ * (S = EXP_TAIL_SHIFT), exact as the exponent of exp's own reduction is moved
+ * by S, and scale = 2^-S. e^(a_lo) = 1 + a_lo is kept as the low part
+ * lo = e a_lo, unrounded, for the double-word products of the callers; a
+ * product c e^a formed as (c e) * scale is rounded once, at the end, even
+ * when it is subnormal. Below EXP_TAIL_MIN e = 0 (constants.h says why). */
+typedef struct {
+    V e, lo, scale;
+    M tail;
+} af_exp_parts;
+
+/* The parts of e^a for a clamped by the caller (to [EXP_TAIL_MIN, EXP_MAX], off
+ * (-TINY, TINY) but for 0), with no low part. */
+static inline af_exp_parts af_exp_tail_clamped(V a)
+{
+    M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
+    af_exp_parts p;
+    p.e = af_exp_times_pow2(a, v_sel(tail, v_set(AF_K(EXP_TAIL_SHIFT)), v_set((T)0)));
+    p.e = v_sel(v_le(a, v_set(AF_K(EXP_TAIL_MIN))), v_set((T)0), p.e);
+    p.lo = af_zero_addend();
+    p.scale = v_sel(tail, v_set(AF_K(EXP_TAIL_SCALE)), v_set((T)1));
+    p.tail = tail;
+    return p;
+}
+
+/* The low part e a_lo of e^(a + a_lo) = e (1 + a_lo). */
+static inline af_exp_parts af_exp_with_lo(af_exp_parts p, V a_lo)
+{
+    p.lo = af_finite_or_zero(v_mul(p.e, a_lo));
+    return p;
+}
+
+/* e^a for a <= 0 (or NaN), a exact: the e^-|x| of most callers. */
+static inline af_exp_parts af_exp_tail_nonpos(V a)
+{
+    return af_exp_tail_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_TAIL_MIN))));
+}
+
+/* e^(a + a_lo) for a <= 0 (or NaN). */
+static inline af_exp_parts af_exp_tail_nonpos_dw(V a, V a_lo)
+{
+    return af_exp_with_lo(af_exp_tail_nonpos(a), a_lo);
+}
+
+/* e^(a + a_lo) for any a. */
+static inline af_exp_parts af_exp_tail(V a, V a_lo)
+{
+    V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
+    return af_exp_with_lo(af_exp_tail_clamped(af_zero_if_tiny(ac)), a_lo);
+}
+
+/* The value e^a itself, rounded (subnormal or 0 in the tail, where only
+ * 1 + e^a = 1 needs it). */
+static inline V af_exp_value(af_exp_parts p) { return af_mul_small(v_add(p.e, p.lo), p.scale); }
+
+/* e^(-x^2/2) as af_exp_tail parts. x^2 = q + q_lo exactly (FMA), and
+ * e^(-(q + q_lo)/2) = e^(-q/2) (1 - q_lo/2): without the correction the
+ * rounding of x^2 costs x^2/4 ulp (40 ulp at x = 13). */
+static inline af_exp_parts af_gauss(V x)
+{
+    V half = v_set((T)0.5);
+    V xc = af_clamp_x(x);
+    V q = v_mul(xc, xc);
+    V q_lo = v_fma(xc, xc, v_neg(q));
+    return af_exp_tail_nonpos_dw(v_neg(v_mul(half, q)), v_neg(v_mul(half, q_lo)));
 }

@@ -22,24 +22,21 @@
 
 /* c phi(x) = c e^(-x^2/2)/sqrt(2 pi) as hi + *lo, in af_exp_tail's scale,
  * for a factor c given exactly. */
-static inline V AF_FN(gelu_phi_dw)(AF_FN(af_exp_parts) g, V c, V *lo)
+static inline V gelu_phi_dw(af_exp_parts g, V c, V *lo)
 {
-    V a_lo, a = AF_FN(af_mul_dw)(c, g.e, g.lo, &a_lo);
+    V a_lo, a = af_mul_dw(c, g.e, g.lo, &a_lo);
     V b = v_mul(a, v_set(AF_K(INV_SQRT2PI_HI)));
     V b_lo = v_fma(a, v_set(AF_K(INV_SQRT2PI_HI)), v_neg(b));
-    *lo = AF_FN(af_finite_or_zero)(v_fma(a, v_set(AF_K(INV_SQRT2PI_LO)), v_fma(a_lo, v_set(AF_K(INV_SQRT2PI_HI)), b_lo)));
+    *lo = af_finite_or_zero(v_fma(a, v_set(AF_K(INV_SQRT2PI_LO)), v_fma(a_lo, v_set(AF_K(INV_SQRT2PI_HI)), b_lo)));
     return b;
 }
 
 /* erf(u) for |u| <= 1/2: u (C0_HI + (C0_LO + t Q(t))), rounded once by the
  * last FMA; Q's error is 2^-28.7 (2^-58.3) relative. */
-static inline V AF_FN(gelu_erf_middle)(V u)
+static inline V gelu_erf_middle(V u)
 {
     V t = v_mul(u, u);
-    const T *c = AF_K(GELU_ERF_POLY);
-    V q = v_set(c[0]);
-    for (int i = 1; i <= AF_K(GELU_ERF_DEGREE); i++)
-        q = v_fma(q, t, v_set(c[i]));
+    V q = af_horner(t, AF_K(GELU_ERF_POLY), AF_K(GELU_ERF_DEGREE));
     return v_fma(u, v_set(AF_K(GELU_ERF_C0_HI)), v_mul(u, v_fma(t, q, v_set(AF_K(GELU_ERF_C0_LO)))));
 }
 
@@ -50,47 +47,44 @@ static inline V AF_FN(gelu_erf_middle)(V u)
  * at most a fifth of P and joins C0 as a double word. 1 + 2a = d + d_lo
  * exactly (1 - d is exact below 2^24), the quotient is corrected once
  * (af_div_dw_parts), and erfcx' = 2a erfcx - 2/sqrt pi carries a_lo. */
-static inline V AF_FN(gelu_erfcx_dw)(V a, V a_lo, V *lo)
+static inline V gelu_erfcx_dw(V a, V a_lo, V *lo)
 {
     V one = v_set((T)1), two = v_set((T)2), k = v_set(AF_K(GELU_ERFC_K));
     V t = v_div(v_sub(a, k), v_add(a, k));
-    const T *c = AF_K(GELU_ERFC_POLY);
-    V q = v_set(c[0]);
-    for (int i = 1; i <= AF_K(GELU_ERFC_DEGREE); i++)
-        q = v_fma(q, t, v_set(c[i]));
+    V q = af_horner(t, AF_K(GELU_ERFC_POLY), AF_K(GELU_ERFC_DEGREE));
     V tq = v_mul(t, q), c0 = v_set(AF_K(GELU_ERFC_C0_HI));
     V p = v_add(c0, tq);
     V p_lo = v_add(v_add(v_sub(c0, p), tq), v_set(AF_K(GELU_ERFC_C0_LO)));
     V d = v_fma(a, two, one);
     V d_lo = v_fma(a, two, v_sub(one, d));
-    V r, rem, e = AF_FN(af_div_dw_parts)(p, p_lo, d, d_lo, &r, &rem);
+    V r, rem, e = af_div_dw_parts(p, p_lo, d, d_lo, &r, &rem);
     V e_lo = v_mul(rem, r);
     *lo = v_fma(a_lo, v_fma(v_add(a, a), e, v_set(-AF_K(TWO_OVER_SQRTPI))), e_lo);
     return e;
 }
 
 /* e^(-x^2/2) as af_exp_tail parts, for gelu: with x at most GELU_GAUSS_MAX. */
-static inline AF_FN(af_exp_parts) AF_FN(gelu_gauss)(V x)
+static inline af_exp_parts gelu_gauss(V x)
 {
-    return AF_FN(af_gauss)(v_min(x, v_set(AF_K(GELU_GAUSS_MAX))));
+    return af_gauss(v_min(x, v_set(AF_K(GELU_GAUSS_MAX))));
 }
 
 /* Phi(x) = (hi + *lo) * g.scale, g = gelu_gauss(x). */
-static inline V AF_FN(gelu_cdf_dw)(V x, AF_FN(af_exp_parts) g, V *lo)
+static inline V gelu_cdf_dw(V x, af_exp_parts g, V *lo)
 {
     V half = v_set((T)0.5), one = v_set((T)1);
-    V xc = AF_FN(af_clamp_x)(x);
+    V xc = af_clamp_x(x);
     V u_hi = v_mul(xc, v_set(-AF_K(INV_SQRT2_HI)));
     V u_lo = v_fma(xc, v_set(-AF_K(INV_SQRT2_LO)), v_fma(xc, v_set(-AF_K(INV_SQRT2_HI)), v_neg(u_hi)));
     V a = v_abs(u_hi);
     M middle = v_le(a, half), left = v_lt(u_hi, v_neg(half));
     /* a <= 1/2 */
-    V h = v_mul(half, AF_FN(gelu_erf_middle)(v_min(v_max(u_hi, v_neg(half)), half)));
+    V h = v_mul(half, gelu_erf_middle(v_min(v_max(u_hi, v_neg(half)), half)));
     V from_erf = v_sub(half, h);
-    V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), AF_FN(af_exp_value)(g));
+    V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), af_exp_value(g));
     V middle_lo = v_add(v_sub(v_sub(half, from_erf), h), corr);
     /* a > 1/2: erfc(a)/2 = (e + e_lo) (c + c_lo) / 2, in g's scale */
-    V c_lo, c = AF_FN(gelu_erfcx_dw)(v_max(a, half), v_sel(left, v_neg(u_lo), u_lo), &c_lo);
+    V c_lo, c = gelu_erfcx_dw(v_max(a, half), v_sel(left, v_neg(u_lo), u_lo), &c_lo);
     V hc = v_mul(v_mul(half, g.e), c);
     V hc_lo = v_mul(half, v_fma(g.e, c_lo, v_fma(g.lo, c, v_fma(g.e, c, v_neg(v_add(hc, hc))))));
     /* u < -1/2: 1 - erfc(a)/2 (g.scale = 1) */
@@ -101,32 +95,32 @@ static inline V AF_FN(gelu_cdf_dw)(V x, AF_FN(af_exp_parts) g, V *lo)
 }
 
 /* hi + lo rounded once; an exact 0 of hi keeps its sign. */
-static inline V AF_FN(gelu_round)(V hi, V lo)
+static inline V gelu_round(V hi, V lo)
 {
     return v_sel(v_eq(lo, v_set((T)0)), hi, v_add(hi, lo));
 }
 
 /* x Phi(x), with x = -inf taken as -1e4 (Phi is 0 there, not inf * 0). */
-static inline V AF_FN(gelu_forward)(V x, const VP *k)
+static inline V gelu_forward(V x, const VP *k)
 {
     (void)k;
-    M tiny = AF_FN(af_is_tiny)(x);
+    M tiny = af_is_tiny(x);
     V xs = v_sel(tiny, v_set((T)0), x);
-    AF_FN(af_exp_parts) g = AF_FN(gelu_gauss)(xs);
-    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(xs, g, &cdf_lo);
-    V p_lo, p = AF_FN(af_mul_dw)(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
-    return v_sel(tiny, AF_FN(af_mul_small)(x, v_set((T)0.5)), AF_FN(af_mul_small)(AF_FN(gelu_round)(p, p_lo), g.scale));
+    af_exp_parts g = gelu_gauss(xs);
+    V cdf_lo, cdf = gelu_cdf_dw(xs, g, &cdf_lo);
+    V p_lo, p = af_mul_dw(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
+    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), af_mul_small(gelu_round(p, p_lo), g.scale));
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */
-static inline V AF_FN(gelu_grad_times)(V x, V m, const VP *k)
+static inline V gelu_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    x = AF_FN(af_zero_if_tiny)(x);
-    AF_FN(af_exp_parts) g = AF_FN(gelu_gauss)(x);
-    V cdf_lo, cdf = AF_FN(gelu_cdf_dw)(x, g, &cdf_lo);
-    V xphi_lo, xphi = AF_FN(gelu_phi_dw)(g, AF_FN(af_clamp_x)(x), &xphi_lo);
-    V err, sum = AF_FN(af_two_sum)(cdf, xphi, &err);
+    x = af_zero_if_tiny(x);
+    af_exp_parts g = gelu_gauss(x);
+    V cdf_lo, cdf = gelu_cdf_dw(x, g, &cdf_lo);
+    V xphi_lo, xphi = gelu_phi_dw(g, af_clamp_x(x), &xphi_lo);
+    V err, sum = af_two_sum(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
-    return AF_FN(af_mul_small)(v_fma(m, sum, v_mul(m, AF_FN(af_finite_or_zero)(sum_lo))), g.scale);
+    return af_mul_small(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g.scale);
 }

@@ -8,35 +8,35 @@
  * saturation), so x^3 cannot overflow and gelu_tanh'(1e30) = 1. */
 
 /* C x (1 + k x^2) as hi + *lo, for k = K or 3K, given x^2 = q + q_lo. */
-static inline V AF_FN(gelu_tanh_cubic)(V x, V q, V q_lo, V k_hi, V k_lo, V *lo)
+static inline V gelu_tanh_cubic(V x, V q, V q_lo, V k_hi, V k_lo, V *lo)
 {
-    V kq = AF_FN(af_mul_small)(k_hi, q);
+    V kq = af_mul_small(k_hi, q);
     V kq_lo = v_fma(k_lo, q, v_fma(k_hi, q_lo, v_fma(k_hi, q, v_neg(kq))));
-    V w_lo, w = AF_FN(af_two_sum)(v_set((T)1), kq, &w_lo);
-    V v_lo, v = AF_FN(af_mul_dw)(x, w, v_add(w_lo, kq_lo), &v_lo);
+    V w_lo, w = af_two_sum(v_set((T)1), kq, &w_lo);
+    V v_lo, v = af_mul_dw(x, w, v_add(w_lo, kq_lo), &v_lo);
     V c_hi = v_set(AF_K(GELU_TANH_C_HI));
-    V z = AF_FN(af_mul_small)(c_hi, v);
+    V z = af_mul_small(c_hi, v);
     *lo = v_fma(v_set(AF_K(GELU_TANH_C_LO)), v, v_fma(c_hi, v_lo, v_fma(c_hi, v, v_neg(z))));
     return z;
 }
 
-static inline V AF_FN(gelu_tanh_forward)(V x, const VP *k)
+static inline V gelu_tanh_forward(V x, const VP *k)
 {
     (void)k;
-    V xc = AF_FN(af_clamp_x)(x);
-    V q_lo, q = AF_FN(af_square_dw)(xc, v_set((T)0), &q_lo);
-    V z_lo, z = AF_FN(gelu_tanh_cubic)(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), &z_lo);
-    return AF_FN(af_times_sigmoid)(x, z, z_lo);
+    V xc = af_clamp_x(x);
+    V q_lo, q = af_square_dw(xc, v_set((T)0), &q_lo);
+    V z_lo, z = gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), &z_lo);
+    return af_times_sigmoid(x, z, z_lo);
 }
 
 /* g = 1 + x z'(x) as a double word: in the far negative tail f' ~ e^z g. */
-static inline V AF_FN(gelu_tanh_grad_times)(V x, V m, const VP *k)
+static inline V gelu_tanh_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    V xc = AF_FN(af_clamp_x)(x);
-    V q_lo, q = AF_FN(af_square_dw)(xc, v_set((T)0), &q_lo);
-    V z_lo, z = AF_FN(gelu_tanh_cubic)(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), &z_lo);
-    V xdz_lo, xdz = AF_FN(gelu_tanh_cubic)(xc, q, q_lo, v_set(AF_K(GELU_TANH_K3_HI)), v_set(AF_K(GELU_TANH_K3_LO)), &xdz_lo);
-    V g_lo, g = AF_FN(af_two_sum)(v_set((T)1), xdz, &g_lo);
-    return AF_FN(af_times_sigmoid_grad_times)(g, v_add(g_lo, xdz_lo), z, z_lo, m);
+    V xc = af_clamp_x(x);
+    V q_lo, q = af_square_dw(xc, v_set((T)0), &q_lo);
+    V z_lo, z = gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), &z_lo);
+    V xdz_lo, xdz = gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K3_HI)), v_set(AF_K(GELU_TANH_K3_LO)), &xdz_lo);
+    V g_lo, g = af_two_sum(v_set((T)1), xdz, &g_lo);
+    return af_times_sigmoid_grad_times(g, v_add(g_lo, xdz_lo), z, z_lo, m);
 }

@@ -3,20 +3,20 @@
  * rounded up to O(eps^2). hardsigmoid'(+-3) = 0. Below TINY it is 1/2, and x is taken as
  * 0 (subnormal operands are slow). */
 
-static inline V AF_FN(hardsigmoid_forward)(V x, const VP *k)
+static inline V hardsigmoid_forward(V x, const VP *k)
 {
     (void)k;
-    x = AF_FN(af_zero_if_tiny)(x);
+    x = af_zero_if_tiny(x);
     V three = v_set((T)3), lo;
-    V s = AF_FN(af_two_sum)(x, three, &lo);
-    V mid = AF_FN(af_sixth_times)(v_set((T)1), s, lo);
+    V s = af_two_sum(x, three, &lo);
+    V mid = af_sixth_times(v_set((T)1), s, lo);
     return v_sel(v_le(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), v_set((T)1), mid));
 }
 
-static inline V AF_FN(hardsigmoid_grad_times)(V x, V m, const VP *k)
+static inline V hardsigmoid_grad_times(V x, V m, const VP *k)
 {
     (void)k;
     V three = v_set((T)3), zero = v_set((T)0);
     V mid = v_div(m, v_set((T)6));
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_neg(three)), v_sel(v_lt(x, three), mid, zero), zero));
+    return af_pass_nan(x, v_sel(v_gt(x, v_neg(three)), v_sel(v_lt(x, three), mid, zero), zero));
 }

@@ -5,26 +5,26 @@
  * Below TINY hardswish is x/2 and hardswish' 1/2, and x is taken as 0 in the
  * arithmetic (subnormal operands are slow). */
 
-static inline V AF_FN(hardswish_forward)(V x, const VP *k)
+static inline V hardswish_forward(V x, const VP *k)
 {
     (void)k;
-    M tiny = AF_FN(af_is_tiny)(x);
+    M tiny = af_is_tiny(x);
     V xs = v_sel(tiny, v_set((T)0), x);
     V three = v_set((T)3), s_lo, p_lo;
-    V s = AF_FN(af_two_sum)(xs, three, &s_lo);
-    V p = AF_FN(af_mul_dw)(xs, s, AF_FN(af_finite_or_zero)(s_lo), &p_lo);
-    V mid = AF_FN(af_sixth_times)(v_set((T)1), p, p_lo);
-    return v_sel(tiny, AF_FN(af_mul_small)(x, v_set((T)0.5)), v_sel(v_le(xs, v_neg(three)), v_set((T)-0.0), v_sel(v_ge(xs, three), xs, mid)));
+    V s = af_two_sum(xs, three, &s_lo);
+    V p = af_mul_dw(xs, s, af_finite_or_zero(s_lo), &p_lo);
+    V mid = af_sixth_times(v_set((T)1), p, p_lo);
+    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), v_sel(v_le(xs, v_neg(three)), v_set((T)-0.0), v_sel(v_ge(xs, three), xs, mid)));
 }
 
 /* (2x + 3)/6 on [-3, 3), 2x + 3 exact by TwoSum (its root -3/2 is exact); a
  * select, not a product, below -3. */
-static inline V AF_FN(hardswish_grad_times)(V x, V m, const VP *k)
+static inline V hardswish_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    x = AF_FN(af_zero_if_tiny)(x);
+    x = af_zero_if_tiny(x);
     V three = v_set((T)3), t_lo;
-    V t = AF_FN(af_two_sum)(v_add(x, x), three, &t_lo);
-    V mid = AF_FN(af_sixth_times)(m, t, t_lo);
-    return AF_FN(af_pass_nan)(x, v_sel(v_lt(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), m, mid)));
+    V t = af_two_sum(v_add(x, x), three, &t_lo);
+    V mid = af_sixth_times(m, t, t_lo);
+    return af_pass_nan(x, v_sel(v_lt(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), m, mid)));
 }

@@ -1,26 +1,26 @@
-/* leaky_relu(x) = x > 0 ? x : s x (p0 = s); leaky_relu'(0) = s. */
+/* leaky_relu(x) = x > 0 ? x : s x (s = slope); leaky_relu'(0) = s. */
 
 /* s x, where s = 0 gives 0 (not 0 * -inf = NaN) and a flat region. */
-static inline V AF_FN(leaky_relu_scaled)(V x, V s)
+static inline V leaky_relu_scaled(V x, V s)
 {
     M flat = v_eq(s, v_set((T)0));
-    return AF_FN(af_mul_small)(s, v_sel(flat, v_max(x, v_set(-AF_K(MAX_FINITE))), x));
+    return af_mul_small(s, v_sel(flat, v_max(x, v_set(-AF_K(MAX_FINITE))), x));
 }
 
-static inline V AF_FN(leaky_relu_forward)(V x, const VP *k)
+static inline V leaky_relu_forward(V x, const VP *k)
 {
-    return v_sel(v_gt(x, v_set((T)0)), x, AF_FN(leaky_relu_scaled)(x, k->p0));
+    return v_sel(v_gt(x, v_set((T)0)), x, leaky_relu_scaled(x, leaky_relu_slope(k)));
 }
 
-static inline V AF_FN(leaky_relu_grad_times)(V x, V m, const VP *k)
+static inline V leaky_relu_grad_times(V x, V m, const VP *k)
 {
-    M flat = v_eq(k->p0, v_set((T)0));
-    V below = v_sel(flat, v_set((T)0), AF_FN(af_mul_small)(m, k->p0));
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, v_set((T)0)), m, below));
+    M flat = v_eq(leaky_relu_slope(k), v_set((T)0));
+    V below = v_sel(flat, v_set((T)0), af_mul_small(m, leaky_relu_slope(k)));
+    return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 
 /* With s >= 0 (checked by the API), y > 0 exactly where x > 0. */
-static inline V AF_FN(leaky_relu_grad_y_times)(V y, V m, const VP *k)
+static inline V leaky_relu_grad_y_times(V y, V m, const VP *k)
 {
-    return AF_FN(leaky_relu_grad_times)(y, m, k);
+    return leaky_relu_grad_times(y, m, k);
 }

@@ -3,24 +3,24 @@
  * the limit from below. Past EXP_TAIL log1p(e) = e, kept scaled so that the
  * subnormal result is rounded once. */
 
-static inline V AF_FN(logsigmoid_forward)(V x, const VP *k)
+static inline V logsigmoid_forward(V x, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
-    V log1p_e = AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(e), AF_FN(af_zero_addend)());
-    V log_term = v_sel(e.tail, AF_FN(af_mul_small)(v_add(e.e, e.lo), e.scale), log1p_e);
+    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
+    V log1p_e = af_log1p_unit(af_exp_value(e), af_zero_addend());
+    V log_term = v_sel(e.tail, af_mul_small(v_add(e.e, e.lo), e.scale), log1p_e);
     return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
 }
 
 /* logsigmoid' = sigmoid(-x) = (x >= 0 ? e : 1)/(1 + e), e = e^-|x|, with the
  * double-word quotient and scaled tail of sigmoid'. */
-static inline V AF_FN(logsigmoid_grad_times)(V x, V m, const VP *k)
+static inline V logsigmoid_grad_times(V x, V m, const VP *k)
 {
     (void)k;
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
-    V ev = AF_FN(af_exp_value)(e); /* 1 + e = 1 below TINY, and e^2 would be subnormal */
-    V q = AF_FN(af_div_one_plus_times)(m, v_sel(pos, e.e, one), AF_FN(af_zero_if_tiny)(ev));
-    return AF_FN(af_mul_small)(q, v_sel(pos, e.scale, one));
+    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
+    V ev = af_exp_value(e); /* 1 + e = 1 below TINY, and e^2 would be subnormal */
+    V q = af_div_one_plus_times(m, v_sel(pos, e.e, one), af_zero_if_tiny(ev));
+    return af_mul_small(q, v_sel(pos, e.scale, one));
 }

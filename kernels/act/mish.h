@@ -9,14 +9,14 @@
 typedef struct {
     V e, n, n_lo, d, d_lo, scale;
     M neg;
-} AF_FN(mish_parts);
+} mish_parts;
 
 /* e, the numerator (e + 2 or 1 + 2e) and the denominator D as double words. */
-static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
+static inline mish_parts mish_split(V x)
 {
-    AF_FN(mish_parts) s;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
-    V ev = AF_FN(af_exp_value)(e);
+    mish_parts s;
+    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
+    V ev = af_exp_value(e);
     V two = v_set((T)2), err;
     s.neg = v_lt(x, v_set((T)0));
     s.e = v_sel(s.neg, e.e, ev);
@@ -26,26 +26,26 @@ static inline AF_FN(mish_parts) AF_FN(mish_split)(V x)
      * e n <= 3 and 2 e e have no larger exponent than 2, 1 and n (or the sum
      * is exact, as 1 + 2 at e = 1). */
     V two_e = v_add(ev, ev);
-    s.n = AF_FN(af_fast_two_sum)(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
-    V p_lo, p = AF_FN(af_mul_dw_finite)(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev),
+    s.n = af_fast_two_sum(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
+    V p_lo, p = af_mul_dw_finite(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev),
                                         v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
     V base = v_sel(s.neg, two, s.n), base_lo = v_sel(s.neg, v_set((T)0), s.n_lo);
-    s.d = AF_FN(af_fast_two_sum)(base, p, &err);
+    s.d = af_fast_two_sum(base, p, &err);
     s.d_lo = v_add(err, v_add(p_lo, base_lo));
     return s;
 }
 
-static inline V AF_FN(mish_forward)(V x, const VP *k)
+static inline V mish_forward(V x, const VP *k)
 {
     (void)k;
-    AF_FN(mish_parts) s = AF_FN(mish_split)(x);
+    mish_parts s = mish_split(x);
     /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D (x = +inf: num_lo is NaN,
      * and af_div_dw_signed drops it). */
-    V xe_lo, xe = AF_FN(af_two_prod)(AF_FN(af_clamp_x_below)(x), s.e, &xe_lo);
+    V xe_lo, xe = af_two_prod(af_clamp_x_below(x), s.e, &xe_lo);
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
-    V num = AF_FN(af_mul_small)(a, s.n);
+    V num = af_mul_small(a, s.n);
     V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));
-    return AF_FN(af_mul_small)(AF_FN(af_div_dw_signed)(num, num_lo, s.d, s.d_lo), s.scale);
+    return af_mul_small(af_div_dw_signed(num, num_lo, s.d, s.d_lo), s.scale);
 }
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
@@ -53,18 +53,18 @@ static inline V AF_FN(mish_forward)(V x, const VP *k)
  *   x >= 0: Q / D^2,    Q = 1 + e(4 + e((6 + 4x) + e(4 + 4x)))
  * The root x = -1.19 is where 4(1 + x) and the e terms cancel; 1 + x is
  * exact there. */
-static inline V AF_FN(mish_grad_times)(V x, V m, const VP *k)
+static inline V mish_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    AF_FN(mish_parts) s = AF_FN(mish_split)(x);
-    V xc = AF_FN(af_clamp_x)(x);
+    mish_parts s = mish_split(x);
+    V xc = af_clamp_x(x);
     V one = v_set((T)1), four = v_set((T)4);
-    V ev = AF_FN(af_mul_small)(s.e, s.scale);
+    V ev = af_mul_small(s.e, s.scale);
     V six_4x = v_fma(four, xc, v_set((T)6));
     V four_4x = v_fma(four, xc, four);
     V q_neg = v_fma(ev, v_fma(ev, v_add(four, ev), six_4x), v_mul(four, v_add(one, xc)));
     V q_pos = v_fma(ev, v_fma(ev, v_fma(ev, four_4x, six_4x), four), one);
-    V n_lo, n = AF_FN(af_two_prod)(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), &n_lo);
-    V dd_lo, dd = AF_FN(af_square_dw)(s.d, s.d_lo, &dd_lo);
-    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), s.scale);
+    V n_lo, n = af_two_prod(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), &n_lo);
+    V dd_lo, dd = af_square_dw(s.d, s.d_lo, &dd_lo);
+    return af_mul_small(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), s.scale);
 }

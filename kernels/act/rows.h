@@ -13,7 +13,7 @@
 #define AF_ROW_GROUP (AF_ROW_WIDTH / AF_LANES)
 
 /* Lanes [i, i + LANES) of p[0..n), `fill` beyond n. */
-static inline V AF_FN(row_load)(const T *p, size_t i, size_t n, V fill)
+static inline V row_load(const T *p, size_t i, size_t n, V fill)
 {
     if (i + AF_LANES <= n)
         return v_load(p + i);
@@ -23,13 +23,13 @@ static inline V AF_FN(row_load)(const T *p, size_t i, size_t n, V fill)
 }
 
 /* The same lanes of -p when negate is set (softmin), `fill` beyond n either way. */
-static inline V AF_FN(row_load_signed)(const T *p, size_t i, size_t n, T fill, int negate)
+static inline V row_load_signed(const T *p, size_t i, size_t n, T fill, int negate)
 {
-    V v = AF_FN(row_load)(p, i, n, v_set(negate ? -fill : fill));
+    V v = row_load(p, i, n, v_set(negate ? -fill : fill));
     return negate ? v_neg(v) : v;
 }
 
-static inline void AF_FN(row_store)(T *p, size_t i, size_t n, V v)
+static inline void row_store(T *p, size_t i, size_t n, V v)
 {
     if (i + AF_LANES <= n)
         v_store(p + i, v);
@@ -40,24 +40,24 @@ static inline void AF_FN(row_store)(T *p, size_t i, size_t n, V v)
 /* A compensated sum over the logical lanes. */
 typedef struct {
     V s[AF_ROW_GROUP], c[AF_ROW_GROUP];
-} AF_FN(row_sum);
+} row_sum;
 
-static inline void AF_FN(row_sum_init)(AF_FN(row_sum) *acc)
+static inline void row_sum_init(row_sum *acc)
 {
     for (int g = 0; g < AF_ROW_GROUP; g++)
         acc->s[g] = acc->c[g] = v_set((T)0);
 }
 
-static inline void AF_FN(row_sum_add)(AF_FN(row_sum) *acc, int g, V x)
+static inline void row_sum_add(row_sum *acc, int g, V x)
 {
     V err;
-    acc->s[g] = AF_FN(af_two_sum)(acc->s[g], x, &err);
+    acc->s[g] = af_two_sum(acc->s[g], x, &err);
     acc->c[g] = v_add(acc->c[g], err);
 }
 
 /* The lanes in the order 0, 1, ..., AF_ROW_WIDTH - 1, compensated again:
  * the total as hi + *lo. */
-static inline T AF_FN(row_sum_total)(const AF_FN(row_sum) *acc, T *lo)
+static inline T row_sum_total(const row_sum *acc, T *lo)
 {
     T s[AF_ROW_WIDTH], c[AF_ROW_WIDTH];
     for (int g = 0; g < AF_ROW_GROUP; g++) {
@@ -78,7 +78,7 @@ static inline T AF_FN(row_sum_total)(const AF_FN(row_sum) *acc, T *lo)
 /* How many x_j equal top (an infinity), and in *nans how many are NaN: the
  * limit of a row whose maximum is infinite depends on these counts alone.
  * Rare, so plain scalar code. */
-static size_t AF_FN(row_count_top)(const T *x, size_t n, T top, size_t *nans)
+static size_t row_count_top(const T *x, size_t n, T top, size_t *nans)
 {
     size_t count = 0;
     *nans = 0;
@@ -90,11 +90,11 @@ static size_t AF_FN(row_count_top)(const T *x, size_t n, T top, size_t *nans)
 }
 
 /* max_j x_j (of -x_j with negate). */
-static inline T AF_FN(row_max)(const T *x, size_t n, int negate)
+static inline T row_max(const T *x, size_t n, int negate)
 {
     V m = v_set((T)-INFINITY);
     for (size_t i = 0; i < n; i += AF_LANES) /* a NaN in x never becomes m */
-        m = v_max(m, AF_FN(row_load_signed)(x, i, n, (T)-INFINITY, negate));
+        m = v_max(m, row_load_signed(x, i, n, (T)-INFINITY, negate));
     T lanes[AF_LANES], best = -INFINITY;
     v_store(lanes, m);
     for (int j = 0; j < AF_LANES; j++)

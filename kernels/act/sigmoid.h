@@ -4,26 +4,26 @@
  * n - q (1 + e) (af_div_one_plus), so that the error is exp's plus one final
  * rounding. */
 
-static inline V AF_FN(sigmoid_forward)(V x, const VP *k)
+static inline V sigmoid_forward(V x, const VP *k)
 {
     (void)k;
     V e = v_exp_nonpos(v_nabs(x));
-    return AF_FN(af_div_one_plus)(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), e);
+    return af_div_one_plus(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), e);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
  * cancellation, and m e is formed before the scale of af_exp_tail. */
-static inline V AF_FN(sigmoid_grad_times)(V x, V m, const VP *k)
+static inline V sigmoid_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_nabs(x));
-    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
-    V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
-    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, e.e, e.lo, dd, dd_lo), e.scale);
+    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
+    V d_lo, d = af_one_plus(af_exp_value(e), &d_lo);
+    V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
+    return af_mul_small(af_div_dw_times_finite(m, e.e, e.lo, dd, dd_lo), e.scale);
 }
 
 /* y (1 - y) = y - y^2 in one rounding. */
-static inline V AF_FN(sigmoid_grad_y_times)(V y, V m, const VP *k)
+static inline V sigmoid_grad_y_times(V y, V m, const VP *k)
 {
     (void)k;
     return v_mul(m, v_fnma(y, y, y));

@@ -9,95 +9,95 @@
 
 /* The limit when the maximum is +inf: the +inf entries share the mass; a NaN
  * anywhere makes the row NaN. */
-static void AF_FN(softmax_row_inf)(const T *x, T *y, size_t n, int negate)
+static void softmax_row_inf(const T *x, T *y, size_t n, int negate)
 {
     const T top = negate ? (T)-INFINITY : (T)INFINITY;
-    size_t nans, count = AF_FN(row_count_top)(x, n, top, &nans);
+    size_t nans, count = row_count_top(x, n, top, &nans);
     for (size_t j = 0; j < n; j++)
         y[j] = nans ? (T)NAN : x[j] == top ? (T)1 / (T)count : (T)0;
 }
 
 /* d + *d_lo = x_j - m exactly for lanes [j, j + LANES); -inf beyond n. */
-static inline V AF_FN(softmax_shift)(const T *x, size_t j, size_t n, V neg_m, int negate, V *d_lo)
+static inline V softmax_shift(const T *x, size_t j, size_t n, V neg_m, int negate, V *d_lo)
 {
-    return AF_FN(af_two_sum)(AF_FN(row_load_signed)(x, j, n, (T)-INFINITY, negate), neg_m, d_lo);
+    return af_two_sum(row_load_signed(x, j, n, (T)-INFINITY, negate), neg_m, d_lo);
 }
 
 /* e (1 + d_lo) = e + lo, the low part; none for -inf - m. It is subnormal
  * wherever e < 2^-102, hence af_mul_small. */
-static inline V AF_FN(softmax_exp_lo)(V e, V d_lo) { return AF_FN(af_finite_or_zero)(AF_FN(af_mul_small)(e, d_lo)); }
+static inline V softmax_exp_lo(V e, V d_lo) { return af_finite_or_zero(af_mul_small(e, d_lo)); }
 
 /* sum_j e^(x_j - m) as hi + *lo, for a finite m (of -x with negate); each
  * e^(x_j - m) also stored in e_out[j] unless e_out is NULL. */
-static T AF_FN(softmax_denominator)(const T *x, size_t n, T m, int negate, T *e_out, T *lo)
+static T softmax_denominator(const T *x, size_t n, T m, int negate, T *e_out, T *lo)
 {
     V neg_m = v_set(-m), d_lo;
-    AF_FN(row_sum) acc;
-    AF_FN(row_sum_init)(&acc);
+    row_sum acc;
+    row_sum_init(&acc);
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
-            V e = v_exp_nonpos(AF_FN(softmax_shift)(x, j, n, neg_m, negate, &d_lo));
-            AF_FN(row_sum_add)(&acc, g, e);
-            acc.c[g] = v_add(acc.c[g], AF_FN(softmax_exp_lo)(e, d_lo));
+            V e = v_exp_nonpos(softmax_shift(x, j, n, neg_m, negate, &d_lo));
+            row_sum_add(&acc, g, e);
+            acc.c[g] = v_add(acc.c[g], softmax_exp_lo(e, d_lo));
             if (e_out)
-                AF_FN(row_store)(e_out, j, n, e);
+                row_store(e_out, j, n, e);
         }
     }
-    return AF_FN(row_sum_total)(&acc, lo);
+    return row_sum_total(&acc, lo);
 }
 
-static void AF_FN(softmax_row)(const T *x, T *y, size_t n, int negate)
+static void softmax_row(const T *x, T *y, size_t n, int negate)
 {
-    T m = AF_FN(row_max)(x, n, negate);
+    T m = row_max(x, n, negate);
     if (m == (T)INFINITY) {
-        AF_FN(softmax_row_inf)(x, y, n, negate);
+        softmax_row_inf(x, y, n, negate);
         return;
     }
     const int in_place = x == y;
-    T total_lo, total = AF_FN(softmax_denominator)(x, n, m, negate, in_place ? NULL : y, &total_lo);
+    T total_lo, total = softmax_denominator(x, n, m, negate, in_place ? NULL : y, &total_lo);
     V neg_m = v_set(-m), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V d = AF_FN(softmax_shift)(x, i, n, neg_m, negate, &d_lo);
-        V e = in_place ? v_exp_nonpos(d) : AF_FN(row_load)(y, i, n, zero);
+        V d = softmax_shift(x, i, n, neg_m, negate, &d_lo);
+        V e = in_place ? v_exp_nonpos(d) : row_load(y, i, n, zero);
         /* e in [0, 1], s >= 1: finite, and af_div_dw_parts' products are fused. */
-        AF_FN(row_store)(y, i, n, AF_FN(af_div_dw_finite)(e, AF_FN(softmax_exp_lo)(e, d_lo), s, s_lo));
+        row_store(y, i, n, af_div_dw_finite(e, softmax_exp_lo(e, d_lo), s, s_lo));
     }
 }
 
 /* dx_j = y_j (dy_j - sum_k dy_k y_k), negated for softmin (y = softmax(-x));
  * the dot product is compensated (exact products by FMA, TwoSum additions). */
-static void AF_FN(softmax_backward_row)(const T *y, const T *dy, T *dx, size_t n, int negate)
+static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate)
 {
     V zero = v_set((T)0);
-    AF_FN(row_sum) acc;
-    AF_FN(row_sum_init)(&acc);
+    row_sum acc;
+    row_sum_init(&acc);
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
-            V a = AF_FN(row_load)(dy, j, n, zero), b = AF_FN(row_load)(y, j, n, zero);
+            V a = row_load(dy, j, n, zero), b = row_load(y, j, n, zero);
             V prod = v_mul(a, b);
-            AF_FN(row_sum_add)(&acc, g, prod);
+            row_sum_add(&acc, g, prod);
             acc.c[g] = v_add(acc.c[g], v_fma(a, b, v_neg(prod)));
         }
     }
-    T dot_lo, dot_hi = AF_FN(row_sum_total)(&acc, &dot_lo);
+    T dot_lo, dot_hi = row_sum_total(&acc, &dot_lo);
     V dot = v_set(dot_hi + dot_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V yv = AF_FN(row_load)(y, i, n, zero), dyv = AF_FN(row_load)(dy, i, n, zero);
-        AF_FN(row_store)(dx, i, n, v_mul(yv, negate ? v_sub(dot, dyv) : v_sub(dyv, dot)));
+        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
+        row_store(dx, i, n, v_mul(yv, negate ? v_sub(dot, dyv) : v_sub(dyv, dot)));
     }
 }
 
-static void AF_FN(softmax_forward_kernel)(const T *in, const T *dy, T *out, size_t n, const af_params *p)
+static void softmax_forward_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
 {
     (void)dy;
     for (size_t r = 0; r < n; r += p->cols)
-        AF_FN(softmax_row)(in + r, out + r, p->cols, 0);
+        softmax_row(in + r, out + r, p->cols, 0);
 }
 
-static void AF_FN(softmax_backward_from_y_kernel)(const T *in, const T *dy, T *out, size_t n, const af_params *p)
+static void softmax_backward_from_y_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
 {
     for (size_t r = 0; r < n; r += p->cols)
-        AF_FN(softmax_backward_row)(in + r, dy + r, out + r, p->cols, 0);
+        softmax_backward_row(in + r, dy + r, out + r, p->cols, 0);
 }

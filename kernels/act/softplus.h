@@ -1,4 +1,4 @@
-/* softplus(x) = z > t ? x : sp(z)/b, z = b x (p0 = b, p1 = t), with
+/* softplus(x) = z > t ? x : sp(z)/b, z = b x (b = beta, t = threshold), with
  *   sp(z)/b = (z > 0 ? x : 0) + log1p(e^-|z|)/b,
  * which never overflows (not even b x: softplus(FLT_MAX) with b = 2 is
  * FLT_MAX) and keeps e^z's digits for z << 0. z is rounded when b != 1:
@@ -9,31 +9,31 @@
 
 typedef struct {
     V z, z_lo;
-    AF_FN(af_exp_parts) e;
+    af_exp_parts e;
     M pos;
-} AF_FN(softplus_parts);
+} softplus_parts;
 
-static inline AF_FN(softplus_parts) AF_FN(softplus_split)(V x, const VP *k)
+static inline softplus_parts softplus_split(V x, const VP *k)
 {
-    AF_FN(softplus_parts) s;
-    s.z = AF_FN(af_mul_small)(k->p0, x);
-    s.z_lo = v_fma(k->p0, x, v_neg(s.z));
-    s.z_lo = AF_FN(af_finite_or_zero)(s.z_lo);
+    softplus_parts s;
+    s.z = af_mul_small(softplus_beta(k), x);
+    s.z_lo = v_fma(softplus_beta(k), x, v_neg(s.z));
+    s.z_lo = af_finite_or_zero(s.z_lo);
     s.pos = v_gt(s.z, v_set((T)0));
-    s.e = AF_FN(af_exp_tail_nonpos)(v_nabs(s.z));
+    s.e = af_exp_tail_nonpos(v_nabs(s.z));
     return s;
 }
 
-static inline V AF_FN(softplus_forward)(V x, const VP *k)
+static inline V softplus_forward(V x, const VP *k)
 {
-    AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
+    softplus_parts s = softplus_split(x, k);
     /* e^-|z_hi + z_lo| = e (1 -+ z_lo): the low part of e, scaled like e,
      * which log1p divides by 1 + e. In the tail log1p(e) = e. */
     V e_lo = v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e));
-    V log_term = v_sel(s.e.tail, v_add(s.e.e, e_lo), AF_FN(af_log1p_unit)(AF_FN(af_exp_value)(s.e), e_lo));
-    V tail = AF_FN(af_mul_small)(v_div(log_term, k->p0), s.e.scale);
+    V log_term = v_sel(s.e.tail, v_add(s.e.e, e_lo), af_log1p_unit(af_exp_value(s.e), e_lo));
+    V tail = af_mul_small(v_div(log_term, softplus_beta(k)), s.e.scale);
     V y = v_add(v_sel(s.pos, x, v_set((T)0)), tail);
-    return v_sel(v_gt(s.z, k->p1), x, y);
+    return v_sel(v_gt(s.z, softplus_threshold(k)), x, y);
 }
 
 /* softplus' = sigmoid(z) (1 + z_lo (1 - sigmoid(z))), the second factor
@@ -41,13 +41,13 @@ static inline V AF_FN(softplus_forward)(V x, const VP *k)
  * 1 - sigmoid(z) only scales that correction (|z_lo| <= ulp(z)/2): it is
  * (z > 0 ? e : 1) times the 1/(1 + e) of sigmoid's quotient, which the
  * compiler shares, rather than a second division. */
-static inline V AF_FN(softplus_grad_times)(V x, V m, const VP *k)
+static inline V softplus_grad_times(V x, V m, const VP *k)
 {
-    AF_FN(softplus_parts) s = AF_FN(softplus_split)(x, k);
+    softplus_parts s = softplus_split(x, k);
     V one = v_set((T)1);
-    V ev = AF_FN(af_exp_value)(s.e);
-    V sig = AF_FN(af_div_one_plus_times)(m, v_sel(s.pos, one, s.e.e), ev);
+    V ev = af_exp_value(s.e);
+    V sig = af_div_one_plus_times(m, v_sel(s.pos, one, s.e.e), ev);
     V one_minus_sig = v_mul(v_sel(s.pos, ev, one), v_div(one, v_add(one, ev)));
-    V g = AF_FN(af_mul_small)(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
-    return v_sel(v_gt(s.z, k->p1), m, g);
+    V g = af_mul_small(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
+    return v_sel(v_gt(s.z, softplus_threshold(k)), m, g);
 }

@@ -1,12 +1,12 @@
-/* softshrink(x) = x > l ? x - l : x < -l ? x + l : 0 (p0 = l >= 0): one
+/* softshrink(x) = x > l ? x - l : x < -l ? x + l : 0 (l = lambd >= 0): one
  * rounding outside the band, +0 on it. */
 
-static inline V AF_FN(softshrink_forward)(V x, const VP *k)
+static inline V softshrink_forward(V x, const VP *k)
 {
     V zero = v_set((T)0);
-    V below = v_sel(v_lt(x, v_neg(k->p0)), v_add(x, k->p0), zero);
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, k->p0), v_sub(x, k->p0), below));
+    V below = v_sel(v_lt(x, v_neg(softshrink_lambd(k))), v_add(x, softshrink_lambd(k)), zero);
+    return af_pass_nan(x, v_sel(v_gt(x, softshrink_lambd(k)), v_sub(x, softshrink_lambd(k)), below));
 }
 
 /* The same derivative as hardshrink: 1 outside the band, 0 on it and at +-l. */
-static inline V AF_FN(softshrink_grad_times)(V x, V m, const VP *k) { return AF_FN(hardshrink_grad_times)(x, m, k); }
+static inline V softshrink_grad_times(V x, V m, const VP *k) { return hardshrink_grad_times(x, m, k); }

@@ -10,36 +10,36 @@
  * most, 2^-110 in double). The sign of x is put back at the end. Below
  * TINY tanh x = x, kept out of the arithmetic (subnormal operands are
  * slow on some cores): |x| is raised to TINY there. */
-static inline V AF_FN(tanh_forward)(V x, const VP *k)
+static inline V tanh_forward(V x, const VP *k)
 {
     (void)k;
     V zero = v_set((T)0), two = v_set((T)2), one = v_set((T)1), a = v_abs(x);
     M tiny = v_lt(a, v_set(AF_K(TINY)));
     a = v_min(v_max(a, v_set(AF_K(TINY))), v_set(-AF_K(EXPM1_MIN)));
-    V em_lo, em = AF_FN(af_expm1_dw_clamped)(v_neg(v_add(a, a)), &em_lo, 0);
+    V em_lo, em = af_expm1_dw_clamped(v_neg(v_add(a, a)), &em_lo, 0);
     V n = v_neg(em);
     V r = v_div(one, v_add(two, em));
     V q = v_mul(n, r);
     V c = v_fnma(em_lo, v_add(one, q), v_fnma(q, em, v_fnma(two, q, n)));
-    V t = v_min(AF_FN(af_div_finish)(q, c, r), one);
+    V t = v_min(af_div_finish(q, c, r), one);
     return v_sel(tiny, x, v_sel(v_lt(x, zero), v_neg(t), t));
 }
 
 /* tanh' = 1 - tanh^2 = 4e/(1 + e)^2 with e = e^-2|x|: no cancellation; the
  * same double-word quotient and exp tail as sigmoid'. */
-static inline V AF_FN(tanh_grad_times)(V x, V m, const VP *k)
+static inline V tanh_grad_times(V x, V m, const VP *k)
 {
     (void)k;
     V a = v_abs(x);
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos)(v_neg(v_add(a, a)));
-    V d_lo, d = AF_FN(af_one_plus)(AF_FN(af_exp_value)(e), &d_lo);
-    V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
+    af_exp_parts e = af_exp_tail_nonpos(v_neg(v_add(a, a)));
+    V d_lo, d = af_one_plus(af_exp_value(e), &d_lo);
+    V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
     V four = v_set((T)4);
-    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
+    return af_mul_small(af_div_dw_times_finite(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
 }
 
 /* 1 - y^2 in one rounding. */
-static inline V AF_FN(tanh_grad_y_times)(V y, V m, const VP *k)
+static inline V tanh_grad_y_times(V y, V m, const VP *k)
 {
     (void)k;
     return v_mul(m, v_fnma(y, y, v_set((T)1)));

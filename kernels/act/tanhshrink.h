@@ -8,46 +8,43 @@
  * the same sign (|x| - 1 >= 0), so nothing cancels; |x| - 1 is a double word
  * (TwoSum) and 2e/(1 + e) a corrected quotient. */
 
-static inline V AF_FN(tanhshrink_small)(V x)
+static inline V tanhshrink_small(V x)
 {
-    V t_lo, t = AF_FN(af_square_dw)(x, v_set((T)0), &t_lo);
-    const T *c = AF_K(TANHSHRINK_POLY);
-    V q = v_set(c[0]);
-    for (int i = 1; i <= AF_K(TANHSHRINK_DEGREE); i++)
-        q = v_fma(q, t, v_set(c[i]));
+    V t_lo, t = af_square_dw(x, v_set((T)0), &t_lo);
+    V q = af_horner(t, AF_K(TANHSHRINK_POLY), AF_K(TANHSHRINK_DEGREE));
     /* P = 1/3 + t Q as a double word (Fast2Sum: 1/3 > |t Q|). */
     V tq = v_mul(t, q);
     V p = v_add(v_set(AF_K(TANHSHRINK_THIRD_HI)), tq);
     V p_lo = v_add(v_add(v_sub(v_set(AF_K(TANHSHRINK_THIRD_HI)), p), tq),
                    v_fma(t, q, v_sub(v_set(AF_K(TANHSHRINK_THIRD_LO)), tq)));
-    V u_lo, u = AF_FN(af_mul_dw)(t, p, p_lo, &u_lo);
+    V u_lo, u = af_mul_dw(t, p, p_lo, &u_lo);
     u_lo = v_fma(t_lo, p, u_lo);
-    return v_fma(x, u, AF_FN(af_mul_small)(x, u_lo));
+    return v_fma(x, u, af_mul_small(x, u_lo));
 }
 
 /* 2e/(1 + e) = 1 - tanh|x| for e = e^-2|x| (<= 0.24 for |x| >= 1), corrected quotient. */
-static inline V AF_FN(tanhshrink_q)(V x)
+static inline V tanhshrink_q(V x)
 {
     V a = v_abs(x);
     V e = v_exp_nonpos(v_neg(v_add(a, a)));
-    return AF_FN(af_div_one_plus)(v_add(e, e), e);
+    return af_div_one_plus(v_add(e, e), e);
 }
 
-static inline V AF_FN(tanhshrink_large)(V x)
+static inline V tanhshrink_large(V x)
 {
-    V s_lo, s = AF_FN(af_two_sum)(v_abs(x), v_set((T)-1), &s_lo);
-    V r = v_add(s, v_add(AF_FN(tanhshrink_q)(x), AF_FN(af_finite_or_zero)(s_lo)));
+    V s_lo, s = af_two_sum(v_abs(x), v_set((T)-1), &s_lo);
+    V r = v_add(s, v_add(tanhshrink_q(x), af_finite_or_zero(s_lo)));
     return v_sel(v_lt(x, v_set((T)0)), v_neg(r), r);
 }
 
 /* Below TANHSHRINK_ZERO x^3/3 rounds to 0: x is taken as 0, whose x^2 would
  * underflow (slow), and the zero gets x's sign. */
-static inline V AF_FN(tanhshrink_forward)(V x, const VP *k)
+static inline V tanhshrink_forward(V x, const VP *k)
 {
     (void)k;
     M zero = v_lt(v_abs(x), v_set(AF_K(TANHSHRINK_ZERO)));
-    V small = AF_FN(tanhshrink_small)(v_sel(zero, v_set((T)0), x));
-    return v_sel(zero, AF_FN(af_mul_small)(x, v_set((T)0)), v_sel(v_lt(v_abs(x), v_set((T)1)), small, AF_FN(tanhshrink_large)(x)));
+    V small = tanhshrink_small(v_sel(zero, v_set((T)0), x));
+    return v_sel(zero, af_mul_small(x, v_set((T)0)), v_sel(v_lt(v_abs(x), v_set((T)1)), small, tanhshrink_large(x)));
 }
 
 /* tanhshrink' = 1 - sech^2 x = tanh^2 x, no cancellation, from tanh x as a
@@ -56,18 +53,18 @@ static inline V AF_FN(tanhshrink_forward)(V x, const VP *k)
  * end, also where t^2 alone would be subnormal. Below TINY tanh x is x: the
  * x^3 P(x^2) of the forward is taken at 0, and the products of m x are fused
  * (af_mul_small), where they are subnormal. */
-static inline V AF_FN(tanhshrink_grad_times)(V x, V m, const VP *k)
+static inline V tanhshrink_grad_times(V x, V m, const VP *k)
 {
     (void)k;
     M small = v_lt(v_abs(x), v_set((T)1));
     V one = v_set((T)1);
     M neg = v_lt(x, v_set((T)0));
-    V s = AF_FN(tanhshrink_small)(AF_FN(af_zero_if_tiny)(x)), q = AF_FN(tanhshrink_q)(x);
+    V s = tanhshrink_small(af_zero_if_tiny(x)), q = tanhshrink_q(x);
     V ts = v_sub(x, s), tl = v_sub(one, q);
     V tl_lo = v_sub(v_sub(one, tl), q);
     V t = v_sel(small, ts, v_sel(neg, v_neg(tl), tl));
     V t_lo = v_sel(small, v_sub(v_sub(x, ts), s), v_sel(neg, v_neg(tl_lo), tl_lo));
-    V mt = AF_FN(af_mul_small)(m, t);
-    V mt_lo = AF_FN(af_finite_or_zero)(v_fma(m, t_lo, v_fma(m, t, v_neg(mt))));
-    return v_fma(mt, t, v_fma(mt, t_lo, AF_FN(af_mul_small)(mt_lo, t)));
+    V mt = af_mul_small(m, t);
+    V mt_lo = af_finite_or_zero(v_fma(m, t_lo, v_fma(m, t, v_neg(mt))));
+    return v_fma(mt, t, v_fma(mt, t_lo, af_mul_small(mt_lo, t)));
 }

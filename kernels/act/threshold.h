@@ -1,11 +1,11 @@
-/* threshold(x) = x > t ? x : v (p0 = t, p1 = v); threshold'(t) = 0. */
+/* threshold(x) = x > t ? x : v (t = threshold, v = value); threshold'(t) = 0. */
 
-static inline V AF_FN(threshold_forward)(V x, const VP *k)
+static inline V threshold_forward(V x, const VP *k)
 {
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, k->p0), x, k->p1));
+    return af_pass_nan(x, v_sel(v_gt(x, threshold_threshold(k)), x, threshold_value(k)));
 }
 
-static inline V AF_FN(threshold_grad_times)(V x, V m, const VP *k)
+static inline V threshold_grad_times(V x, V m, const VP *k)
 {
-    return AF_FN(af_pass_nan)(x, v_sel(v_gt(x, k->p0), m, v_set((T)0)));
+    return af_pass_nan(x, v_sel(v_gt(x, threshold_threshold(k)), m, v_set((T)0)));
 }

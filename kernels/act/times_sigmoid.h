@@ -12,29 +12,29 @@
 
 /* e^-|z| for z = z_hi + z_lo, and 1 + e^-|z| = *d + *d_lo exactly (outside
  * the tail, where 1 + e = 1). */
-static inline AF_FN(af_exp_parts) AF_FN(af_sigmoid_denominator)(V z, V z_lo, V *d, V *d_lo)
+static inline af_exp_parts af_sigmoid_denominator(V z, V z_lo, V *d, V *d_lo)
 {
     M pos = v_ge(z, v_set((T)0));
-    AF_FN(af_exp_parts) e = AF_FN(af_exp_tail_nonpos_dw)(v_nabs(z), v_sel(pos, v_neg(z_lo), z_lo));
-    V ev = AF_FN(af_exp_value)(e);
-    *d = AF_FN(af_one_plus)(ev, d_lo);
+    af_exp_parts e = af_exp_tail_nonpos_dw(v_nabs(z), v_sel(pos, v_neg(z_lo), z_lo));
+    V ev = af_exp_value(e);
+    *d = af_one_plus(ev, d_lo);
     /* ev rounded e.e + e.lo; its rounding error belongs in d_lo. */
     *d_lo = v_add(*d_lo, v_sel(e.tail, v_set((T)0), v_add(v_sub(e.e, ev), e.lo)));
     return e;
 }
 
-static inline V AF_FN(af_times_sigmoid)(V x, V z, V z_lo)
+static inline V af_times_sigmoid(V x, V z, V z_lo)
 {
     M pos = v_ge(z, v_set((T)0));
     V d, d_lo;
-    AF_FN(af_exp_parts) e = AF_FN(af_sigmoid_denominator)(z, z_lo, &d, &d_lo);
+    af_exp_parts e = af_sigmoid_denominator(z, z_lo, &d, &d_lo);
     /* x = -inf where e = 0 would make inf * 0; -MAX_FINITE * 0 = -0 is the
      * limit. |x e| <= |x| (e <= 1, and far less in the tail): no overflow. */
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
-    V n_lo, n = AF_FN(af_mul_dw_finite)(xf, e.e, e.lo, &n_lo);
+    V n_lo, n = af_mul_dw_finite(xf, e.e, e.lo, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return AF_FN(af_mul_small)(AF_FN(af_div_dw_signed)(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
+    return af_mul_small(af_div_dw_signed(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
 }
 
 /* m d/dx [x sigmoid(z(x))] = m sigmoid(z) (1 + x z'(x) (1 - sigmoid(z))), given
@@ -42,20 +42,20 @@ static inline V AF_FN(af_times_sigmoid)(V x, V z, V z_lo)
  * e (g + e)/d^2 below, d = 1 + e. In the negative tail f' ~ e^z g, so g's
  * rounding would be the result's; near the root (g + e = 0, z < 0) what
  * cancels is the rounding of e, small against the terms. */
-static inline V AF_FN(af_times_sigmoid_grad_times)(V g, V g_lo, V z, V z_lo, V m)
+static inline V af_times_sigmoid_grad_times(V g, V g_lo, V z, V z_lo, V m)
 {
     V one = v_set((T)1);
     M pos = v_ge(z, v_set((T)0));
     V d, d_lo;
-    AF_FN(af_exp_parts) e = AF_FN(af_sigmoid_denominator)(z, z_lo, &d, &d_lo);
-    V ev = AF_FN(af_exp_value)(e);
-    V dd_lo, dd = AF_FN(af_square_dw)(d, d_lo, &dd_lo);
+    af_exp_parts e = af_sigmoid_denominator(z, z_lo, &d, &d_lo);
+    V ev = af_exp_value(e);
+    V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
     /* (g + g_lo + ev) (e.e + e.lo), a double word times a double word */
-    V s_lo, s = AF_FN(af_two_sum)(g, ev, &s_lo);
+    V s_lo, s = af_two_sum(g, ev, &s_lo);
     s_lo = v_add(s_lo, g_lo);
-    V n = AF_FN(af_mul_small)(s, e.e);
-    V n_lo = AF_FN(af_finite_or_zero)(v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n)))));
+    V n = af_mul_small(s, e.e);
+    V n_lo = af_finite_or_zero(v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n)))));
     n = v_sel(pos, v_fma(ev, g, one), n);
-    n_lo = v_sel(pos, AF_FN(af_mul_small)(ev, g_lo), n_lo);
-    return AF_FN(af_mul_small)(AF_FN(af_div_dw_times_finite)(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    n_lo = v_sel(pos, af_mul_small(ev, g_lo), n_lo);
+    return af_mul_small(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }

@@ -1,13 +1,8 @@
-/* Point the generic vocabulary (generic.h) at double. No include guard: it is
- * included once per dtype section of a kernel translation unit. */
-#undef AF_VT
-#undef AF_MT
-#undef AF_T
-#undef AF_VP
-#undef AF_MP
-#undef AF_SUFFIX
-#undef AF_LANES
-#undef AF_IS_F64
+/* Points the generic vocabulary (generic.h) at double: the dtype of the kernel
+ * translation unit that includes it (kernels/table.c with AF_DTYPE_F64). */
+#ifndef ACTFAST_VEC_DTYPE_H
+#define ACTFAST_VEC_DTYPE_H
+
 #define AF_VT vd
 #define AF_MT md
 #define AF_T double
@@ -16,3 +11,5 @@
 #define AF_SUFFIX _f64
 #define AF_LANES VD_LANES
 #define AF_IS_F64 1
+
+#endif

@@ -1,8 +1,9 @@
 /* The dtype-generic vocabulary that kernels/act/ is written in: V (vector),
- * M (mask), T (element), v_* and m_* operations, AF_K(constant) and
- * AF_FN(function). Each maps onto vf_/mf_ (float) or vd_/md_ (double) of the
- * ISA header in use, as chosen by dtype_f32.h or dtype_f64.h; the bodies are
- * therefore compiled once per ISA and per dtype from one source. */
+ * M (mask), T (element), v_* and m_* operations and AF_K(constant). Each maps
+ * onto vf_/mf_ (float) or vd_/md_ (double) of the ISA header in use, as chosen
+ * by dtype_f32.h or dtype_f64.h: a kernel translation unit is compiled once
+ * per ISA and per dtype (cmake/isa.cmake), so the bodies carry plain names
+ * (sigmoid_forward) that a profile or a grep finds. */
 #ifndef ACTFAST_VEC_GENERIC_H
 #define ACTFAST_VEC_GENERIC_H
 
@@ -12,10 +13,7 @@
 #define V AF_VT
 #define M AF_MT
 #define T AF_T
-#define AF_FN(name) AF_CAT(name, AF_SUFFIX)
 #define AF_K(name) AF_CAT(name, AF_SUFFIX)
-/* An op's parameters, broadcast once per call (kernels/act/common.h). */
-#define VP AF_FN(af_vparams)
 
 #define v_load AF_CAT(AF_VP, load)
 #define v_store AF_CAT(AF_VP, store)
@@ -42,10 +40,10 @@
 #define v_sel AF_CAT(AF_VP, sel)
 #define v_ldexp AF_CAT(AF_VP, ldexp)
 /* Written over the vocabulary in kernels/act/exp.h. */
-#define v_exp AF_FN(af_exp)
-#define v_exp_nonpos AF_FN(af_exp_nonpos)
-#define v_expm1 AF_FN(af_expm1)
-#define v_expm1_nonpos AF_FN(af_expm1_nonpos)
+#define v_exp af_exp
+#define v_exp_nonpos af_exp_nonpos
+#define v_expm1 af_expm1
+#define v_expm1_nonpos af_expm1_nonpos
 #define v_log1p AF_CAT(AF_VP, log1p)
 #define m_first AF_CAT(AF_MP, first)
 

@@ -13,7 +13,6 @@
 #include <stddef.h>
 #include <sleef.h>
 
-#define AF_ISA_NAME "avx2"
 
 /* ---- float ---------------------------------------------------------------- */
 typedef __m256 vf;
@@ -64,7 +63,7 @@ static inline vf af_avx2_pow2f(vf j)
     return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(bits, _mm256_set1_epi32(127)), 23));
 }
 /* The last product through an FMA with -0 (same bits): a subnormal result
- * of a multiply takes a microcode assist on Zen 5 (kernels/act/common.h). */
+ * of a multiply takes a microcode assist on Zen 5 (kernels/act/double_word.h). */
 static inline vf vf_ldexp(vf x, vf k)
 {
     vf magic = _mm256_set1_ps(0x1.8p23f);

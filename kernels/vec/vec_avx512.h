@@ -14,7 +14,6 @@
 #include <stddef.h>
 #include <sleef.h>
 
-#define AF_ISA_NAME "avx512"
 
 /* ---- float ---------------------------------------------------------------- */
 typedef __m512 vf;

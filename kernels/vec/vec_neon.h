@@ -38,7 +38,6 @@
 
 #include <sleef.h>
 
-#define AF_ISA_NAME "neon"
 
 #if defined(AF_NEON_SIMDE)
 #define AF_SLEEF_F(fn, u, a) af_neon_lanes_f(Sleef_##fn##f1_##u##purecfma, a)

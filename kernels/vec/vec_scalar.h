@@ -26,11 +26,9 @@
 #include <sleef.h>
 
 #if AF_SCALAR_FMA
-#define AF_ISA_NAME "scalar"
 #define AF_SLEEF_F(fn, u) Sleef_##fn##f1_##u##purecfma
 #define AF_SLEEF_D(fn, u) Sleef_##fn##d1_##u##purecfma
 #else
-#define AF_ISA_NAME "scalar"
 #define AF_SLEEF_F(fn, u) Sleef_##fn##f1_##u##purec
 #define AF_SLEEF_D(fn, u) Sleef_##fn##d1_##u##purec
 #endif
