@@ -7,6 +7,9 @@
  *   actfast_gen_header elementwise    the ELEMENTWISE ops' comments and prototypes
  *   actfast_gen_header rowwise        the ROWWISE ops' comments and prototypes
  *   actfast_gen_header op_enum        typedef enum actfast_op, in the order of the rows
+ *   actfast_gen_header entry_points   every entry point that a row names, one a line,
+ *                                     ELEMENTWISE_OWN_API ops' forms included (the
+ *                                     exports test's expected set)
  *
  * tools/gen_header.cmake puts the sections between their markers in the header
  * (scripts/run header) and checks them (ctest -R header_generated). The
@@ -208,6 +211,19 @@ static void put_op_enum(void)
     printf("    ACTFAST_OP_COUNT\n} actfast_op;\n");
 }
 
+static void put_entry_points(void)
+{
+    for (int i = 0; i < OP_COUNT; i++) {
+        int form_count;
+        const form *forms = forms_of(&ops[i], &form_count);
+        for (int d = 0; d < DTYPE_COUNT; d++)
+            for (int f = 0; f < form_count; f++) {
+                put_name(&ops[i], &forms[f], &dtypes[d]);
+                printf("\n");
+            }
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *section = argc == 2 ? argv[1] : "";
@@ -219,8 +235,10 @@ int main(int argc, char **argv)
         put_declarations(KIND_ROWWISE);
     else if (strcmp(section, "op_enum") == 0)
         put_op_enum();
+    else if (strcmp(section, "entry_points") == 0)
+        put_entry_points();
     else {
-        fprintf(stderr, "usage: actfast_gen_header elementwise|rowwise|op_enum\n");
+        fprintf(stderr, "usage: actfast_gen_header elementwise|rowwise|op_enum|entry_points\n");
         return 2;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
