@@ -96,6 +96,7 @@ ACTFAST_API int actfast_isa_supported(const char *name);
 /* ---- elementwise functions ---------------------------------------------- */
 /* Parameters follow n, with PyTorch's defaults given here in brackets. */
 
+/* BEGIN GENERATED elementwise by tools/gen_header.c from src/ops.def and src/ops_doc.def: edit those, then run scripts/run header */
 /* sigmoid(x) = 1 / (1 + e^-x), in [0, 1]; sigmoid(-100.0f) = 3.7e-44 (subnormal, not 0).
  * backward_from_y: f' = y * (1 - y). */
 ACTFAST_API actfast_status actfast_sigmoid_f32(const float *x, float *y, size_t n);
@@ -281,6 +282,7 @@ ACTFAST_API actfast_status actfast_celu_f64(const double *x, double *y, size_t n
 ACTFAST_API actfast_status actfast_celu_grad_f64(const double *x, double *g, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_celu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_celu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha);
+
 /* logsigmoid(x) = log(sigmoid(x)) = -softplus(-x), in (-inf, 0]: x - e^x for x << 0 and
  * -e^-x for x >> 0 without cancellation; logsigmoid(+inf) = -0. */
 ACTFAST_API actfast_status actfast_logsigmoid_f32(const float *x, float *y, size_t n);
@@ -291,17 +293,14 @@ ACTFAST_API actfast_status actfast_logsigmoid_grad_f64(const double *x, double *
 ACTFAST_API actfast_status actfast_logsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 
 /* swish(x) = x * sigmoid(beta * x)  [beta = 1, trainable], beta finite; beta = 1 is silu.
- * swish(-100.0f) = -3.7e-42 (not 0). swish_backward_beta also returns the gradient of
- * beta, *dbeta = sum_i dy_i * x_i^2 * sigmoid'(beta * x_i), summed with compensation
- * (Neumaier, in double): one rounding of the exact sum of the rounded terms, for any n. */
+ * swish(-100.0f) = -3.7e-42 (not 0). swish_backward_beta (below) also returns the
+ * gradient of beta. */
 ACTFAST_API actfast_status actfast_swish_f32(const float *x, float *y, size_t n, float beta);
 ACTFAST_API actfast_status actfast_swish_grad_f32(const float *x, float *g, size_t n, float beta);
 ACTFAST_API actfast_status actfast_swish_backward_f32(const float *x, const float *dy, float *dx, size_t n, float beta);
-ACTFAST_API actfast_status actfast_swish_backward_beta_f32(const float *x, const float *dy, float *dx, size_t n, float beta, float *dbeta);
 ACTFAST_API actfast_status actfast_swish_f64(const double *x, double *y, size_t n, double beta);
 ACTFAST_API actfast_status actfast_swish_grad_f64(const double *x, double *g, size_t n, double beta);
 ACTFAST_API actfast_status actfast_swish_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta);
-ACTFAST_API actfast_status actfast_swish_backward_beta_f64(const double *x, const double *dy, double *dx, size_t n, double beta, double *dbeta);
 
 /* gelu_tanh(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), PyTorch's
  * gelu(approximate='tanh'), computed as x * sigmoid(2u) with 2u carried beyond working
@@ -321,6 +320,13 @@ ACTFAST_API actfast_status actfast_tanhshrink_backward_f32(const float *x, const
 ACTFAST_API actfast_status actfast_tanhshrink_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_tanhshrink_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_tanhshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+/* END GENERATED elementwise */
+
+/* swish_backward_beta: swish_backward that also returns the gradient of beta,
+ * *dbeta = sum_i dy_i * x_i^2 * sigmoid'(beta * x_i), summed with compensation
+ * (Neumaier, in double): one rounding of the exact sum of the rounded terms, for any n. */
+ACTFAST_API actfast_status actfast_swish_backward_beta_f32(const float *x, const float *dy, float *dx, size_t n, float beta, float *dbeta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_f64(const double *x, const double *dy, double *dx, size_t n, double beta, double *dbeta);
 
 /* prelu(x) = x > 0 ? x : w[c] * x, c the channel of the element, over an (outer, channels,
  * inner) contiguous layout: element i has channel (i / inner) % channels (NCHW: inner = H*W;
@@ -355,34 +361,37 @@ ACTFAST_API actfast_status actfast_rrelu_backward_f64(const double *x, const dou
 ACTFAST_API actfast_status actfast_rrelu_slopes_f64(double *slopes, size_t n, double lower, double upper, uint64_t seed, uint64_t offset);
 
 /* ---- row-wise functions -------------------------------------------------- */
+/* BEGIN GENERATED rowwise by tools/gen_header.c from src/ops.def and src/ops_doc.def: edit those, then run scripts/run header */
 /* rows x cols, rows contiguous. Each row: y_j = e^(x_j - m) / sum_k e^(x_k - m),
  * m the row maximum; entries in [0, 1]. A row with a NaN is all NaN; a row whose
  * maximum is +inf shares the mass among its +inf entries; a row of -inf is NaN.
  * backward takes the saved output: dx_j = y_j * (dy_j - sum_k dy_k * y_k).
  * cols must be > 0 when rows > 0. */
 ACTFAST_API actfast_status actfast_softmax_f32(const float *x, float *y, size_t rows, size_t cols);
-ACTFAST_API actfast_status actfast_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 
 /* log_softmax: y_j = (x_j - m) - log sum_k e^(x_k - m), in (-inf, 0]; a row whose maximum
  * is +inf gives -log(count) at its +inf entries and -inf elsewhere; NaN rows are NaN.
  * backward takes the saved output: dx_j = dy_j - e^(y_j) * sum_k dy_k. */
 ACTFAST_API actfast_status actfast_log_softmax_f32(const float *x, float *y, size_t rows, size_t cols);
-ACTFAST_API actfast_status actfast_log_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_log_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_log_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
 
 /* softmin(x) = softmax(-x), row by row, with softmax's limits for -x; backward takes
  * the saved output: dx_j = y_j * (sum_k dy_k * y_k - dy_j). */
 ACTFAST_API actfast_status actfast_softmin_f32(const float *x, float *y, size_t rows, size_t cols);
-ACTFAST_API actfast_status actfast_softmin_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmin_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmin_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+/* END GENERATED rowwise */
 
 /* ---- generic, table-driven entry ---------------------------------------- */
 /* For tests, benchmarks and bindings that loop over every function. */
 
+/* BEGIN GENERATED op_enum by tools/gen_header.c from src/ops.def and src/ops_doc.def: edit those, then run scripts/run header */
 typedef enum actfast_op {
     ACTFAST_OP_SIGMOID,
     ACTFAST_OP_TANH,
@@ -414,6 +423,7 @@ typedef enum actfast_op {
     ACTFAST_OP_RRELU,
     ACTFAST_OP_COUNT
 } actfast_op;
+/* END GENERATED op_enum */
 
 typedef enum actfast_form {
     ACTFAST_FORWARD,          /* in = x,           out = y                    */

@@ -8,20 +8,6 @@
 #include "api_internal.h"
 #include "kernel_table.h"
 
-/* The enum of the header and the rows of the table must agree. */
-enum {
-#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
-    AF_ROW_##ENUM,
-#include "ops.def"
-#undef AF_OP
-    AF_ROW_COUNT
-};
-#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
-    _Static_assert(ACTFAST_OP_##ENUM == (int)AF_ROW_##ENUM, "ops.def order differs from actfast_op");
-#include "ops.def"
-#undef AF_OP
-_Static_assert(ACTFAST_OP_COUNT == (int)AF_ROW_COUNT, "ops.def and actfast_op differ in length");
-
 static int params_valid(actfast_op op, actfast_form form, const af_params *p)
 {
     const double p0 = p->p[0], p1 = p->p[1];
