@@ -8,6 +8,21 @@
 #include "api_internal.h"
 #include "kernel_table.h"
 
+/* The enum in the header is generated from the table (scripts/run header);
+ * a header not regenerated after a table change stops the build here. */
+enum {
+#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
+    AF_ROW_##ENUM,
+#include "ops.def"
+#undef AF_OP
+    AF_ROW_COUNT
+};
+#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
+    _Static_assert(ACTFAST_OP_##ENUM == (int)AF_ROW_##ENUM, "include/actfast.h is stale: scripts/run header");
+#include "ops.def"
+#undef AF_OP
+_Static_assert(ACTFAST_OP_COUNT == (int)AF_ROW_COUNT, "include/actfast.h is stale: scripts/run header");
+
 static int params_valid(actfast_op op, actfast_form form, const af_params *p)
 {
     const double p0 = p->p[0], p1 = p->p[1];
