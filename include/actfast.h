@@ -33,14 +33,18 @@
  *   overflows while the result is finite; results that are subnormal are
  *   computed as subnormals, not flushed. f(-0) = -0 where f(x) ~ c*x near 0.
  *   Where f' is 0 on a whole region (relu for x < 0) dx is exactly 0 whatever dy
- *   is. A call runs with IEEE defaults (round to nearest, no FTZ/DAZ) whatever
+ *   is; elsewhere an infinite dy gives the IEEE value of dy * f'(x) with f'(x)
+ *   exact (+-inf; NaN only at an exact root of f'), and row-wise backward the
+ *   IEEE value of its formula. NaN payloads and signs may differ between
+ *   ISAs (every NaN stays a NaN). A call runs with IEEE defaults (round to nearest, no FTZ/DAZ) whatever
  *   the caller's floating-point mode is, and leaves that mode and errno as they
  *   were.
  *
  * ISA
  *   The best kernel set that the CPU and OS support is chosen on first use
  *   (thread-safe): "avx512" (F, DQ, BW, VL), "avx2" (AVX2 + FMA), "neon",
- *   "scalar". Every ISA returns the same bits for the same input.
+ *   "scalar". Every ISA returns the same bits for the same input (NaN
+ *   payloads aside).
  *   ACTFAST_ISA=<name> in the environment acts as a first actfast_force_isa;
  *   if it names an ISA that is unknown or that this CPU cannot run, every call
  *   returns ACTFAST_ERR_UNKNOWN_ISA or ACTFAST_ERR_UNSUPPORTED_ISA until the

@@ -27,19 +27,40 @@
         }                                                                                       \
     }
 
-#define AF_KERNEL_BINARY(kernel, body, refresh)                                                 \
-    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)          \
-    {                                                                                           \
-        VP k = af_vparams_make(p);                                                              \
-        size_t i = 0;                                                                           \
-        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
-            refresh(k, p, i, AF_LANES);                                                         \
-            v_store(out + i, body(v_load(in + i), v_load(dy + i), &k));                         \
-        }                                                                                       \
-        if (i < n) {                                                                            \
-            refresh(k, p, i, n - i);                                                            \
-            v_store_part(out + i, body(v_load_part(in + i, n - i), v_load_part(dy + i, n - i), &k), n - i); \
-        }                                                                                       \
+/* The (x or y, dy) kernels. body(in, m, k) is m f'(x), with m folded into
+ * correction terms where m * 0 is NaN for an infinite m; the IEEE value of
+ * dy f'(x), with f'(x) exact, is +-inf for f'(x) != 0 (SPEC 3). Vectors
+ * with an infinite dy lane, which are rare and tested per vector, take for
+ * those lanes g = body(in, +-MAX_FINITE): its sign is f'(x)'s times dy's
+ * wherever f'(x) != 0 down to 2^-276 (2^-2098), past every exp tail, and
+ * g * inf is the result; where g is 0, body(in, dy) is: 0 on a flat region
+ * (a select), NaN at an exact root of f' (0 * inf). */
+static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const VP *), const VP *k)
+{
+    M infinite = v_eq(v_abs(dy), v_set((T)INFINITY));
+    if (!m_any(infinite))
+        return r;
+    V max = v_set(AF_K(MAX_FINITE));
+    V g = body(in, v_sel(v_gt(dy, v_set((T)0)), max, v_neg(max)), k);
+    V at_inf = v_sel(v_eq(g, v_set((T)0)), r, v_mul(g, v_set((T)INFINITY)));
+    return v_sel(infinite, at_inf, r);
+}
+
+#define AF_KERNEL_BINARY(kernel, body, refresh)                                                     \
+    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)             \
+    {                                                                                              \
+        VP k = af_vparams_make(p);                                                                 \
+        size_t i = 0;                                                                              \
+        for (; i + AF_LANES <= n; i += AF_LANES) {                                                 \
+            refresh(k, p, i, AF_LANES);                                                            \
+            V x = v_load(in + i), d = v_load(dy + i);                                              \
+            v_store(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k));             \
+        }                                                                                          \
+        if (i < n) {                                                                               \
+            refresh(k, p, i, n - i);                                                               \
+            V x = v_load_part(in + i, n - i), d = v_load_part(dy + i, n - i);                      \
+            v_store_part(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k), n - i); \
+        }                                                                                          \
     }
 
 #define AF_STAMP_FROM_Y_0(name)

@@ -70,6 +70,13 @@ static inline T row_sum_total(const row_sum *acc, T *lo)
         rest += (hi - (sum - bb)) + (s[j] - bb) + c[j];
         hi = sum;
     }
+    /* An infinite or NaN hi is already the IEEE sum of the terms; rest is
+     * then the compensation's inf - inf and means nothing (a row with one
+     * infinite dy is not a row of NaN, SPEC 3). */
+    if (!isfinite(hi)) {
+        *lo = 0;
+        return hi;
+    }
     T total = hi + rest;
     *lo = rest - (total - hi);
     return total;

@@ -46,5 +46,6 @@
 #define v_expm1_nonpos af_expm1_nonpos
 #define v_log1p AF_CAT(AF_VP, log1p)
 #define m_first AF_CAT(AF_MP, first)
+#define m_any AF_CAT(AF_MP, any)
 
 #endif

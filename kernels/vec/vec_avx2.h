@@ -24,6 +24,7 @@ static inline __m256i af_avx2_first32(size_t n)
     return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 }
 static inline mf mf_first(size_t n) { return _mm256_castsi256_ps(af_avx2_first32(n)); }
+static inline int mf_any(mf m) { return _mm256_movemask_ps(m) != 0; }
 static inline vf vf_load(const float *p) { return _mm256_loadu_ps(p); }
 static inline void vf_store(float *p, vf v) { _mm256_storeu_ps(p, v); }
 /* vmaskmov neither reads nor writes masked-off lanes (no fault past the end). */
@@ -82,6 +83,7 @@ static inline __m256i af_avx2_first64(size_t n)
     return _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)n), _mm256_setr_epi64x(0, 1, 2, 3));
 }
 static inline md md_first(size_t n) { return _mm256_castsi256_pd(af_avx2_first64(n)); }
+static inline int md_any(md m) { return _mm256_movemask_pd(m) != 0; }
 static inline vd vd_load(const double *p) { return _mm256_loadu_pd(p); }
 static inline void vd_store(double *p, vd v) { _mm256_storeu_pd(p, v); }
 static inline vd vd_load_part(const double *p, size_t n) { return _mm256_maskload_pd(p, af_avx2_first64(n)); }

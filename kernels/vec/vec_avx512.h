@@ -22,6 +22,7 @@ typedef __mmask16 mf;
 
 /* n <= 16: the tail of a loop over whole vectors. */
 static inline mf mf_first(size_t n) { return (mf)((1u << n) - 1u); }
+static inline int mf_any(mf m) { return m != 0; }
 static inline vf vf_load(const float *p) { return _mm512_loadu_ps(p); }
 static inline void vf_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
 /* Masked-off lanes are neither read nor written (no fault past the end). */
@@ -63,6 +64,7 @@ typedef __mmask8 md;
 #define VD_LANES 8
 
 static inline md md_first(size_t n) { return (md)((1u << n) - 1u); }
+static inline int md_any(md m) { return m != 0; }
 static inline vd vd_load(const double *p) { return _mm512_loadu_pd(p); }
 static inline void vd_store(double *p, vd v) { _mm512_storeu_pd(p, v); }
 static inline vd vd_load_part(const double *p, size_t n) { return _mm512_maskz_loadu_pd(md_first(n), p); }

@@ -83,6 +83,7 @@ static inline mf mf_first(size_t n)
     static const uint32_t lane[VF_LANES] = {0, 1, 2, 3};
     return vcltq_u32(vld1q_u32(lane), vdupq_n_u32((uint32_t)n));
 }
+static inline int mf_any(mf m) { return vmaxvq_u32(m) != 0; }
 static inline vf vf_load(const float *p) { return vld1q_f32(p); }
 static inline void vf_store(float *p, vf v) { vst1q_f32(p, v); }
 /* NEON has no masked load or store: the n < 4 elements go through a buffer,
@@ -168,6 +169,7 @@ static inline md md_first(size_t n)
     static const uint64_t lane[VD_LANES] = {0, 1};
     return vcltq_u64(vld1q_u64(lane), vdupq_n_u64((uint64_t)n));
 }
+static inline int md_any(md m) { return vmaxvq_u32(vreinterpretq_u32_u64(m)) != 0; }
 static inline vd vd_load(const double *p) { return vld1q_f64(p); }
 static inline void vd_store(double *p, vd v) { vst1q_f64(p, v); }
 static inline vd vd_load_part(const double *p, size_t n)

@@ -39,6 +39,7 @@ typedef int mf;
 #define VF_LANES 1
 
 static inline mf mf_first(size_t n) { return n > 0; }
+static inline int mf_any(mf m) { return m; }
 static inline vf vf_load(const float *p) { return *p; }
 static inline void vf_store(float *p, vf v) { *p = v; }
 static inline vf vf_load_part(const float *p, size_t n) { return n ? *p : 0.0f; }
@@ -97,6 +98,7 @@ typedef int md;
 #define VD_LANES 1
 
 static inline md md_first(size_t n) { return n > 0; }
+static inline int md_any(md m) { return m; }
 static inline vd vd_load(const double *p) { return *p; }
 static inline void vd_store(double *p, vd v) { *p = v; }
 static inline vd vd_load_part(const double *p, size_t n) { return n ? *p : 0.0; }
