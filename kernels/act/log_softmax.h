@@ -1,10 +1,17 @@
 /* log_softmax over rows: y_j = (x_j - m) - L, L = log sum_k e^(x_k - m).
  *
  * Both terms are <= 0 (x_j <= m, L >= 0), so their sum cancels nothing: y_j
- * has L's error (log1p's ~1 ulp) at worst. The sum S = s + s_lo is softmax's
- * compensated one (S >= 1); L = log1p(t) + t_lo/(1 + t) with t + t_lo =
- * (s - 1) + s_lo exactly, computed once per row in a broadcast vector (the
- * same SLEEF log1p bits on every ISA). x_j - m is a TwoSum double word. */
+ * has L's error (log1p's ~1 ulp) at worst. The sum is split as c + t: c the
+ * count of entries equal to m (each e^0 = 1, exact) and t the compensated
+ * sum of the others, scaled by 2^EXP_TAIL_SHIFT. The entries at m have
+ * y = -L, which for a dominant entry (t << 1) is -log1p(t) ~ -t: kept apart
+ * from the 1s and scaled, t keeps its relative accuracy even where its terms
+ * or L itself are subnormal (a row of 1000 with one entry 100 above the
+ * rest: 16 ulp at y ~ -1e-44 and 3 ulp at y ~ -1e-35 with t summed beside
+ * the 1s, unscaled). L = log1p(s - 1) + s_lo/s with s + s_lo = c + t
+ * (TwoSum), once per row in a broadcast vector (the same SLEEF log1p bits on
+ * every ISA); below TINY, L is t itself, rounded once from its scaled
+ * double word. x_j - m is a TwoSum double word. */
 
 /* A row whose maximum is +inf: the +inf entries get -log(count), the others
  * -inf; a NaN anywhere makes the row NaN. */
@@ -29,6 +36,36 @@ static T log_softmax_log(T s, T s_lo, T *lo)
     return lanes[0];
 }
 
+/* sum over x_k < m of 2^EXP_TAIL_SHIFT e^(x_k - m), as hi + *lo, and in
+ * *count how many x_k equal m. Every scaled term is normal down to
+ * EXP_TAIL_MIN, below which it is 0 (constants.h), and the sum cannot
+ * overflow for any row length that fits memory. */
+static T log_softmax_rest(const T *x, size_t n, T m, T *count, T *lo)
+{
+    V neg_m = v_set(-m), zero = v_set((T)0), d_lo;
+    V shift = v_set(AF_K(EXP_TAIL_SHIFT)), tail_min = v_set(AF_K(EXP_TAIL_MIN));
+    V tops = zero;
+    row_sum acc;
+    row_sum_init(&acc);
+    for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
+        for (int g = 0; g < AF_ROW_GROUP; g++) {
+            V d = softmax_shift(x, i + (size_t)g * AF_LANES, n, neg_m, 0, &d_lo);
+            M top = v_eq(d, zero);
+            V e = af_exp_times_pow2(af_exp_clamp_nonpos(d, tail_min), shift);
+            e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));
+            tops = v_add(tops, v_sel(top, v_set((T)1), zero));
+            row_sum_add(&acc, g, e);
+            acc.c[g] = v_add(acc.c[g], softmax_exp_lo(e, d_lo));
+        }
+    }
+    T lanes[AF_LANES];
+    v_store(lanes, tops);
+    *count = 0;
+    for (int j = 0; j < AF_LANES; j++)
+        *count += lanes[j];
+    return row_sum_total(&acc, lo);
+}
+
 static void log_softmax_row(const T *x, T *y, size_t n)
 {
     T m = row_max(x, n, 0);
@@ -36,8 +73,17 @@ static void log_softmax_row(const T *x, T *y, size_t n)
         log_softmax_row_inf(x, y, n);
         return;
     }
-    T s_lo, s = softmax_denominator(x, n, m, 0, NULL, &s_lo);
-    T l_lo, l = log_softmax_log(s, s_lo, &l_lo);
+    T count, others_lo, others = log_softmax_rest(x, n, m, &count, &others_lo);
+    T scale = AF_K(EXP_TAIL_SCALE), t = others * scale;
+    T l, l_lo;
+    if (count == 1 && t < AF_K(TINY)) {
+        l = 0;
+        l_lo = t_fma(others, scale, others_lo * scale);
+    } else {
+        T s = count + t, bb = s - count;
+        T s_lo = ((count - (s - bb)) + (t - bb)) + t_fma(others_lo, scale, t_fma(others, scale, -t));
+        l = log_softmax_log(s, s_lo, &l_lo);
+    }
     V neg_m = v_set(-m), neg_l = v_set(-l), neg_l_lo = v_set(-l_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V d_lo, d = af_two_sum(row_load(x, i, n, v_set((T)0)), neg_m, &d_lo);

@@ -10,6 +10,9 @@
 #define AF_MP mf_
 #define AF_SUFFIX _f32
 #define AF_LANES VF_LANES
+/* A fused multiply-add of scalars of type T, for the per-row scalar code of
+ * the row-wise ops (correctly rounded on every ISA, in hardware or libm). */
+#define t_fma fmaf
 #define AF_IS_F64 0
 
 #endif

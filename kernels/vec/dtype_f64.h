@@ -10,6 +10,9 @@
 #define AF_MP md_
 #define AF_SUFFIX _f64
 #define AF_LANES VD_LANES
+/* A fused multiply-add of scalars of type T, for the per-row scalar code of
+ * the row-wise ops (correctly rounded on every ISA, in hardware or libm). */
+#define t_fma fma
 #define AF_IS_F64 1
 
 #endif
