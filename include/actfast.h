@@ -276,8 +276,10 @@ ACTFAST_API actfast_status actfast_selu_grad_f64(const double *x, double *g, siz
 ACTFAST_API actfast_status actfast_selu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha, double lambd);
 ACTFAST_API actfast_status actfast_selu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha, double lambd);
 
-/* celu(x) = x > 0 ? x : alpha * expm1(x / alpha)  [alpha = 1], alpha != 0;
- * celu'(0) = 1. backward_from_y needs alpha > 0 (f' = y / alpha + 1 for y <= 0). */
+/* celu(x) = x > 0 ? x : alpha * expm1(x / alpha)  [alpha = 1], alpha > 0 and finite:
+ * PyTorch also takes alpha < 0, where e^(x / alpha) overflows for x << 0 and no
+ * bound holds (celu(-88.7, alpha = -1) would be NaN). celu'(0) = 1; backward_from_y:
+ * f' = y / alpha + 1 for y <= 0. */
 ACTFAST_API actfast_status actfast_celu_f32(const float *x, float *y, size_t n, float alpha);
 ACTFAST_API actfast_status actfast_celu_grad_f32(const float *x, float *g, size_t n, float alpha);
 ACTFAST_API actfast_status actfast_celu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float alpha);
