@@ -11,21 +11,27 @@
     ((k).p0 = (len) == AF_LANES ? v_load((const T *)(p)->slopes + (i))                          \
                                 : v_load_part((const T *)(p)->slopes + (i), (len)))
 
-#define AF_KERNEL_UNARY(kernel, body, refresh)                                                  \
-    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)          \
+/* The loops over arrays of S, the type of the arrays: T for the plain
+ * kernels, float for the wide ones (kernels/wide.h). io names the loads and
+ * stores: none for v_load etc., _f32 for v_load_f32 etc., which widen floats
+ * to T and round back. head is the kernel's storage class, type and name. */
+#define AF_LOOP_UNARY(head, S, io, make_params, body, refresh)                                  \
+    head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
     {                                                                                           \
-        VP k = af_vparams_make(p);                                                              \
+        VP k = make_params(p);                                                                  \
         size_t i = 0;                                                                           \
         (void)dy;                                                                               \
         for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
             refresh(k, p, i, AF_LANES);                                                         \
-            v_store(out + i, body(v_load(in + i), &k));                                         \
+            v_store##io(out + i, body(v_load##io(in + i), &k));                                 \
         }                                                                                       \
         if (i < n) {                                                                            \
             refresh(k, p, i, n - i);                                                            \
-            v_store_part(out + i, body(v_load_part(in + i, n - i), &k), n - i);                 \
+            v_store_part##io(out + i, body(v_load_part##io(in + i, n - i), &k), n - i);         \
         }                                                                                       \
     }
+
+#define AF_KERNEL_UNARY(kernel, body, refresh) AF_LOOP_UNARY(static void kernel, T, , af_vparams_make, body, refresh)
 
 /* The (x or y, dy) kernels. body(in, m, k) is m f'(x), with m folded into
  * correction terms where m * 0 is NaN for an infinite m; the IEEE value of
@@ -46,22 +52,24 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
     return v_sel(infinite, at_inf, r);
 }
 
-#define AF_KERNEL_BINARY(kernel, body, refresh)                                                     \
-    static void kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)             \
-    {                                                                                              \
-        VP k = af_vparams_make(p);                                                                 \
-        size_t i = 0;                                                                              \
-        for (; i + AF_LANES <= n; i += AF_LANES) {                                                 \
-            refresh(k, p, i, AF_LANES);                                                            \
-            V x = v_load(in + i), d = v_load(dy + i);                                              \
-            v_store(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k));             \
-        }                                                                                          \
-        if (i < n) {                                                                               \
-            refresh(k, p, i, n - i);                                                               \
-            V x = v_load_part(in + i, n - i), d = v_load_part(dy + i, n - i);                      \
-            v_store_part(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k), n - i); \
-        }                                                                                          \
+#define AF_LOOP_BINARY(head, S, io, make_params, body, refresh)                                 \
+    head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
+    {                                                                                           \
+        VP k = make_params(p);                                                                  \
+        size_t i = 0;                                                                           \
+        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
+            refresh(k, p, i, AF_LANES);                                                         \
+            V x = v_load##io(in + i), d = v_load##io(dy + i);                                   \
+            v_store##io(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k));      \
+        }                                                                                       \
+        if (i < n) {                                                                            \
+            refresh(k, p, i, n - i);                                                            \
+            V x = v_load_part##io(in + i, n - i), d = v_load_part##io(dy + i, n - i);           \
+            v_store_part##io(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k), n - i); \
+        }                                                                                       \
     }
+
+#define AF_KERNEL_BINARY(kernel, body, refresh) AF_LOOP_BINARY(static void kernel, T, , af_vparams_make, body, refresh)
 
 #define AF_STAMP_FROM_Y_0(name)
 #define AF_STAMP_FROM_Y_1(name) AF_KERNEL_BINARY(name##_backward_from_y_kernel, name##_grad_y_times, AF_FIXED_PARAMS)

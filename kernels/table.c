@@ -43,6 +43,7 @@
 #include "act/constants.h"
 #include "act/all.h"
 #include "elementwise.h"
+#include "wide.h"
 
 /* af_kernels_<isa>_<dtype>, e.g. af_kernels_avx2_f32, of type af_kernels_<dtype>. */
 #define AF_TABLE_NAME_(isa, suffix) af_kernels_##isa##suffix
@@ -56,14 +57,24 @@
     {name##_forward_kernel, name##_grad_kernel, name##_backward_kernel, AF_FROM_Y_ENTRY_##from_y(name)}
 #define AF_ENTRY_ELEMENTWISE_OWN_API(name, from_y) AF_ENTRY_ELEMENTWISE(name, from_y)
 #define AF_ENTRY_ROWWISE(name, from_y) {name##_forward_kernel, NULL, NULL, name##_backward_from_y_kernel}
+/* The float table takes the wide kernels of kernels/wide.h for its ops in
+ * place of the float bodies' (a later designated initializer wins). */
+#define AF_ENTRY_WIDE(name, ENUM)                                                                \
+    [ACTFAST_OP_##ENUM] = {AF_WIDE_NAME(name, forward), AF_WIDE_NAME(name, grad), AF_WIDE_NAME(name, backward), NULL},
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init" /* AF_ENTRY_WIDE's, on purpose */
 const AF_TABLE_TYPE(AF_SUFFIX) AF_TABLE_NAME(AF_ISA_TAG, AF_SUFFIX) = {
     .op = {
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
     [ACTFAST_OP_##ENUM] = AF_ENTRY_##kind(name, from_y),
 #include "ops.def"
 #undef AF_OP
+#if !AF_IS_F64
+        AF_WIDE_OPS(AF_ENTRY_WIDE)
+#endif
     },
     .slopes = {slopes_forward_kernel, slopes_grad_kernel, slopes_backward_kernel},
     .param_grad = {[ACTFAST_OP_SWISH] = swish_param_grad_kernel, [ACTFAST_OP_PRELU] = prelu_param_grad_kernel},
 };
+#pragma GCC diagnostic pop

@@ -19,6 +19,11 @@
 #define v_store AF_CAT(AF_VP, store)
 #define v_load_part AF_CAT(AF_VP, load_part)
 #define v_store_part AF_CAT(AF_VP, store_part)
+/* Floats in and out of double vectors: in the double dtype only. */
+#define v_load_f32 AF_CAT(AF_VP, load_f32)
+#define v_store_f32 AF_CAT(AF_VP, store_f32)
+#define v_load_part_f32 AF_CAT(AF_VP, load_part_f32)
+#define v_store_part_f32 AF_CAT(AF_VP, store_part_f32)
 #define v_set AF_CAT(AF_VP, set)
 #define v_add AF_CAT(AF_VP, add)
 #define v_sub AF_CAT(AF_VP, sub)

@@ -88,6 +88,17 @@ static inline vd vd_load(const double *p) { return _mm256_loadu_pd(p); }
 static inline void vd_store(double *p, vd v) { _mm256_storeu_pd(p, v); }
 static inline vd vd_load_part(const double *p, size_t n) { return _mm256_maskload_pd(p, af_avx2_first64(n)); }
 static inline void vd_store_part(double *p, vd v, size_t n) { _mm256_maskstore_pd(p, af_avx2_first64(n), v); }
+/* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
+ * the loads and stores of the float kernels that run the double bodies
+ * (kernels/wide.h). */
+static inline __m128i af_avx2_first32x4(size_t n)
+{
+    return _mm_cmpgt_epi32(_mm_set1_epi32((int)n), _mm_setr_epi32(0, 1, 2, 3));
+}
+static inline vd vd_load_f32(const float *p) { return _mm256_cvtps_pd(_mm_loadu_ps(p)); }
+static inline void vd_store_f32(float *p, vd v) { _mm_storeu_ps(p, _mm256_cvtpd_ps(v)); }
+static inline vd vd_load_part_f32(const float *p, size_t n) { return _mm256_cvtps_pd(_mm_maskload_ps(p, af_avx2_first32x4(n))); }
+static inline void vd_store_part_f32(float *p, vd v, size_t n) { _mm_maskstore_ps(p, af_avx2_first32x4(n), _mm256_cvtpd_ps(v)); }
 static inline vd vd_set(double x) { return _mm256_set1_pd(x); }
 
 static inline vd vd_add(vd a, vd b) { return _mm256_add_pd(a, b); }

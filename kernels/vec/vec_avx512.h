@@ -69,6 +69,13 @@ static inline vd vd_load(const double *p) { return _mm512_loadu_pd(p); }
 static inline void vd_store(double *p, vd v) { _mm512_storeu_pd(p, v); }
 static inline vd vd_load_part(const double *p, size_t n) { return _mm512_maskz_loadu_pd(md_first(n), p); }
 static inline void vd_store_part(double *p, vd v, size_t n) { _mm512_mask_storeu_pd(p, md_first(n), v); }
+/* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
+ * the loads and stores of the float kernels that run the double bodies
+ * (kernels/wide.h). */
+static inline vd vd_load_f32(const float *p) { return _mm512_cvtps_pd(_mm256_loadu_ps(p)); }
+static inline void vd_store_f32(float *p, vd v) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(v)); }
+static inline vd vd_load_part_f32(const float *p, size_t n) { return _mm512_cvtps_pd(_mm256_maskz_loadu_ps(md_first(n), p)); }
+static inline void vd_store_part_f32(float *p, vd v, size_t n) { _mm256_mask_storeu_ps(p, md_first(n), _mm512_cvtpd_ps(v)); }
 static inline vd vd_set(double x) { return _mm512_set1_pd(x); }
 
 static inline vd vd_add(vd a, vd b) { return _mm512_add_pd(a, b); }

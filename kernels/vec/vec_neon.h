@@ -184,6 +184,23 @@ static inline void vd_store_part(double *p, vd v, size_t n)
     vst1q_f64(buf, v);
     memcpy(p, buf, n * sizeof *p);
 }
+/* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
+ * the loads and stores of the float kernels that run the double bodies
+ * (kernels/wide.h). */
+static inline vd vd_load_f32(const float *p) { return vcvt_f64_f32(vld1_f32(p)); }
+static inline void vd_store_f32(float *p, vd v) { vst1_f32(p, vcvt_f32_f64(v)); }
+static inline vd vd_load_part_f32(const float *p, size_t n)
+{
+    float buf[VD_LANES] = {0};
+    memcpy(buf, p, n * sizeof *p);
+    return vcvt_f64_f32(vld1_f32(buf));
+}
+static inline void vd_store_part_f32(float *p, vd v, size_t n)
+{
+    float buf[VD_LANES];
+    vst1_f32(buf, vcvt_f32_f64(v));
+    memcpy(p, buf, n * sizeof *p);
+}
 static inline vd vd_set(double x) { return vdupq_n_f64(x); }
 
 static inline vd vd_add(vd a, vd b) { return vaddq_f64(a, b); }

@@ -103,6 +103,13 @@ static inline vd vd_load(const double *p) { return *p; }
 static inline void vd_store(double *p, vd v) { *p = v; }
 static inline vd vd_load_part(const double *p, size_t n) { return n ? *p : 0.0; }
 static inline void vd_store_part(double *p, vd v, size_t n) { if (n) *p = v; }
+/* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
+ * the loads and stores of the float kernels that run the double bodies
+ * (kernels/wide.h). */
+static inline vd vd_load_f32(const float *p) { return *p; }
+static inline void vd_store_f32(float *p, vd v) { *p = (float)v; }
+static inline vd vd_load_part_f32(const float *p, size_t n) { return n ? *p : 0.0; }
+static inline void vd_store_part_f32(float *p, vd v, size_t n) { if (n) *p = (float)v; }
 static inline vd vd_set(double x) { return x; }
 
 static inline vd vd_add(vd a, vd b) { return a + b; }

@@ -1,0 +1,45 @@
+/* Float kernels that run an op's double bodies: floats loaded as doubles,
+ * the double body, one rounding back to float.
+ *
+ * For the ops whose float formula cannot be monotone: softplus is
+ * max(z, 0) + log1p(e^-|z|), an increasing and a decreasing term, and
+ * logsigmoid its mirror. In float each term is rounded to 2^-24 of ln 2
+ * while a step of x near 0 moves the result by far less, which turned
+ * 2,362,314 consecutive pairs of the 2^32 floats the wrong way round
+ * (softplus(0x1.400004p-23) < softplus(0x1.400002p-23)). In double the
+ * body's error (a few 2^-53) is below the step of the exact result between
+ * consecutive floats wherever a rounded float result can change, so the
+ * float results are monotone, and within 0.5 ulp + 2^-28 of the exact value.
+ * The parameters are rounded to float first, as the float API takes them.
+ *
+ * Included by kernels/table.c in both dtypes: the double one defines the
+ * kernels (af_wide_<isa>_<op>_<form>), the float one puts them in its table. */
+
+#define AF_WIDE_OPS(X) X(softplus, SOFTPLUS) X(logsigmoid, LOGSIGMOID)
+
+#define AF_WIDE_NAME__(isa, name, form) af_wide_##isa##_##name##_##form
+#define AF_WIDE_NAME_(isa, name, form) AF_WIDE_NAME__(isa, name, form)
+#define AF_WIDE_NAME(name, form) AF_WIDE_NAME_(AF_ISA_TAG, name, form)
+
+#define AF_WIDE_DECLARE(name, ENUM)                                                                 \
+    void AF_WIDE_NAME(name, forward)(const float *, const float *, float *, size_t, const af_params *); \
+    void AF_WIDE_NAME(name, grad)(const float *, const float *, float *, size_t, const af_params *); \
+    void AF_WIDE_NAME(name, backward)(const float *, const float *, float *, size_t, const af_params *);
+AF_WIDE_OPS(AF_WIDE_DECLARE)
+
+#if AF_IS_F64
+static inline VP af_vparams_make_float(const af_params *p)
+{
+    VP k = {v_set((float)p->p[0]), v_set((float)p->p[1])};
+    return k;
+}
+
+#define AF_WIDE_DEFINE(name, ENUM)                                                                  \
+    AF_LOOP_UNARY(void AF_WIDE_NAME(name, forward), float, _f32, af_vparams_make_float,         \
+                  name##_forward, AF_FIXED_PARAMS)                                              \
+    AF_LOOP_UNARY(void AF_WIDE_NAME(name, grad), float, _f32, af_vparams_make_float,            \
+                  name##_grad, AF_FIXED_PARAMS)                                                 \
+    AF_LOOP_BINARY(void AF_WIDE_NAME(name, backward), float, _f32, af_vparams_make_float,       \
+                   name##_grad_times, AF_FIXED_PARAMS)
+AF_WIDE_OPS(AF_WIDE_DEFINE)
+#endif
