@@ -1,0 +1,25 @@
+/* logsigmoid(x) = log sigmoid(x). */
+#include "record.h"
+#include "reference.h"
+
+/* -softplus(-x) */
+static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
+{
+    (void)p;
+    mpfr_neg(out, x, R);
+    ref_softplus(out, out);
+    mpfr_neg(out, out, R);
+}
+
+/* sigmoid(-x) */
+static void grad(mpfr_t out, const mpfr_t x, const actfast_params *p)
+{
+    (void)p;
+    mpfr_neg(out, x, R);
+    ref_sigmoid(out, out);
+}
+
+const test_record record_logsigmoid = {
+    .forward = forward,
+    .grad = grad,
+};

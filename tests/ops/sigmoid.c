@@ -1,0 +1,36 @@
+/* sigmoid(x) = 1/(1 + e^-x). */
+#include "record.h"
+#include "reference.h"
+
+static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
+{
+    (void)p;
+    ref_sigmoid(out, x);
+}
+
+/* sigmoid(x) sigmoid(-x): 1 - sigmoid(x) would cancel for large x. */
+static void grad(mpfr_t out, const mpfr_t x, const actfast_params *p)
+{
+    (void)p;
+    num t;
+    num_init(t);
+    ref_sigmoid(out, x);
+    mpfr_neg(t, x, R);
+    ref_sigmoid(t, t);
+    mpfr_mul(out, out, t, R);
+    mpfr_clear(t);
+}
+
+/* y (1 - y) */
+static void grad_from_y(mpfr_t out, const mpfr_t y, const actfast_params *p)
+{
+    (void)p;
+    mpfr_ui_sub(out, 1, y, R);
+    mpfr_mul(out, out, y, R);
+}
+
+const test_record record_sigmoid = {
+    .forward = forward,
+    .grad = grad,
+    .grad_from_y = grad_from_y,
+};
