@@ -1,12 +1,11 @@
-/* The test record of an op: all that the tests know of one function beyond
- * its row of src/ops.def, side by side, as Highway's math tests keep
- * function, reference, range and bound together.
+/* The test record of an op: all that the tests, the bench and the gallery
+ * know of one function beyond its row of src/ops.def, side by side, as
+ * Highway's math tests keep function, reference, range and bound together.
  *
  * Each op has one file, tests/ops/<name>.c, that defines
- * `const test_record record_<name>`. tests/CMakeLists.txt compiles that file
- * for every row of src/ops.def and test_records (tests/records.c) is stamped
- * from it, so an op of the table without a record does not configure, nor
- * link. */
+ * `const test_record record_<name>`. records.cmake compiles that file for
+ * every row of src/ops.def and test_records (tests/records.c) is stamped from
+ * it, so an op of the table without a record does not configure, nor link. */
 #ifndef ACTFAST_TEST_RECORD_H
 #define ACTFAST_TEST_RECORD_H
 
@@ -22,6 +21,18 @@ typedef struct param_set {
 } param_set;
 
 enum { RECORD_EXTRA_PARAMS = 4 };
+
+/* The bench's baseline of one form (tests/textbook.h), in the shape of
+ * actfast_apply: in is x (y = f(x) for backward_from_y), dy only for the
+ * backward forms, float or double arrays of n elements; a row-wise op's rows
+ * are TEXTBOOK_ROW_LENGTH long, the bench's. */
+typedef void (*textbook_loop)(const void *in, const void *dy, void *out, size_t n);
+#define TEXTBOOK_ROW_LENGTH 1000
+
+/* An op's baselines, by dtype and form; NULL for a form the op does not have. */
+typedef struct textbook_loops {
+    textbook_loop loop[2][ACTFAST_FORM_COUNT];
+} textbook_loops;
 
 typedef struct test_record {
     /* Elementwise ops: the exact references (tests/reference.h), at the
@@ -46,6 +57,15 @@ typedef struct test_record {
      * of the terms that each dx_j adds up (the scale of its error). */
     void (*rows_forward)(const double *x, size_t n, mpfr_t *y);
     void (*rows_backward)(const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale);
+
+    /* Every op: the bench's baselines, */
+    const textbook_loops *textbook;
+    /* and the x range that docs/gallery draws f and f' over; its ends are
+     * multiples of the gallery's step, 1/64, so that every kink is a point
+     * ([-7, 7] for every op so far: past relu6's clip at 6). */
+    struct {
+        double lo, hi;
+    } gallery;
 } test_record;
 
 #define AF_OP(name, ...) extern const test_record record_##name;

@@ -1,6 +1,7 @@
 /* celu(x) = x > 0 ? x : alpha expm1(x/alpha). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -34,9 +35,14 @@ static void grad_from_y(mpfr_t out, const mpfr_t y, const actfast_params *p)
     }
 }
 
+/* alpha = 1: elu's formulas */
+TEXTBOOK_ELEMENTWISE_FROM_Y(textbook_elu, textbook_elu_d, textbook_elu_d_from_y)
+
 const test_record record_celu = {
     .forward = forward,
     .grad = grad,
     .grad_from_y = grad_from_y,
     .extra_params = {{" alpha=0.3", {.alpha = 0.3}}, {" alpha=2", {.alpha = 2}}},
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

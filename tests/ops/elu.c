@@ -1,6 +1,7 @@
 /* elu(x) = x > 0 ? x : alpha expm1(x). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -31,9 +32,13 @@ static void grad_from_y(mpfr_t out, const mpfr_t y, const actfast_params *p)
         mpfr_add_d(out, y, p->alpha, R);
 }
 
+TEXTBOOK_ELEMENTWISE_FROM_Y(textbook_elu, textbook_elu_d, textbook_elu_d_from_y)
+
 const test_record record_elu = {
     .forward = forward,
     .grad = grad,
     .grad_from_y = grad_from_y,
     .extra_params = {{" alpha=0.5", {.alpha = 0.5}}},
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

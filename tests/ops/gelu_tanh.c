@@ -1,6 +1,7 @@
 /* gelu_tanh(x) = x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 /* z = 2u = 2 sqrt(2/pi) (x + 0.044715 x^3), and with dz, z'(x) =
  * 2 sqrt(2/pi) (1 + 3 * 0.044715 x^2); 0.044715 is the exact decimal. */
@@ -53,7 +54,18 @@ static void grad_terms(mpfr_t a, mpfr_t b, const mpfr_t x, const actfast_params 
     mpfr_clear(z);
 }
 
+TEXTBOOK_FORMULA(textbook_f, x,
+                 const T k = (T)0.7978845608028654; /* sqrt(2/pi) */
+                 return (T)0.5 * x * (1 + tanh(k * (x + (T)0.044715 * x * x * x)));)
+TEXTBOOK_FORMULA(textbook_df, x,
+                 const T k = (T)0.7978845608028654;
+                 T t = tanh(k * (x + (T)0.044715 * x * x * x));
+                 return (T)0.5 * (1 + t) + (T)0.5 * x * (1 - t * t) * k * (1 + 3 * (T)0.044715 * x * x);)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
+
 const test_record record_gelu_tanh = {
     .forward = forward,
     .grad_terms = grad_terms,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -3,6 +3,7 @@
 
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -28,8 +29,14 @@ static int flat(double x, const actfast_params *p)
     return fabs(x) >= 3;
 }
 
+TEXTBOOK_FORMULA(textbook_f, x, return x <= -3 ? 0 : x >= 3 ? 1 : x / 6 + (T)0.5;)
+TEXTBOOK_FORMULA(textbook_df, x, return x > -3 && x < 3 ? (T)1 / 6 : 0;)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
+
 const test_record record_hardsigmoid = {
     .forward = forward,
     .grad = grad,
     .flat = flat,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -1,6 +1,7 @@
 /* hardswish(x) = x hardsigmoid(x). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -37,8 +38,14 @@ static int flat(double x, const actfast_params *p)
     return x < -3;
 }
 
+TEXTBOOK_FORMULA(textbook_f, x, return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6;)
+TEXTBOOK_FORMULA(textbook_df, x, return x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6;)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
+
 const test_record record_hardswish = {
     .forward = forward,
     .grad = grad,
     .flat = flat,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

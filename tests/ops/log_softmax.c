@@ -3,6 +3,7 @@
 
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 /* (x_j - m) - log sum_k e^(x_k - m); a +inf maximum gives -log(count) at the
  * +inf entries and -inf elsewhere; NaN rows and rows of -inf are NaN. */
@@ -68,7 +69,36 @@ static void rows_backward(const double *y, const double *dy, size_t n, mpfr_t *d
     mpfr_clears(sum, e, (mpfr_ptr)0);
 }
 
+/* y_j = x_j - max - log sum_k e^(x_k - max). */
+TEXTBOOK_ROWS(textbook_forward, (void)dy_;
+              for (size_t row = 0; row < n; row += TEXTBOOK_ROW_LENGTH) {
+                  const T *x = (const T *)in_ + row;
+                  T *y = (T *)out_ + row;
+                  T max = x[0], sum = 0;
+                  for (size_t j = 1; j < TEXTBOOK_ROW_LENGTH; j++)
+                      max = x[j] > max ? x[j] : max;
+                  for (size_t j = 0; j < TEXTBOOK_ROW_LENGTH; j++)
+                      sum += exp(x[j] - max);
+                  T log_sum = log(sum);
+                  for (size_t j = 0; j < TEXTBOOK_ROW_LENGTH; j++)
+                      y[j] = x[j] - max - log_sum;
+              })
+/* dx_j = dy_j - e^(y_j) sum_k dy_k. */
+TEXTBOOK_ROWS(textbook_backward_from_y,
+              for (size_t row = 0; row < n; row += TEXTBOOK_ROW_LENGTH) {
+                  const T *y = (const T *)in_ + row, *dy = (const T *)dy_ + row;
+                  T *dx = (T *)out_ + row;
+                  T sum = 0;
+                  for (size_t j = 0; j < TEXTBOOK_ROW_LENGTH; j++)
+                      sum += dy[j];
+                  for (size_t j = 0; j < TEXTBOOK_ROW_LENGTH; j++)
+                      dx[j] = dy[j] - exp(y[j]) * sum;
+              })
+TEXTBOOK_ROWWISE
+
 const test_record record_log_softmax = {
     .rows_forward = rows_forward,
     .rows_backward = rows_backward,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -1,6 +1,7 @@
 /* mish(x) = x tanh(softplus(x)). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -25,7 +26,15 @@ static void grad_terms(mpfr_t a, mpfr_t b, const mpfr_t x, const actfast_params 
     mpfr_clear(s);
 }
 
+TEXTBOOK_FORMULA(textbook_f, x, return x * tanh(log1p(exp(x)));)
+TEXTBOOK_FORMULA(textbook_df, x,
+                 T t = tanh(log1p(exp(x)));
+                 return t + x * (1 - t * t) * TEXTBOOK(textbook_sigmoid)(x);)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
+
 const test_record record_mish = {
     .forward = forward,
     .grad_terms = grad_terms,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -2,6 +2,7 @@
  * leaky_relu with that weight as its slope. */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static actfast_params as_leaky_relu(const actfast_params *p) { return (actfast_params){.slope = p->weight}; }
 
@@ -23,9 +24,16 @@ static int flat(double x, const actfast_params *p)
     return record_leaky_relu.flat(x, &leaky);
 }
 
+/* one weight, 0.25 */
+TEXTBOOK_FORMULA(textbook_f, x, return x > 0 ? x : (T)0.25 * x;)
+TEXTBOOK_FORMULA(textbook_df, x, return x > 0 ? 1 : (T)0.25;)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
+
 const test_record record_prelu = {
     .forward = forward,
     .grad = grad,
     .flat = flat,
     .extra_params = {{" weight=-0.3", {.weight = -0.3}}, {" weight=0", {.weight = 0}}},
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -1,6 +1,7 @@
 /* relu(x) = max(x, 0). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 /* relu(-0) = -0, relu(x < 0) = +0 */
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
@@ -24,9 +25,15 @@ static int flat(double x, const actfast_params *p)
     return x <= 0;
 }
 
+TEXTBOOK_FORMULA(textbook_f, x, return x > 0 ? x : 0;)
+TEXTBOOK_FORMULA(textbook_df, x, return x > 0 ? 1 : 0;)
+TEXTBOOK_ELEMENTWISE_FROM_Y(textbook_f, textbook_df, textbook_df)
+
 const test_record record_relu = {
     .forward = forward,
     .grad = grad,
     .grad_from_y = grad, /* piecewise linear: y is on the same piece as x */
     .flat = flat,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -1,6 +1,7 @@
 /* silu(x) = x sigmoid(x). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -20,7 +21,11 @@ static void grad_terms(mpfr_t a, mpfr_t b, const mpfr_t x, const actfast_params 
     mpfr_mul(b, b, x, R);
 }
 
+TEXTBOOK_ELEMENTWISE(textbook_silu, textbook_silu_d)
+
 const test_record record_silu = {
     .forward = forward,
     .grad_terms = grad_terms,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

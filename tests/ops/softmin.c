@@ -3,6 +3,7 @@
 
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void rows_forward(const double *x, size_t n, mpfr_t *y)
 {
@@ -21,7 +22,13 @@ static void rows_backward(const double *y, const double *dy, size_t n, mpfr_t *d
         mpfr_neg(dx[j], dx[j], R);
 }
 
+TEXTBOOK_ROWS(textbook_forward, TEXTBOOK(textbook_softmax_forward)(in_, dy_, out_, n, -1);)
+TEXTBOOK_ROWS(textbook_backward_from_y, TEXTBOOK(textbook_softmax_backward_from_y)(in_, dy_, out_, n, -1);)
+TEXTBOOK_ROWWISE
+
 const test_record record_softmin = {
     .rows_forward = rows_forward,
     .rows_backward = rows_backward,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -3,6 +3,7 @@
 
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -24,9 +25,14 @@ static void grad(mpfr_t out, const mpfr_t x, const actfast_params *p)
         ref_sigmoid(out, out);
 }
 
+TEXTBOOK_FORMULA(textbook_f, x, return log1p(exp(x));)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_sigmoid)
+
 const test_record record_softplus = {
     .forward = forward,
     .grad = grad,
     .extra_params = {{" beta=2", {.beta = 2, .threshold = INFINITY}},
                      {" beta=0.5 threshold=20", {.beta = 0.5, .threshold = 20}}},
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

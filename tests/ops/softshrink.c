@@ -1,6 +1,7 @@
 /* softshrink(x) = x > lambd ? x - lambd : x < -lambd ? x + lambd : 0. */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -17,9 +18,15 @@ static void grad(mpfr_t out, const mpfr_t x, const actfast_params *p) { record_h
 
 static int flat(double x, const actfast_params *p) { return record_hardshrink.flat(x, p); }
 
+TEXTBOOK_FORMULA(textbook_f, x, return x > (T)0.5 ? x - (T)0.5 : x < (T)-0.5 ? x + (T)0.5 : 0;)
+TEXTBOOK_FORMULA(textbook_df, x, return x > (T)0.5 || x < (T)-0.5 ? 1 : 0;)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
+
 const test_record record_softshrink = {
     .forward = forward,
     .grad = grad,
     .flat = flat,
     .extra_params = {{" lambd=1.7", {.lambd = 1.7}}, {" lambd=0", {.lambd = 0}}},
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

@@ -1,6 +1,7 @@
 /* swish(x) = x sigmoid(beta x). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
 {
@@ -23,6 +24,9 @@ static void grad_terms(mpfr_t a, mpfr_t b, const mpfr_t x, const actfast_params 
     mpfr_clear(z);
 }
 
+/* beta = 1: silu's formulas */
+TEXTBOOK_ELEMENTWISE(textbook_silu, textbook_silu_d)
+
 const test_record record_swish = {
     .forward = forward,
     .grad_terms = grad_terms,
@@ -30,4 +34,6 @@ const test_record record_swish = {
                      {" beta=-0.5", {.beta = -0.5}},
                      {" beta=0", {.beta = 0}},
                      {" beta=1e-3", {.beta = 1e-3}}},
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };

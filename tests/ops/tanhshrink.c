@@ -1,6 +1,7 @@
 /* tanhshrink(x) = x - tanh(x). */
 #include "record.h"
 #include "reference.h"
+#include "textbook.h"
 
 /* Odd: tanhshrink(-0) = -0. Elsewhere x - tanh x at enough bits that the
  * cancellation (x^3/3 against x) leaves REF_PREC of them. */
@@ -28,7 +29,13 @@ static void grad(mpfr_t out, const mpfr_t x, const actfast_params *p)
     mpfr_sqr(out, out, R);
 }
 
+TEXTBOOK_FORMULA(textbook_f, x, return x - tanh(x);)
+TEXTBOOK_FORMULA(textbook_df, x, T t = tanh(x); return t * t;)
+TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
+
 const test_record record_tanhshrink = {
     .forward = forward,
     .grad = grad,
+    .textbook = &textbook,
+    .gallery = {-7, 7},
 };
