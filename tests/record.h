@@ -5,7 +5,8 @@
  * Each op has one file, tests/ops/<name>.c, that defines
  * `const test_record record_<name>`. records.cmake compiles that file for
  * every row of src/ops.def and test_records (tests/records.c) is stamped from
- * it, so an op of the table without a record does not configure, nor link. */
+ * it, so an op of the table without a record does not configure, nor link;
+ * the `records` test checks that each record is complete for its row. */
 #ifndef ACTFAST_TEST_RECORD_H
 #define ACTFAST_TEST_RECORD_H
 
