@@ -1,6 +1,6 @@
-/* What bench.c compares libactfast with: the textbook libm loops
- * (textbook.c), the memory yardsticks (stream.c) and, when CMake found it,
- * oneDNN (onednn.c). */
+/* What bench.c compares libactfast with: the textbook libm loops (each op's
+ * test record, tests/textbook.h), the memory yardsticks (stream.c) and, when
+ * CMake found it, oneDNN (onednn.c). */
 #ifndef ACTFAST_BENCH_BASELINES_H
 #define ACTFAST_BENCH_BASELINES_H
 
@@ -14,10 +14,6 @@
 /* In the shape of actfast_apply: in is x (y = f(x) for backward_from_y), dy
  * only for the backward forms, float or double arrays of n elements. */
 typedef void (*bench_kernel)(const void *in, const void *dy, void *out, size_t n);
-
-/* The scalar loop over libm a user would write for this form of the op
- * named `op`, with the library's default parameters; NULL if there is none. */
-bench_kernel textbook_kernel(const char *op, actfast_form form, actfast_dtype dtype);
 
 /* out = in, by memcpy; out = 2 * in: the cheapest read-n, write-n streams. */
 bench_kernel stream_memcpy(actfast_dtype dtype);

@@ -30,7 +30,7 @@
  * Names:
  *     <op>/<form>/<dtype>/<isa>/<n>                 sigmoid/forward/f32/avx512/4096
  *     <op>/<form>/<dtype>/<isa>/<n>/<input>         gelu/forward/f32/avx512/4096/negtail
- *     baseline/textbook/<op>/<form>/<dtype>/<n>     the libm loop of textbook.c (plain -O2)
+ *     baseline/textbook/<op>/<form>/<dtype>/<n>     the libm loop of tests/ops/<op>.c (plain -O2)
  *     baseline/onednn/<op>/<form>/f32/<n>           oneDNN's eltwise or softmax primitive, one thread
  *     baseline/memcpy/<dtype>/<n>, baseline/scale2/<dtype>/<n>    the memory yardsticks (y = x, y = 2x)
  *   Every op of src/ops.def and every form it has (actfast_get_op_info) is
@@ -73,6 +73,9 @@
 #include "actfast.h"
 #include "baselines.h"
 #include "gbench.h"
+#include "record.h"
+
+_Static_assert(BENCH_ROW_LENGTH == TEXTBOOK_ROW_LENGTH, "the textbook loops are written for the bench's rows");
 
 enum { MAX_SIZES = 32, MAX_ISAS = 8, NAME_LENGTH = 128, ALIGNMENT = 64 };
 
@@ -409,7 +412,7 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
     c.isa = NULL;
     c.baseline_of_op = 1;
     c.impl = &plain_kernel;
-    c.kernel = textbook_kernel(info->name, form, dtype);
+    c.kernel = test_records[op]->textbook->loop[dtype][form];
     if (c.kernel) {
         snprintf(name, sizeof name, "baseline/textbook/%s/%s/%s/%zu", info->name, kind, dt, size);
         add_case(&c, name);

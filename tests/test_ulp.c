@@ -3,8 +3,9 @@
  *   test_ulp <isa> <op> <f32|f64>
  *
  * For every form the op has, and for its default parameters and a few others:
- *  - the maximum error in ULPs against MPFR (tests/reference.c) over the input
- *    sets of tests/inputs.c must not exceed actfast_ulp_bound() (src/ops.def);
+ *  - the maximum error in ULPs against MPFR (the op's record, tests/ops/) over
+ *    the input sets of tests/inputs.c must not exceed actfast_ulp_bound()
+ *    (src/ops.def);
  *  - special values are exact: NaN for NaN, infinities, zeros (with their sign
  *    for the forward function), and dx = 0 whatever dy where f' is 0 on a region;
  *  - the forced ISA returns the same bits as the scalar one;
@@ -16,6 +17,7 @@
 #include "harness.h"
 
 #include "inputs.h"
+#include "record.h"
 #include "reference.h"
 
 static const char *isa;
@@ -147,36 +149,6 @@ static double *make_dy(size_t n)
     return dy;
 }
 
-/* Is f' exactly 0 on a whole region around x (where dx must be 0 for any dy)? */
-static int flat_region(actfast_op op, const actfast_params *p, double x)
-{
-    switch (op) {
-    case ACTFAST_OP_RELU:
-        return x <= 0;
-    case ACTFAST_OP_LEAKY_RELU:
-        return x <= 0 && p->slope == 0;
-    case ACTFAST_OP_PRELU:
-        return x <= 0 && p->weight == 0;
-    case ACTFAST_OP_RRELU:
-        return x <= 0 && p->lower == 0 && p->upper == 0;
-    case ACTFAST_OP_RELU6:
-        return x <= 0 || x >= 6;
-    case ACTFAST_OP_HARDTANH:
-        return x <= p->lo || x >= p->hi;
-    case ACTFAST_OP_HARDSIGMOID:
-        return fabs(x) >= 3;
-    case ACTFAST_OP_HARDSWISH:
-        return x < -3;
-    case ACTFAST_OP_HARDSHRINK:
-    case ACTFAST_OP_SOFTSHRINK:
-        return fabs(x) <= p->lambd;
-    case ACTFAST_OP_THRESHOLD:
-        return x <= p->threshold;
-    default:
-        return 0;
-    }
-}
-
 /* The parameters as the kernels of this dtype see them: a float kernel gets
  * float parameters, and the reference must use the same values. */
 static actfast_params in_dtype(actfast_op op, const actfast_params *p)
@@ -245,6 +217,7 @@ static void test_elementwise(actfast_op op, const actfast_params *params, const 
     }
 
     /* dx = 0 on flat regions even where dy is NaN or inf (a select, not a product). */
+    int (*const flat_region)(double x, const actfast_params *p) = test_records[op]->flat;
     size_t flat = 0, wrong = 0;
     double *nan_dy = malloc(n * sizeof(double));
     for (size_t i = 0; i < n; i++)
@@ -252,7 +225,7 @@ static void test_elementwise(actfast_op op, const actfast_params *params, const 
     void *bad_dy = to_dtype(nan_dy, n);
     actfast_apply(op, ACTFAST_BACKWARD, dtype, x, bad_dy, out, n, p);
     for (size_t i = 0; i < n; i++) {
-        if (flat_region(op, p, in->x[i])) {
+        if (flat_region && flat_region(in->x[i], p)) {
             flat++;
             wrong += at(out, i) != 0;
         }
@@ -346,7 +319,7 @@ static void test_rowwise(actfast_op op, size_t cols, size_t count)
     run_form(op, ACTFAST_FORWARD, x, NULL, y, n, &p, &fwd);
     size_t out_of_range = 0;
     for (size_t k = 0; k < r.rows; k++) {
-        ref_rows_forward(op, r.x + k * cols, cols, ref);
+        test_records[op]->rows_forward(r.x + k * cols, cols, ref);
         for (size_t j = 0; j < cols; j++) {
             const size_t i = k * cols + j;
             mpfr_set_zero(scale[j], 1);
@@ -363,7 +336,7 @@ static void test_rowwise(actfast_op op, size_t cols, size_t count)
     void *yr = to_dtype(yd, n);
     run_form(op, ACTFAST_BACKWARD_FROM_Y, yr, dy, dx, n, &p, &bwd);
     for (size_t k = 0; k < r.rows; k++) {
-        ref_rows_backward(op, yd + k * cols, dyd + k * cols, cols, ref, scale);
+        test_records[op]->rows_backward(yd + k * cols, dyd + k * cols, cols, ref, scale);
         for (size_t j = 0; j < cols; j++) {
             const size_t i = k * cols + j;
             tally_add(&bwd, ulp_error(ref[j], scale[j], at(dx, i), 0), yd[i], at(dx, i), ref[j]);
@@ -387,58 +360,6 @@ static void test_rowwise(actfast_op op, size_t cols, size_t count)
 
 /* ---- main ---------------------------------------------------------------- */
 
-/* Parameters besides the defaults, in the ranges people use. */
-static int extra_params(actfast_op op, actfast_params *out, const char **names)
-{
-    actfast_params p = actfast_default_params(op);
-    int k = 0;
-    switch (op) {
-    case ACTFAST_OP_LEAKY_RELU:
-        p.slope = 0.2, out[k] = p, names[k++] = " slope=0.2";
-        p.slope = 0, out[k] = p, names[k++] = " slope=0";
-        break;
-    case ACTFAST_OP_ELU:
-        p.alpha = 0.5, out[k] = p, names[k++] = " alpha=0.5";
-        break;
-    case ACTFAST_OP_SOFTPLUS:
-        p.beta = 2, out[k] = p, names[k++] = " beta=2";
-        p.beta = 0.5, p.threshold = 20, out[k] = p, names[k++] = " beta=0.5 threshold=20";
-        break;
-    case ACTFAST_OP_HARDTANH:
-        p.lo = -2.5, p.hi = 6, out[k] = p, names[k++] = " lo=-2.5 hi=6";
-        break;
-    case ACTFAST_OP_HARDSHRINK:
-    case ACTFAST_OP_SOFTSHRINK:
-        p.lambd = 1.7, out[k] = p, names[k++] = " lambd=1.7";
-        p.lambd = 0, out[k] = p, names[k++] = " lambd=0";
-        break;
-    case ACTFAST_OP_THRESHOLD:
-        p.threshold = 0.1, p.value = 20, out[k] = p, names[k++] = " threshold=0.1 value=20";
-        break;
-    case ACTFAST_OP_CELU:
-        p.alpha = 0.3, out[k] = p, names[k++] = " alpha=0.3";
-        p.alpha = 2, out[k] = p, names[k++] = " alpha=2";
-        break;
-    case ACTFAST_OP_SWISH:
-        p.beta = 1.702, out[k] = p, names[k++] = " beta=1.702";
-        p.beta = -0.5, out[k] = p, names[k++] = " beta=-0.5";
-        p.beta = 0, out[k] = p, names[k++] = " beta=0";
-        p.beta = 1e-3, out[k] = p, names[k++] = " beta=1e-3";
-        break;
-    case ACTFAST_OP_PRELU:
-        p.weight = -0.3, out[k] = p, names[k++] = " weight=-0.3";
-        p.weight = 0, out[k] = p, names[k++] = " weight=0";
-        break;
-    case ACTFAST_OP_RRELU:
-        p.lower = 0.1, p.upper = 0.7, out[k] = p, names[k++] = " lower=0.1 upper=0.7";
-        p.lower = 0, p.upper = 0, out[k] = p, names[k++] = " lower=upper=0";
-        break;
-    default:
-        break;
-    }
-    return k;
-}
-
 int main(int argc, char **argv)
 {
     const actfast_op op = argc == 4 ? actfast_op_from_name(argv[2]) : ACTFAST_OP_COUNT;
@@ -459,11 +380,11 @@ int main(int argc, char **argv)
         test_rowwise(op, scale < 1 ? 65536 : 1 << 20, 1);
     } else {
         input_set in = inputs_elementwise(dtype, scale);
-        actfast_params defaults = actfast_default_params(op), extras[8];
-        const char *names[8];
+        const actfast_params defaults = actfast_default_params(op);
         test_elementwise(op, &defaults, "", &in);
-        for (int k = extra_params(op, extras, names), i = 0; i < k; i++)
-            test_elementwise(op, &extras[i], names[i], &in);
+        const param_set *extra = test_records[op]->extra_params;
+        for (int i = 0; i < RECORD_EXTRA_PARAMS && extra[i].name; i++)
+            test_elementwise(op, &extra[i].params, extra[i].name, &in);
         inputs_free(&in);
         input_set sorted = inputs_sorted(dtype, scale);
         test_shape(op, &sorted);

@@ -1,0 +1,44 @@
+/* elu(x) = x > 0 ? x : alpha expm1(x). */
+#include "record.h"
+#include "reference.h"
+#include "textbook.h"
+
+static void forward(mpfr_t out, const mpfr_t x, const actfast_params *p)
+{
+    if (mpfr_sgn(x) > 0) {
+        mpfr_set(out, x, R);
+    } else {
+        mpfr_expm1(out, x, R);
+        mpfr_mul_d(out, out, p->alpha, R);
+    }
+}
+
+static void grad(mpfr_t out, const mpfr_t x, const actfast_params *p)
+{
+    if (mpfr_sgn(x) > 0) {
+        mpfr_set_ui(out, 1, R);
+    } else {
+        mpfr_exp(out, x, R);
+        mpfr_mul_d(out, out, p->alpha, R);
+    }
+}
+
+/* y + alpha = alpha e^x for y <= 0 */
+static void grad_from_y(mpfr_t out, const mpfr_t y, const actfast_params *p)
+{
+    if (mpfr_sgn(y) > 0)
+        mpfr_set_ui(out, 1, R);
+    else
+        mpfr_add_d(out, y, p->alpha, R);
+}
+
+TEXTBOOK_ELEMENTWISE_FROM_Y(textbook_elu, textbook_elu_d, textbook_elu_d_from_y)
+
+const test_record record_elu = {
+    .forward = forward,
+    .grad = grad,
+    .grad_from_y = grad_from_y,
+    .extra_params = {{" alpha=0.5", {.alpha = 0.5}}},
+    .textbook = &textbook,
+    .gallery = {-7, 7},
+};

@@ -1,0 +1,34 @@
+# The test records (tests/record.h), included by the top-level CMakeLists.txt
+# for the tests, the bench and the gallery: each op's MPFR references, flat
+# regions and extra parameter sets (tests), its textbook loops (bench) and
+# its x range (gallery). MPFR is therefore needed by all three.
+find_library(MPFR_LIBRARY mpfr REQUIRED)
+find_path(MPFR_INCLUDE_DIR mpfr.h REQUIRED)
+find_library(GMP_LIBRARY gmp REQUIRED)
+
+# The ops, read from the table that everything else is stamped from (and
+# read again whenever it changes).
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ops.def)
+file(STRINGS ${PROJECT_SOURCE_DIR}/src/ops.def _op_rows REGEX "^AF_OP\\(")
+set(ACTFAST_OPS "")
+foreach(_row IN LISTS _op_rows)
+  string(REGEX REPLACE "^AF_OP\\(([a-z0-9_]+),.*" "\\1" _op "${_row}")
+  list(APPEND ACTFAST_OPS ${_op})
+endforeach()
+
+# ops/<name>.c for every op of the table, what they share (reference.c: MPFR,
+# textbook.c: the textbook loops) and their registry (records.c).
+list(TRANSFORM ACTFAST_OPS REPLACE "(.+)" "${CMAKE_CURRENT_LIST_DIR}/ops/\\1.c" OUTPUT_VARIABLE _record_files)
+add_library(actfast_records STATIC
+  ${CMAKE_CURRENT_LIST_DIR}/records.c
+  ${CMAKE_CURRENT_LIST_DIR}/reference.c
+  ${CMAKE_CURRENT_LIST_DIR}/textbook.c
+  ${_record_files})
+# src/: record.h declares the records from ops.def.
+target_include_directories(actfast_records PUBLIC ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/src
+                                                  ${MPFR_INCLUDE_DIR})
+target_link_libraries(actfast_records PUBLIC actfast::actfast ${MPFR_LIBRARY} ${GMP_LIBRARY} m)
+actfast_warnings(actfast_records)
+# The textbook loops as a user would build them: plain -O2 (after the build
+# type's -O3, so it wins), no -ffast-math, no -march.
+target_compile_options(actfast_records PRIVATE -O2)
