@@ -162,6 +162,73 @@ static actfast_params in_dtype(actfast_op op, const actfast_params *p)
     return r;
 }
 
+/* dy = +-inf (SPEC 3): the IEEE value of dy f'(x) with f'(x) exact, so
+ * +-inf with the sign of dy f'(x) where f'(x) != 0, 0 on a flat region, NaN
+ * at an exact root of f' (hardswish'(-1.5), tanhshrink'(0)). Checked where
+ * |f'(x)| >= 2^-180 (2^-1460 in double); below, in the far exp tails only
+ * (past e^EXP_TAIL_MIN, kernels/act/constants.h), the kernels' f' is 0 and
+ * dx is NaN, as the header says. From y, a zero f' is a flat region or a
+ * rounded y at saturation, and either 0 or NaN is accepted there. */
+static void test_infinite_dy(actfast_op op, const actfast_params *p, const char *pname, const input_set *in,
+                             const void *x, void *out)
+{
+    const actfast_op_info *info = actfast_get_op_info(op);
+    const size_t n = in->n;
+    const long smallest_exp = dtype == ACTFAST_F32 ? -180 : -1460;
+    double *inf_dy = malloc(n * sizeof(double)), *yd = malloc(n * sizeof(double));
+    mpfr_t ref, scale;
+    mpfr_inits2(REF_PREC, ref, scale, (mpfr_ptr)0);
+    for (size_t i = 0; i < n; i++)
+        inf_dy[i] = i % 2 ? INFINITY : -INFINITY;
+    void *dy = to_dtype(inf_dy, n);
+    for (int form = ACTFAST_BACKWARD; form <= ACTFAST_BACKWARD_FROM_Y; form++) {
+        if (!info->has_form[form])
+            continue;
+        const void *input = x;
+        void *y = NULL;
+        if (form == ACTFAST_BACKWARD_FROM_Y) {
+            for (size_t i = 0; i < n; i++) {
+                ref_forward(op, p, in->x[i], ref);
+                yd[i] = round_to_dtype(ref);
+            }
+            input = y = to_dtype(yd, n);
+        }
+        actfast_apply(op, form, dtype, input, dy, out, n, p);
+        size_t checked = 0, wrong = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (isnan(in->x[i]) || (form == ACTFAST_BACKWARD_FROM_Y && isnan(yd[i])))
+                continue;
+            const double got = at(out, i);
+            int ok;
+            if (form == ACTFAST_BACKWARD && test_records[op]->flat && test_records[op]->flat(in->x[i], p)) {
+                ok = got == 0;
+            } else {
+                if (form == ACTFAST_BACKWARD)
+                    ref_grad(op, p, in->x[i], ref, scale);
+                else
+                    ref_grad_from_y(op, p, yd[i], ref);
+                if (mpfr_zero_p(ref))
+                    ok = form == ACTFAST_BACKWARD ? isnan(got) : isnan(got) || got == 0;
+                else if (mpfr_get_exp(ref) < smallest_exp)
+                    continue;
+                else
+                    ok = isinf(got) && (got > 0) == ((mpfr_sgn(ref) > 0) == (inf_dy[i] > 0));
+            }
+            checked++;
+            if (!ok && wrong++ < 3)
+                printf("     %s %s x=%.17g dy=%g: got %.17g\n", info->name, form == ACTFAST_BACKWARD ? "backward" : "backward_from_y",
+                       in->x[i], inf_dy[i], got);
+        }
+        verdict(wrong == 0, "%s %s %s%s: dy = +-inf gives dy f'(x) (%zu of %zu wrong)", info->name,
+                form == ACTFAST_BACKWARD ? "backward" : "backward_from_y", isa, pname, wrong, checked);
+        free(y);
+    }
+    mpfr_clears(ref, scale, (mpfr_ptr)0);
+    free(dy);
+    free(inf_dy);
+    free(yd);
+}
+
 static void test_elementwise(actfast_op op, const actfast_params *params, const char *pname, const input_set *in)
 {
     const actfast_params rounded = in_dtype(op, params), *p = &rounded;
@@ -235,6 +302,7 @@ static void test_elementwise(actfast_op op, const actfast_params *params, const 
                 info->name, isa, pname, wrong, flat);
     free(nan_dy);
     free(bad_dy);
+    test_infinite_dy(op, p, pname, in, x, out);
     mpfr_clears(ref, scale, (mpfr_ptr)0);
     free(x);
     free(out);
@@ -276,7 +344,9 @@ typedef struct rows {
 } rows;
 
 /* Rows of one length: random values of a few spreads, then rows with -inf,
- * +inf (one and two), NaN, huge and tiny entries. */
+ * +inf (one and two), NaN, huge and tiny entries, and rows where one entry
+ * dominates by a gap that leaves the others' e^(x_k - m) subnormal, near the
+ * subnormals, or moderate (log_softmax's y = -log1p(t) ~ -t there). */
 static rows make_rows(size_t cols, size_t count, unsigned long long seed)
 {
     rows r = {malloc(cols * count * sizeof(double)), count, cols};
@@ -294,6 +364,13 @@ static rows make_rows(size_t cols, size_t count, unsigned long long seed)
         case 7: row[j] = INFINITY; row[j2] = INFINITY; break;
         case 8: row[j] = NAN; break;
         case 9: row[j] = dtype == ACTFAST_F32 ? 3e38 : 1.7e308; row[j2] = -row[j]; break;
+        case 0:
+            if (k > 0) {
+                const double gaps_f32[] = {100, 80, 30}, gaps_f64[] = {740, 700, 30};
+                const size_t g = (k / 10 - 1) % 3;
+                row[j] = spreads[0] + (dtype == ACTFAST_F32 ? gaps_f32[g] : gaps_f64[g]);
+            }
+            break;
         }
     }
     return r;
