@@ -35,7 +35,7 @@
  *   Where f' is 0 on a whole region (relu for x < 0) dx is exactly 0 whatever dy
  *   is; elsewhere an infinite dy gives the IEEE value of dy * f'(x) with f'(x)
  *   exact (+-inf; NaN at an exact root of f', and in the far exp tails where
- *   |f'(x)| < 2^-180, 2^-1460 for double), and row-wise backward the
+ *   |f'(x)| < 2^-170, 2^-1440 for double), and row-wise backward the
  *   IEEE value of its formula. NaN payloads and signs may differ between
  *   ISAs (every NaN stays a NaN). A call runs with IEEE defaults (round to nearest, no FTZ/DAZ) whatever
  *   the caller's floating-point mode is, and leaves that mode and errno as they
