@@ -39,7 +39,7 @@ static int params_valid(actfast_op op, actfast_form form, const af_params *p)
     }
 }
 
-int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
+int actfast__overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
 {
     uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
     if (a == NULL || b == NULL || a_bytes == 0 || b_bytes == 0)
@@ -51,17 +51,19 @@ int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
  * (in place, a = b, is allowed). */
 static int partial_overlap(const void *a, const void *b, size_t bytes)
 {
-    return a != b && af_overlap(a, bytes, b, bytes);
+    return a != b && actfast__overlap(a, bytes, b, bytes);
 }
 
-int af_wraps(const void *p, size_t bytes) { return p && (uintptr_t)p > UINTPTR_MAX - bytes; }
+int actfast__wraps(const void *p, size_t bytes) { return p && (uintptr_t)p > UINTPTR_MAX - bytes; }
 
-actfast_status af_check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n, int with_dy)
+actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
+                                     int with_dy)
 {
     const size_t size = dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double);
     if (n > 0 && (in == NULL || out == NULL || (with_dy && dy == NULL)))
         return ACTFAST_ERR_NULL_POINTER;
-    if (n > SIZE_MAX / size || af_wraps(in, n * size) || af_wraps(out, n * size) || (with_dy && af_wraps(dy, n * size)))
+    if (n > SIZE_MAX / size || actfast__wraps(in, n * size) || actfast__wraps(out, n * size) ||
+        (with_dy && actfast__wraps(dy, n * size)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
     if (partial_overlap(in, out, n * size) || (with_dy && partial_overlap(dy, out, n * size)))
         return ACTFAST_ERR_OVERLAP;
@@ -69,11 +71,11 @@ actfast_status af_check_arrays(actfast_dtype dtype, const void *in, const void *
 }
 
 /* Everything but the kernel's own work: checks, the ISA, the FP mode. */
-actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
-                      void *out, size_t n, const af_params *p)
+actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
+                            void *out, size_t n, const af_params *p)
 {
     const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
-    actfast_status checked = af_check_arrays(dtype, in, dy, out, n, with_dy);
+    actfast_status checked = actfast__check_arrays(dtype, in, dy, out, n, with_dy);
     if (checked != ACTFAST_OK)
         return checked;
     if (!params_valid(op, form, p))
@@ -98,7 +100,7 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
     if (cols > 0 && rows > SIZE_MAX / cols)
         return ACTFAST_ERR_SIZE_OVERFLOW;
     af_params p = {{0, 0}, cols, NULL};
-    return af_run(op, form, dtype, in, dy, out, rows * cols, &p);
+    return actfast__run(op, form, dtype, in, dy, out, rows * cols, &p);
 }
 
 /* ---- the typed API ------------------------------------------------------- */
@@ -119,25 +121,25 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
                                                                   size_t n AF_SIG params)             \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
     }
 
 #define AF_TYPED_ELEMENTWISE(name, ENUM, params, from_y)                                               \
     actfast_status AF_CAT(actfast_##name##_, DT)(const T *x, T *y, size_t n AF_SIG params)             \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_grad_, DT)(const T *x, T *g, size_t n AF_SIG params)        \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_backward_, DT)(const T *x, const T *dy, T *dx,              \
                                                           size_t n AF_SIG params)                     \
     {                                                                                                  \
         af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
     }                                                                                                  \
     AF_TYPED_FROM_Y_##from_y(name, ENUM, params)
 
@@ -200,5 +202,5 @@ actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dty
         if (n > 0 && (p.cols == 0 || n % p.cols != 0))
             return ACTFAST_ERR_INVALID_PARAMETER;
     }
-    return af_run(op, form, dtype, in, dy, out, n, &p);
+    return actfast__run(op, form, dtype, in, dy, out, n, &p);
 }

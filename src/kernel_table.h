@@ -51,7 +51,24 @@ typedef struct af_kernel_set {
 } af_kernel_set;
 
 /* The kernels this build compiled (cmake/isa.cmake); scalar is SLEEF's purec
- * flavour and runs anywhere, scalar_fma its purecfma one and needs FMA. */
+ * flavour and runs anywhere, scalar_fma its purecfma one and needs FMA.
+ *
+ * kernels/table.c spells each table af_kernels_<isa>_<dtype>; these macros
+ * (which table.c sees too, through this header) make the symbol
+ * actfast__kernels_<isa>_<dtype>, so that the static library defines no
+ * global symbol outside the actfast_ prefix (tests/exports.cmake). The tables
+ * are hidden (cmake/isa.cmake), but a hidden global still clashes with a
+ * user's symbol of the same name when the archive is linked. */
+#define af_kernels_scalar_f32 actfast__kernels_scalar_f32
+#define af_kernels_scalar_f64 actfast__kernels_scalar_f64
+#define af_kernels_scalar_fma_f32 actfast__kernels_scalar_fma_f32
+#define af_kernels_scalar_fma_f64 actfast__kernels_scalar_fma_f64
+#define af_kernels_avx2_f32 actfast__kernels_avx2_f32
+#define af_kernels_avx2_f64 actfast__kernels_avx2_f64
+#define af_kernels_avx512_f32 actfast__kernels_avx512_f32
+#define af_kernels_avx512_f64 actfast__kernels_avx512_f64
+#define af_kernels_neon_f32 actfast__kernels_neon_f32
+#define af_kernels_neon_f64 actfast__kernels_neon_f64
 extern const af_kernels_f32 af_kernels_scalar_f32, af_kernels_scalar_fma_f32, af_kernels_avx2_f32,
     af_kernels_avx512_f32, af_kernels_neon_f32;
 extern const af_kernels_f64 af_kernels_scalar_f64, af_kernels_scalar_fma_f64, af_kernels_avx2_f64,

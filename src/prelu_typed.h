@@ -1,27 +1,27 @@
 /* prelu's entry points for one dtype (T, DT, DTYPE): included by src/prelu.c
  * once per dtype. */
 
-/* The checks of every prelu call, beyond af_check_arrays: the layout, the
+/* The checks of every prelu call, beyond actfast__check_arrays: the layout, the
  * weights (none NaN), and dw apart from every other array. */
 static actfast_status AF_CAT(prelu_check_, DT)(const T *x, const T *dy, T *out, size_t n, const T *w,
                                                size_t channels, size_t inner, int with_dy, T *dw)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, out, n, with_dy);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, out, n, with_dy);
     if (st != ACTFAST_OK)
         return st;
     if (channels == 0 || inner == 0)
         return ACTFAST_ERR_INVALID_PARAMETER;
-    if (channels > SIZE_MAX / inner || channels > SIZE_MAX / sizeof(T) || af_wraps(w, channels * sizeof(T)) ||
-        af_wraps(dw, channels * sizeof(T)))
+    if (channels > SIZE_MAX / inner || channels > SIZE_MAX / sizeof(T) || actfast__wraps(w, channels * sizeof(T)) ||
+        actfast__wraps(dw, channels * sizeof(T)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
     if (n % (channels * inner) != 0)
         return ACTFAST_ERR_INVALID_PARAMETER;
     if (n > 0 && w == NULL)
         return ACTFAST_ERR_NULL_POINTER;
     const size_t bytes = n * sizeof(T), wbytes = channels * sizeof(T);
-    if (af_overlap(w, wbytes, out, bytes) || af_overlap(dw, wbytes, x, bytes) ||
-        af_overlap(dw, wbytes, out, bytes) || af_overlap(dw, wbytes, w, wbytes) ||
-        (with_dy && af_overlap(dw, wbytes, dy, bytes)))
+    if (actfast__overlap(w, wbytes, out, bytes) || actfast__overlap(dw, wbytes, x, bytes) ||
+        actfast__overlap(dw, wbytes, out, bytes) || actfast__overlap(dw, wbytes, w, wbytes) ||
+        (with_dy && actfast__overlap(dw, wbytes, dy, bytes)))
         return ACTFAST_ERR_OVERLAP;
     for (size_t c = 0; w && c < channels; c++)
         if (w[c] != w[c])

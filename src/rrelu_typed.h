@@ -10,7 +10,7 @@ static int AF_CAT(rrelu_bounds_valid_, DT)(T lower, T upper)
 static actfast_status AF_CAT(rrelu_train_, DT)(actfast_form form, const T *x, const T *dy, T *out, size_t n,
                                                T lower, T upper, uint64_t seed, uint64_t offset)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, out, n, form == ACTFAST_BACKWARD);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, out, n, form == ACTFAST_BACKWARD);
     if (st != ACTFAST_OK)
         return st;
     if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
@@ -35,7 +35,7 @@ static actfast_status AF_CAT(rrelu_run_, DT)(actfast_form form, const T *x, cons
     if (training)
         return AF_CAT(rrelu_train_, DT)(form, x, dy, out, n, lower, upper, seed, offset);
     const af_params p = {{lower, upper}, 0, NULL};
-    return af_run(ACTFAST_OP_RRELU, form, DTYPE, x, dy, out, n, &p);
+    return actfast__run(ACTFAST_OP_RRELU, form, DTYPE, x, dy, out, n, &p);
 }
 
 actfast_status AF_CAT(actfast_rrelu_, DT)(const T *x, T *y, size_t n, T lower, T upper, int training, uint64_t seed,
@@ -60,7 +60,7 @@ actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T
                                                  uint64_t offset)
 {
     /* slopes as the one array of the call (in = out: no overlap to refuse) */
-    actfast_status st = af_check_arrays(DTYPE, slopes, NULL, slopes, n, 0);
+    actfast_status st = actfast__check_arrays(DTYPE, slopes, NULL, slopes, n, 0);
     if (st != ACTFAST_OK)
         return st;
     if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))

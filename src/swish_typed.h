@@ -3,13 +3,13 @@
 
 actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, T beta, T *dbeta)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, dx, n, 1);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, dx, n, 1);
     if (st != ACTFAST_OK)
         return st;
     if (dbeta == NULL)
         return ACTFAST_ERR_NULL_POINTER;
-    if (af_overlap(dbeta, sizeof(T), x, n * sizeof(T)) || af_overlap(dbeta, sizeof(T), dy, n * sizeof(T)) ||
-        af_overlap(dbeta, sizeof(T), dx, n * sizeof(T)))
+    if (actfast__overlap(dbeta, sizeof(T), x, n * sizeof(T)) || actfast__overlap(dbeta, sizeof(T), dy, n * sizeof(T)) ||
+        actfast__overlap(dbeta, sizeof(T), dx, n * sizeof(T)))
         return ACTFAST_ERR_OVERLAP;
     if (!isfinite(beta))
         return ACTFAST_ERR_INVALID_PARAMETER;
