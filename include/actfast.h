@@ -34,8 +34,18 @@
  *   computed as subnormals, not flushed. f(-0) = -0 where f(x) ~ c*x near 0.
  *   Where f' is 0 on a whole region (relu for x < 0) dx is exactly 0 whatever dy
  *   is. A call runs with IEEE defaults (round to nearest, no FTZ/DAZ) whatever
- *   the caller's floating-point mode is, and leaves that mode and errno as they
- *   were.
+ *   the caller's floating-point mode is, and leaves that mode, the exception
+ *   flags and errno as they were: it raises no flag of its own (not even
+ *   inexact; no FE_INVALID from a softmax row, no FE_OVERFLOW from an
+ *   intermediate) and clears none of the caller's.
+ *
+ * Parameters
+ *   are converted to the arrays' type and validated in that default mode, so
+ *   the caller's DAZ, FTZ or rounding direction changes no status and no bit.
+ *   An f32 call validates what it computes with, the parameter rounded to
+ *   float: through actfast_apply, a double beta of 1e-50 is a float 0 and is
+ *   refused like 0, a beta of 1e39 is a float inf. ACTFAST_ERR_INVALID_PARAMETER
+ *   is returned for the values each function's comment names.
  *
  * ISA
  *   The best kernel set that the CPU and OS support is chosen on first use

@@ -226,6 +226,74 @@ static void check_typed(void)
            "softmax_backward_f64 dx = dy - 1");
 }
 
+/* An f32 call validates what the kernels use: its double parameters (the
+ * generic entry's) rounded to float. So an f32 call with v is the call with
+ * (float)v, status and bits: softplus' beta = 1e-50 is a float 0 and is
+ * refused, swish's beta = 1e39 a float inf and is refused, though both are
+ * fine in f64; hardtanh's lo = 1e-50 > hi = -1e-50 is refused in f64 and is
+ * +0 <= -0 in f32. */
+static float to_float(double v)
+{
+    volatile float f = (float)v; /* one rounding, which no optimizer may fold away */
+    return f;
+}
+
+static void check_f32_conversion(void)
+{
+    static const double values[] = {1e-50, -1e-50, 1e-46, 1e-45, 1e-40, 0.1, 1e39, -1e39, 3.5e38, -3.5e38};
+    enum { VALUES = sizeof values / sizeof values[0] };
+    static float x[N], dyv[N], o1[N], o2[N];
+    H_FOR_EACH_CASE(c) {
+        if (c.dtype != ACTFAST_F32 || c.info->nparams == 0)
+            continue;
+        h_fill(ACTFAST_F32, x, N, (unsigned)c.index);
+        h_fill(ACTFAST_F32, dyv, N, (unsigned)c.index + 1);
+        /* Each parameter alone, then (for two) both at once. */
+        for (int a = 0; a < VALUES * (c.info->nparams == 2 ? VALUES + 2 : 2); a++) {
+            const int k = a < 2 * VALUES ? a / VALUES : -1;
+            actfast_params p = h_params(&c, 0), q;
+            if (k >= 0) {
+                *h_param_field(&p, c.info, k) = values[a % VALUES];
+            } else {
+                *h_param_field(&p, c.info, 0) = values[(a - 2 * VALUES) / VALUES];
+                *h_param_field(&p, c.info, 1) = values[a % VALUES];
+            }
+            if (k == 1 && c.info->nparams < 2)
+                continue;
+            q = p;
+            for (int i = 0; i < c.info->nparams; i++)
+                *h_param_field(&q, c.info, i) = to_float(*h_param_field(&p, c.info, i));
+            memset(o1, 0, sizeof o1);
+            memset(o2, 0, sizeof o2);
+            const actfast_status s1 = h_apply(&c, x, dyv, o1, N, &p), s2 = h_apply(&c, x, dyv, o2, N, &q);
+            char what[128];
+            snprintf(what, sizeof what, "%s = %g, %s = %g", c.info->param_names[0], *h_param_field(&p, c.info, 0),
+                     c.info->nparams > 1 ? c.info->param_names[1] : "-",
+                     c.info->nparams > 1 ? *h_param_field(&p, c.info, 1) : 0.0);
+            CHECK(s1 == s2, "%s %s: status %d, but %d with the parameters rounded to float", c.name, what, (int)s1,
+                  (int)s2);
+            CHECK_SAME(&c, o1, o2, N, what);
+        }
+    }
+    /* The cases, by name. */
+    float xs[4] = {-2, -1, 1, 2}, ys[4];
+    double xd[4] = {-2, -1, 1, 2}, yd[4];
+    actfast_params p = actfast_default_params(ACTFAST_OP_SOFTPLUS);
+    p.beta = 1e-50;
+    CHECK(actfast_apply(ACTFAST_OP_SOFTPLUS, ACTFAST_FORWARD, ACTFAST_F32, xs, NULL, ys, 4, &p) ==
+              ACTFAST_ERR_INVALID_PARAMETER,
+          "softplus f32 beta = 1e-50 (a float 0) accepted");
+    CHECK(actfast_apply(ACTFAST_OP_SOFTPLUS, ACTFAST_FORWARD, ACTFAST_F64, xd, NULL, yd, 4, &p) == ACTFAST_OK,
+          "softplus f64 beta = 1e-50 refused");
+    p = actfast_default_params(ACTFAST_OP_SWISH);
+    p.beta = 1e39;
+    CHECK(actfast_apply(ACTFAST_OP_SWISH, ACTFAST_FORWARD, ACTFAST_F32, xs, NULL, ys, 4, &p) ==
+              ACTFAST_ERR_INVALID_PARAMETER,
+          "swish f32 beta = 1e39 (a float inf) accepted");
+    CHECK(actfast_apply(ACTFAST_OP_SWISH, ACTFAST_FORWARD, ACTFAST_F64, xd, NULL, yd, 4, &p) == ACTFAST_OK,
+          "swish f64 beta = 1e39 refused");
+}
+
 /* A failed force leaves the ISA in use as it was. */
 static void check_force(const char *isa)
 {
@@ -309,6 +377,7 @@ int main(int argc, char **argv)
     const char *isa = h_use_isa(argc, argv);
     check_generic();
     check_typed();
+    check_f32_conversion();
     check_force(isa);
     check_status_strings();
     return h_finish();
