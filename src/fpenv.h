@@ -38,7 +38,9 @@
 #define AF_FPENV_MEMORY_BARRIER() ((void)0)
 #endif
 
-#if defined(__x86_64__) || defined(__i386__)
+/* AF_FPENV_PORTABLE: the <fenv.h> version below on any architecture (to
+ * test it). */
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(AF_FPENV_PORTABLE)
 #include <xmmintrin.h>
 
 /* MXCSR bits 0-5: the exception flags; 6: DAZ; 7-12: the exception masks;
@@ -65,7 +67,7 @@ static inline void af_fpenv_leave(af_fpenv e)
     _mm_setcsr(e);
 }
 
-#elif defined(__aarch64__)
+#elif defined(__aarch64__) && !defined(AF_FPENV_PORTABLE)
 #include <stdint.h>
 
 /* FPCR: every bit is a control (rounding, FZ, DN, AH, traps); 0 is IEEE.
