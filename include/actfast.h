@@ -8,7 +8,11 @@
  *   Any length n >= 0 and any alignment; nothing outside [p, p + n) is read or
  *   written. The output may be the same array as an input (in place); a partial
  *   overlap is refused with ACTFAST_ERR_OVERLAP. With n = 0, NULL pointers are
- *   fine. On any error nothing is written.
+ *   fine. On any error nothing is written. ACTFAST_ERR_SIZE_OVERFLOW refuses an
+ *   n whose arrays no machine can hold, in place too: n * sizeof(T) past
+ *   SIZE_MAX, past PTRDIFF_MAX or past 2^56 bytes (the most user address space
+ *   of any 64-bit architecture), or an array that would run past the end of
+ *   the address space. A smaller n must describe memory the caller owns.
  *
  * Forms (T is float for _f32, double for _f64)
  *   actfast_<name>_<dt>(const T *x, T *y, size_t n, params...)                 y  = f(x)
@@ -82,7 +86,7 @@ typedef enum actfast_status {
     ACTFAST_ERR_NULL_POINTER = 1,      /* a NULL array with n > 0 */
     ACTFAST_ERR_OVERLAP = 2,           /* output partially overlaps an input */
     ACTFAST_ERR_INVALID_PARAMETER = 3, /* NaN parameter, beta = 0, cols = 0, ... */
-    ACTFAST_ERR_SIZE_OVERFLOW = 4,     /* n (or rows * cols) elements do not fit the address space */
+    ACTFAST_ERR_SIZE_OVERFLOW = 4,     /* n (or rows * cols) elements fit no address space (see Arrays) */
     ACTFAST_ERR_UNKNOWN_ISA = 5,       /* actfast_force_isa or ACTFAST_ISA named no ISA this library has */
     ACTFAST_ERR_UNSUPPORTED_ISA = 6,   /* the named ISA exists but this CPU or OS cannot run it */
     ACTFAST_ERR_INVALID_ARGUMENT = 7   /* generic entry: unknown op, form or dtype, or a form the op lacks */

@@ -54,7 +54,23 @@ static int partial_overlap(const void *a, const void *b, size_t bytes)
     return a != b && actfast__overlap(a, bytes, b, bytes);
 }
 
-int actfast__wraps(const void *p, size_t bytes) { return p && (uintptr_t)p > UINTPTR_MAX - bytes; }
+/* The most bytes an array can span. No C object is larger than PTRDIFF_MAX,
+ * and no 64-bit architecture gives a process more than 2^56 bytes of
+ * addresses (x86-64 with 5-level paging: 2^56; AArch64: 2^52, 2^56 with
+ * LVA3), so a larger n is a caller's error even where p + n does not wrap:
+ * in place (y = x) nothing else would catch it. The size alone is checked,
+ * not p + bytes against the top of the user range: tagged pointers (AArch64
+ * TBI, x86 LAM) carry high bits that are no part of the address. */
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define AF_MAX_ARRAY_BYTES ((size_t)1 << 56)
+#else
+#define AF_MAX_ARRAY_BYTES ((size_t)PTRDIFF_MAX)
+#endif
+
+int actfast__too_large(const void *p, size_t bytes)
+{
+    return bytes > AF_MAX_ARRAY_BYTES || (p && (uintptr_t)p > UINTPTR_MAX - bytes);
+}
 
 actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
                                      int with_dy)
@@ -62,8 +78,8 @@ actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const 
     const size_t size = dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double);
     if (n > 0 && (in == NULL || out == NULL || (with_dy && dy == NULL)))
         return ACTFAST_ERR_NULL_POINTER;
-    if (n > SIZE_MAX / size || actfast__wraps(in, n * size) || actfast__wraps(out, n * size) ||
-        (with_dy && actfast__wraps(dy, n * size)))
+    if (n > SIZE_MAX / size || actfast__too_large(in, n * size) || actfast__too_large(out, n * size) ||
+        (with_dy && actfast__too_large(dy, n * size)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
     if (partial_overlap(in, out, n * size) || (with_dy && partial_overlap(dy, out, n * size)))
         return ACTFAST_ERR_OVERLAP;

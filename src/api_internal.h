@@ -22,8 +22,9 @@ enum { AF_CHUNK = 256 };
 
 /* [a, a + a_bytes) and [b, b + b_bytes) share a byte. */
 int actfast__overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes);
-/* [p, p + bytes) runs past the end of the address space. */
-int actfast__wraps(const void *p, size_t bytes);
+/* An array of `bytes` at p cannot exist: it runs past the end of the address
+ * space, or is larger than any array can be (ACTFAST_ERR_SIZE_OVERFLOW). */
+int actfast__too_large(const void *p, size_t bytes);
 /* The checks of every elementwise call on in, dy (if with_dy) and out: NULL
  * with n > 0, sizes, partial overlap. Integer work only: no floating point
  * before the call has entered the default mode. */

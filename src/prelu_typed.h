@@ -12,7 +12,7 @@ static actfast_status AF_CAT(prelu_check_, DT)(const T *x, const T *dy, T *out, 
     if (channels == 0 || inner == 0)
         return ACTFAST_ERR_INVALID_PARAMETER;
     if (channels > SIZE_MAX / inner || channels > SIZE_MAX / sizeof(T) ||
-        actfast__wraps(w, channels * sizeof(T)) || actfast__wraps(dw, channels * sizeof(T)))
+        actfast__too_large(w, channels * sizeof(T)) || actfast__too_large(dw, channels * sizeof(T)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
     if (n % (channels * inner) != 0)
         return ACTFAST_ERR_INVALID_PARAMETER;

@@ -147,6 +147,18 @@ static void check_pointers(const h_case *c, const actfast_params *p)
            "%s n * size > SIZE_MAX", name);
     EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_apply(op, form, dt, in, dy, out, SIZE_MAX / c->size, &one_col),
            "%s p + n wraps", name);
+    /* In place, where no address wraps: an n that no array can have (more
+     * than PTRDIFF_MAX bytes, or more than 2^56 bytes, the most any 64-bit
+     * architecture maps) is refused, not run into a crash. */
+    void *same = at(c, IN);
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW,
+           actfast_apply(op, form, dt, same, same, same, (size_t)PTRDIFF_MAX / c->size + 1, &one_col),
+           "%s in place, n * size > PTRDIFF_MAX", name);
+#if SIZE_MAX > 0xFFFFFFFFu
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW,
+           actfast_apply(op, form, dt, same, same, same, ((size_t)1 << 56) / c->size + 1, &one_col),
+           "%s in place, n * size > 2^56", name);
+#endif
 }
 
 static void check_generic(void)
@@ -201,6 +213,21 @@ static void check_typed(void)
     EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_softplus_backward_f32(x, dy, y, N, NAN, 20.0f),
            "softplus_backward_f32 beta NaN");
     EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_softmax_f32(x, y, 3, 0), "softmax_f32 cols = 0");
+#if SIZE_MAX > 0xFFFFFFFFu
+    /* The hand-written entry points, in place with n = 2^60 (2^62 bytes:
+     * no address wraps, no machine has them). */
+    const size_t huge = (size_t)1 << 60;
+    const float one = 1.0f;
+    float dbeta;
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_relu_f32(x, x, huge), "relu_f32(x, x, 2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_softmax_f32(x, x, huge, 1), "softmax_f32(x, x, 2^60 rows, 1)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_prelu_f32(x, x, huge, &one, 1, 1), "prelu_f32(x, x, 2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_rrelu_f32(x, x, huge, 0.1f, 0.3f, 1, 7, 0),
+           "rrelu_f32 training (x, x, 2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_rrelu_slopes_f32(x, huge, 0.1f, 0.3f, 7, 0), "rrelu_slopes_f32(2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_swish_backward_beta_f32(x, x, x, huge, 1.0f, &dbeta),
+           "swish_backward_beta_f32(x, x, x, 2^60)");
+#endif
     EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_softmax_backward_f32(x, dy, y, SIZE_MAX / 2 + 1, 2),
            "softmax_backward_f32 rows * cols overflows");
 
