@@ -358,13 +358,14 @@ ACTFAST_API actfast_status actfast_prelu_f64(const double *x, double *y, size_t 
 ACTFAST_API actfast_status actfast_prelu_grad_f64(const double *x, double *g, size_t n, const double *w, size_t channels, size_t inner);
 ACTFAST_API actfast_status actfast_prelu_backward_f64(const double *x, const double *dy, double *dx, size_t n, const double *w, size_t channels, size_t inner, double *dw);
 
-/* rrelu(x) = x > 0 ? x : s * x  [lower = 1/8, upper = 1/3, lower <= upper, neither NaN].
+/* rrelu(x) = x > 0 ? x : s * x  [lower = 1/8, upper = 1/3], both finite, lower <= upper.
  * training = 0 (eval): s = (lower + upper)/2, rounded once. training != 0: element i draws
  * s_i from U(lower, upper) (rounded into [lower, upper]) with Philox4x32-10 keyed by seed
  * at element index offset + i: the same slopes on every ISA and for any blocking (a block
  * starting at element k of a tensor passes offset = k), so grad and backward with the
  * same seed and offset regenerate exactly the forward's slopes. actfast_rrelu_slopes
- * writes those slopes, for callers that keep them (see prelu for a backward with them). */
+ * writes those slopes, for callers that keep them (see prelu for a backward with them); it
+ * fails, as every other call does, while ACTFAST_ISA names an ISA that cannot be used. */
 ACTFAST_API actfast_status actfast_rrelu_f32(const float *x, float *y, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_grad_f32(const float *x, float *g, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);

@@ -1,12 +1,12 @@
 /* rrelu's entry points for one dtype (T, DT, DTYPE): included by src/rrelu.c
  * once per dtype. */
 
-/* Neither bound NaN, lower <= upper: the same condition as rrelu's row of
- * src/ops.def. Call in the default mode, on bounds passed through
- * af_fpenv_fence. */
+/* Finite bounds (an infinite one makes slopes of inf or NaN), lower <= upper:
+ * the same condition as rrelu's row of src/ops.def. Call in the default
+ * mode, on bounds passed through af_fpenv_fence. */
 static int AF_CAT(rrelu_bounds_valid_, DT)(T lower, T upper)
 {
-    return lower == lower && upper == upper && lower <= upper;
+    return isfinite(lower) && isfinite(upper) && lower <= upper;
 }
 
 /* One form in training mode: the draws a chunk at a time, then the slopes kernel. */
@@ -61,7 +61,8 @@ actfast_status AF_CAT(actfast_rrelu_backward_, DT)(const T *x, const T *dy, T *d
     return AF_CAT(rrelu_run_, DT)(ACTFAST_BACKWARD, x, dy, dx, n, lower, upper, training, seed, offset);
 }
 
-/* The draws alone. */
+/* The draws alone. They need no kernel, but the call fails as every other
+ * does while ACTFAST_ISA names an ISA that cannot be used. */
 actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T upper, uint64_t seed,
                                                  uint64_t offset)
 {
@@ -75,6 +76,8 @@ actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T
     af_fpenv_fence(upper);
     if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
         return af_call_leave(&call, ACTFAST_ERR_INVALID_PARAMETER);
+    if ((st = af_call_kernels(&call)) != ACTFAST_OK)
+        return af_call_leave(&call, st);
     AF_CAT(draw_slopes_, DT)(slopes, n, offset, lower, upper, seed);
     return af_call_leave(&call, ACTFAST_OK);
 }

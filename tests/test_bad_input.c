@@ -68,6 +68,8 @@ static const struct {
     {"prelu", 0, -1.0, 0},
     {"rrelu", 0, 0.5, ~0}, /* lower > upper */
     {"rrelu", 1, 0.125, 0}, /* lower = upper */
+    {"rrelu", 0, -INFINITY, ~0}, /* an infinite bound: slopes of inf or NaN */
+    {"rrelu", 1, INFINITY, ~0},
 };
 
 static void check_parameters(const h_case *c, const actfast_params *ok)
@@ -213,6 +215,16 @@ static void check_typed(void)
     EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_softplus_backward_f32(x, dy, y, N, NAN, 20.0f),
            "softplus_backward_f32 beta NaN");
     EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_softmax_f32(x, y, 3, 0), "softmax_f32 cols = 0");
+    /* rrelu's bounds, in training mode and for the slopes alone. */
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_f32(x, y, N, -INFINITY, 0.3f, 1, 7, 0),
+           "rrelu_f32 training lower = -inf");
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_backward_f32(x, dy, y, N, 0.1f, INFINITY, 1, 7, 0),
+           "rrelu_backward_f32 training upper = inf");
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_slopes_f32(y, N, -INFINITY, INFINITY, 7, 0),
+           "rrelu_slopes_f32 (-inf, inf)");
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_grad_f32(x, y, N, 0.1f, INFINITY, 0, 7, 0),
+           "rrelu_grad_f32 eval upper = inf");
+    EXPECT(ACTFAST_OK, actfast_rrelu_slopes_f32(y, N, -FLT_MAX, FLT_MAX, 7, 0), "rrelu_slopes_f32 (-FLT_MAX, FLT_MAX)");
 #if SIZE_MAX > 0xFFFFFFFFu
     /* The hand-written entry points, in place with n = 2^60 (2^62 bytes:
      * no address wraps, no machine has them). */
@@ -376,6 +388,15 @@ static void check_env(actfast_status want)
         EXPECT(want, h_apply(&c, NULL, NULL, NULL, 0, &p), "ACTFAST_ISA=%s %s n=0", env, c.name);
     }
     EXPECT(want, actfast_gelu_f32(arena.f + IN, arena.f + OUT, N), "ACTFAST_ISA=%s gelu_f32", env);
+    /* The hand-written entry points, the slopes alone (which need no kernel) too. */
+    const double w[1] = {0.25};
+    EXPECT(want, actfast_rrelu_slopes_f32(arena.f + OUT, N, 0.1f, 0.3f, 7, 0), "ACTFAST_ISA=%s rrelu_slopes_f32", env);
+    EXPECT(want, actfast_rrelu_slopes_f64(arena.d + OUT, N, 0.1, 0.3, 7, 0), "ACTFAST_ISA=%s rrelu_slopes_f64", env);
+    EXPECT(want, actfast_rrelu_f32(arena.f + IN, arena.f + OUT, N, 0.1f, 0.3f, 1, 7, 0),
+           "ACTFAST_ISA=%s rrelu_f32 training", env);
+    EXPECT(want, actfast_prelu_f64(arena.d + IN, arena.d + OUT, N, w, 1, 1), "ACTFAST_ISA=%s prelu_f64", env);
+    EXPECT(want, actfast_swish_backward_beta_f32(arena.f + IN, arena.f + DY, arena.f + OUT, N, 1.0f, arena.f + 1),
+           "ACTFAST_ISA=%s swish_backward_beta_f32", env);
     if (want != ACTFAST_OK) {
         /* Failed forces keep the error; only a valid one ends it. */
         CHECK(actfast_force_isa("sse9") == ACTFAST_ERR_UNKNOWN_ISA, "force_isa(sse9)");
