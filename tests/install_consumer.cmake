@@ -9,7 +9,7 @@
 # The consumer gets the library's compiler flags, since a sanitizer build
 # installs an instrumented library that only links into instrumented code.
 # Prints "SKIP: ..." (the test's SKIP_REGULAR_EXPRESSION) when it cannot run.
-cmake_minimum_required(VERSION 3.25)
+cmake_minimum_required(VERSION 3.16)
 
 # Runs a command; a failure fails the test with the command's output.
 function(run)
@@ -78,4 +78,8 @@ endif()
 set(prefix ${WORK_DIR}/prefix)
 file(REMOVE_RECURSE ${WORK_DIR})
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --config "${CONFIG}" --prefix ${prefix})
-cmake_language(CALL consume_with_${MODE})
+if(MODE STREQUAL "find_package") # not cmake_language(CALL): CMake 3.18
+  consume_with_find_package()
+else()
+  consume_with_pkg_config()
+endif()
