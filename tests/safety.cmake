@@ -46,10 +46,10 @@ if(_af_foreign_isas)
 endif()
 
 # cmake --install into a scratch prefix, then build and run examples/ against
-# it through find_package(actfast) and through pkg-config (a build whose
-# install is off has nothing to consume).
+# it through find_package(actfast) and through pkg-config, with and without
+# --static (a build whose install is off has nothing to consume).
 if(ACTFAST_INSTALL)
-  foreach(mode find_package pkg_config)
+  foreach(mode find_package pkg_config pkg_config_static)
     add_test(NAME install_consumer.${mode} COMMAND ${CMAKE_COMMAND}
       -DMODE=${mode}
       -DBUILD_DIR=${PROJECT_BINARY_DIR}
@@ -62,7 +62,6 @@ if(ACTFAST_INSTALL)
       "-DLINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
       -DTOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}
       "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
-      -DSHARED=${BUILD_SHARED_LIBS}
       -P ${CMAKE_CURRENT_LIST_DIR}/install_consumer.cmake)
     # cmake --install writes the build tree's install_manifest.txt: one at a time.
     set_tests_properties(install_consumer.${mode} PROPERTIES LABELS safety SKIP_REGULAR_EXPRESSION "SKIP: "
