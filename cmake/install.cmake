@@ -1,5 +1,6 @@
 # cmake --install: the header, the library, a CMake package
-# (find_package(actfast) -> actfast::actfast) and a pkg-config file.
+# (find_package(actfast) -> actfast::actfast), a pkg-config file and
+# docs/contract.md (share/doc/actfast).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -8,6 +9,8 @@ install(TARGETS actfast EXPORT actfastTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES include/actfast.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The contract the header points to, for users of an installed copy.
+install(FILES docs/contract.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(ACTFAST_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/actfast)
 install(EXPORT actfastTargets NAMESPACE actfast:: DESTINATION ${ACTFAST_CMAKE_DIR})

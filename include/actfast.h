@@ -1,8 +1,9 @@
 /* libactfast — SIMD neural-network activation functions and their gradients.
  *
  * One header, C11, usable from C++. Every entry point returns an
- * actfast_status; ACTFAST_OK is 0. The contract is SPEC.md; this header states
- * the choices it leaves open.
+ * actfast_status; ACTFAST_OK is 0. What every call guarantees is in
+ * docs/contract.md (installed as share/doc/actfast/contract.md); this header
+ * has each function's formula, parameters and special cases.
  *
  * Arrays
  *   Any length n >= 0 and any alignment; nothing outside [p, p + n) is read or
