@@ -138,7 +138,10 @@ if(STATIC_LIBRARY)
   set(outside "")
   foreach(entry IN LISTS entries)
     string(REGEX REPLACE ".* " "" name "${entry}")
-    if(NOT name MATCHES "^actfast_")
+    # AddressSanitizer adds an ODR indicator, __odr_asan.<name>, for each of
+    # our global variables: it is the variable's name that counts.
+    string(REGEX REPLACE "^__odr_asan[._]" "" owner "${name}")
+    if(NOT owner MATCHES "^actfast_")
       list(APPEND outside ${name})
     endif()
   endforeach()
