@@ -33,7 +33,8 @@ run(${CMAKE_COMMAND} ${configure})
 
 # The parent's cache after configuring: libactfast's defaults inside another
 # project (no tests, no bench, no install) and the parent's build type as it was.
-file(STRINGS ${build}/CMakeCache.txt cache REGEX "^(CMAKE_BUILD_TYPE|ACTFAST_BUILD_TESTS|ACTFAST_BUILD_BENCH|ACTFAST_INSTALL|BUILD_SHARED_LIBS):")
+file(STRINGS ${build}/CMakeCache.txt cache
+  REGEX "^(CMAKE_BUILD_TYPE|ACTFAST_BUILD_TESTS|ACTFAST_BUILD_BENCH|ACTFAST_INSTALL|BUILD_SHARED_LIBS):")
 set(expected "CMAKE_BUILD_TYPE:STRING=" "ACTFAST_BUILD_TESTS:BOOL=OFF" "ACTFAST_BUILD_BENCH:BOOL=OFF"
   "ACTFAST_INSTALL:BOOL=OFF")
 foreach(entry IN LISTS expected)

@@ -151,7 +151,7 @@ if(STATIC_LIBRARY)
   endif()
   list(REMOVE_DUPLICATES outside)
   report_differences("" ""
-    "${STATIC_LIBRARY} defines global symbols outside the actfast_ prefix (rename them actfast__<name>, or make them static)"
+    "${STATIC_LIBRARY} defines global symbols outside the actfast_ prefix (name them actfast__<name>, or static)"
     "${outside}")
 endif()
 

@@ -1,4 +1,4 @@
-/* Bad input returns its status code and writes nothing (SPEC §5).
+/* Bad input returns its status code and writes nothing (docs/contract.md).
  *
  * Every status of actfast.h is provoked through actfast_apply for every (op,
  * form, dtype) of the table, and through a few typed functions. All arrays of
