@@ -1,28 +1,34 @@
 /* prelu's entry points for one dtype (T, DT, DTYPE): included by src/prelu.c
  * once per dtype. */
 
-/* The checks of every prelu call, beyond af_check_arrays: the layout, the
- * weights (none NaN), and dw apart from every other array. */
+/* The checks of every prelu call, beyond actfast__check_arrays: the layout,
+ * and dw apart from every other array (integer work: before the FP mode). */
 static actfast_status AF_CAT(prelu_check_, DT)(const T *x, const T *dy, T *out, size_t n, const T *w,
                                                size_t channels, size_t inner, int with_dy, T *dw)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, out, n, with_dy);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, out, n, with_dy);
     if (st != ACTFAST_OK)
         return st;
     if (channels == 0 || inner == 0)
         return ACTFAST_ERR_INVALID_PARAMETER;
-    if (channels > SIZE_MAX / inner || channels > SIZE_MAX / sizeof(T) || af_wraps(w, channels * sizeof(T)) ||
-        af_wraps(dw, channels * sizeof(T)))
+    if (channels > SIZE_MAX / inner || channels > SIZE_MAX / sizeof(T) ||
+        actfast__too_large(w, channels * sizeof(T)) || actfast__too_large(dw, channels * sizeof(T)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
     if (n % (channels * inner) != 0)
         return ACTFAST_ERR_INVALID_PARAMETER;
     if (n > 0 && w == NULL)
         return ACTFAST_ERR_NULL_POINTER;
     const size_t bytes = n * sizeof(T), wbytes = channels * sizeof(T);
-    if (af_overlap(w, wbytes, out, bytes) || af_overlap(dw, wbytes, x, bytes) ||
-        af_overlap(dw, wbytes, out, bytes) || af_overlap(dw, wbytes, w, wbytes) ||
-        (with_dy && af_overlap(dw, wbytes, dy, bytes)))
+    if (actfast__overlap(w, wbytes, out, bytes) || actfast__overlap(dw, wbytes, x, bytes) ||
+        actfast__overlap(dw, wbytes, out, bytes) || actfast__overlap(dw, wbytes, w, wbytes) ||
+        (with_dy && actfast__overlap(dw, wbytes, dy, bytes)))
         return ACTFAST_ERR_OVERLAP;
+    return ACTFAST_OK;
+}
+
+/* No weight is NaN (compared in the default mode, inside the call's frame). */
+static actfast_status AF_CAT(prelu_weights_valid_, DT)(const T *w, size_t channels)
+{
     for (size_t c = 0; w && c < channels; c++)
         if (w[c] != w[c])
             return ACTFAST_ERR_INVALID_PARAMETER;
@@ -78,8 +84,12 @@ static actfast_status AF_CAT(prelu_run_, DT)(actfast_form form, const T *x, cons
     if (st != ACTFAST_OK)
         return st;
     af_call call;
-    if ((st = af_call_begin(&call)) != ACTFAST_OK)
-        return st;
+    af_call_enter(&call);
+    st = AF_CAT(prelu_weights_valid_, DT)(w, channels);
+    if (st == ACTFAST_OK)
+        st = af_call_kernels(&call);
+    if (st != ACTFAST_OK)
+        return af_call_leave(&call, st);
     /* dw first: dx may overwrite x or dy (in place). */
     for (size_t c = 0; dw && c < channels; c++)
         dw[c] = AF_CAT(prelu_dw_channel_, DT)(call.kernels, x, dy, n, c, channels, inner);
@@ -90,8 +100,7 @@ static actfast_status AF_CAT(prelu_run_, DT)(actfast_form form, const T *x, cons
         AF_CAT(prelu_slopes_, DT)(slopes, i, len, w, channels, inner);
         call.kernels->DT->slopes[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
     }
-    af_call_end(&call);
-    return ACTFAST_OK;
+    return af_call_leave(&call, ACTFAST_OK);
 }
 
 actfast_status AF_CAT(actfast_prelu_, DT)(const T *x, T *y, size_t n, const T *w, size_t channels, size_t inner)

@@ -3,19 +3,22 @@
 
 actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, T beta, T *dbeta)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, dx, n, 1);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, dx, n, 1);
     if (st != ACTFAST_OK)
         return st;
     if (dbeta == NULL)
         return ACTFAST_ERR_NULL_POINTER;
-    if (af_overlap(dbeta, sizeof(T), x, n * sizeof(T)) || af_overlap(dbeta, sizeof(T), dy, n * sizeof(T)) ||
-        af_overlap(dbeta, sizeof(T), dx, n * sizeof(T)))
+    const size_t bytes = n * sizeof(T);
+    if (actfast__overlap(dbeta, sizeof(T), x, bytes) || actfast__overlap(dbeta, sizeof(T), dy, bytes) ||
+        actfast__overlap(dbeta, sizeof(T), dx, bytes))
         return ACTFAST_ERR_OVERLAP;
-    if (!isfinite(beta))
-        return ACTFAST_ERR_INVALID_PARAMETER;
     af_call call;
-    if ((st = af_call_begin(&call)) != ACTFAST_OK)
-        return st;
+    af_call_enter(&call);
+    af_fpenv_fence(beta); /* compared and converted in the default mode */
+    if (!isfinite(beta))
+        return af_call_leave(&call, ACTFAST_ERR_INVALID_PARAMETER);
+    if ((st = af_call_kernels(&call)) != ACTFAST_OK)
+        return af_call_leave(&call, st);
     const af_kernel_set *k = call.kernels;
     const af_params p = {{beta, 0}, 0, NULL};
     T terms[AF_CHUNK];
@@ -29,6 +32,5 @@ actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy,
     *dbeta = (T)af_sum_value(&acc);
     if (n > 0) /* after the terms: dx may be x or dy */
         k->DT->op[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](x, dy, dx, n, &p);
-    af_call_end(&call);
-    return ACTFAST_OK;
+    return af_call_leave(&call, ACTFAST_OK);
 }
