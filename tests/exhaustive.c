@@ -387,11 +387,11 @@ static void run_task(const config *cfg, task *t)
     const uint64_t all = blocks(cfg->stride), first = all * cfg->shard / cfg->shards,
                    end = all * (cfg->shard + 1) / cfg->shards, per_batch = BATCH_POINTS / RUN;
     batch b = {.cfg = cfg, .t = t};
-    const size_t cap = BATCH_POINTS + 2;
+    const size_t cap = ((end - first) * RUN < BATCH_POINTS ? (end - first) * RUN : BATCH_POINTS) + 2;
     b.x = malloc(cap * sizeof(float));
     for (int k = 0; k < cfg->nisas; k++)
         b.y[k] = malloc(cap * sizeof(float));
-    b.chunk = malloc((BATCH_POINTS / CHUNK_POINTS) * (size_t)cfg->nisas * sizeof *b.chunk);
+    b.chunk = malloc((cap / CHUNK_POINTS + 1) * (size_t)cfg->nisas * sizeof *b.chunk);
     if (!b.x || !b.y[cfg->nisas - 1] || !b.chunk) {
         fprintf(stderr, "out of memory\n");
         exit(2);
@@ -735,6 +735,15 @@ static int verdict(const rows *rs)
 {
     int failed = 0;
     printf("\nfindings:\n");
+    for (int i = 0; i < KNOWN_DEFECTS; i++) { /* an entry that names nothing would excuse nothing, unseen */
+        const known_defect *d = &known_defects[i];
+        const actfast_op op = actfast_op_from_name(d->op);
+        sweep_params ps;
+        if (op == ACTFAST_OP_COUNT || !find_params(op, d->params, &ps)) {
+            printf("FAIL  known defect %s %s: no such op and parameter set (tests/sweep_params.c)\n", d->op, d->params);
+            failed = 1;
+        }
+    }
     for (size_t i = 0; i < rs->n; i++) {
         const row *r = &rs->r[i];
         const known_defect *over = known(r, DEFECT_ULP), *mono = known(r, DEFECT_MONOTONE);
@@ -785,7 +794,8 @@ static void usage(const char *argv0)
             "  --stride    every S-th float, S a power of 2 up to 2^24 (default 1: all 2^32)\n"
             "  --shard     part K of N (K = 0 .. N-1) of the input space; --merge the N TSV files after\n"
             "  --threads   worker threads (default 2)\n"
-            "  --tsv       where the TSV goes (default DIR/exhaustive.tsv, DIR/exhaustive-K-of-N.tsv; DIR .)\n",
+            "  --tsv       where the TSV goes (default DIR/exhaustive.tsv, exhaustive-K-of-N.tsv or\n"
+            "              exhaustive-merged.tsv; DIR .)\n",
             argv0, argv0);
     exit(2);
 }
@@ -875,24 +885,24 @@ static uint64_t scaled_stride(uint64_t stride)
     return s;
 }
 
-int main(int argc, char **argv)
+/* The command line into cfg; *merge_from, *merge_count: --merge's files. */
+static void parse_args(int argc, char **argv, config *cfg, const char **tsv, const char **dir, int *merge_from,
+                       int *merge_count)
 {
-    config cfg = {.stride = 1, .shards = 1, .threads = 2, .all_params = 1, .want_form = {1, 1}};
-    const char *tsv = NULL, *dir = ".";
-    int any_op = 0, any_isa = 0, merge_from = 0;
-    cfg.isas[cfg.nisas++] = "scalar";
+    int any_op = 0, any_isa = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const int more = i + 1 < argc;
         if (strcmp(a, "--merge") == 0) {
-            merge_from = i + 1;
+            *merge_from = i + 1;
             while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0)
                 i++;
-            if (i + 1 == merge_from)
+            *merge_count = i + 1 - *merge_from;
+            if (*merge_count == 0)
                 usage(argv[0]);
         } else if (strcmp(a, "--op") == 0 && more) {
             any_op = 1;
-            if (!each_name(argv[++i], want_op, &cfg))
+            if (!each_name(argv[++i], want_op, cfg))
                 usage(argv[0]);
         } else if (strcmp(a, "--form") == 0 && more) {
             const actfast_form form = strcmp(argv[++i], "forward") == 0 ? ACTFAST_FORWARD
@@ -900,113 +910,132 @@ int main(int argc, char **argv)
                                                                         : ACTFAST_FORM_COUNT;
             if (form == ACTFAST_FORM_COUNT)
                 usage(argv[0]);
-            cfg.want_form[ACTFAST_FORWARD] = form == ACTFAST_FORWARD;
-            cfg.want_form[ACTFAST_GRAD] = form == ACTFAST_GRAD;
+            cfg->want_form[ACTFAST_FORWARD] = form == ACTFAST_FORWARD;
+            cfg->want_form[ACTFAST_GRAD] = form == ACTFAST_GRAD;
         } else if (strcmp(a, "--isa") == 0 && more) {
             any_isa = 1;
-            if (!each_name(argv[++i], want_isa, &cfg))
+            if (!each_name(argv[++i], want_isa, cfg))
                 usage(argv[0]);
         } else if (strcmp(a, "--params") == 0 && more) {
-            cfg.all_params = strcmp(argv[++i], "all") == 0;
-            if (!cfg.all_params && strcmp(argv[i], "default") != 0)
+            cfg->all_params = strcmp(argv[++i], "all") == 0;
+            if (!cfg->all_params && strcmp(argv[i], "default") != 0)
                 usage(argv[0]);
         } else if (strcmp(a, "--stride") == 0 && more) {
-            cfg.stride = parse_u64(argv[++i], argv[0]);
-            if (cfg.stride == 0 || cfg.stride > MAX_STRIDE || (cfg.stride & (cfg.stride - 1)))
+            cfg->stride = parse_u64(argv[++i], argv[0]);
+            if (cfg->stride == 0 || cfg->stride > MAX_STRIDE || (cfg->stride & (cfg->stride - 1)))
                 usage(argv[0]);
         } else if (strcmp(a, "--shard") == 0 && more) {
             unsigned long long k, n;
             char tail;
             if (sscanf(argv[++i], "%llu/%llu%c", &k, &n, &tail) != 2 || n == 0 || k >= n || n > MAX_SHARDS)
                 usage(argv[0]);
-            cfg.shard = k;
-            cfg.shards = n;
+            cfg->shard = k;
+            cfg->shards = n;
         } else if (strcmp(a, "--threads") == 0 && more) {
-            cfg.threads = (int)parse_u64(argv[++i], argv[0]);
-            if (cfg.threads < 1 || cfg.threads > PARALLEL_MAX_THREADS)
+            cfg->threads = (int)parse_u64(argv[++i], argv[0]);
+            if (cfg->threads < 1 || cfg->threads > PARALLEL_MAX_THREADS)
                 usage(argv[0]);
         } else if (strcmp(a, "--tsv") == 0 && more) {
-            tsv = argv[++i];
+            *tsv = argv[++i];
         } else if (strcmp(a, "--dir") == 0 && more) {
-            dir = argv[++i];
+            *dir = argv[++i];
         } else {
             usage(argv[0]);
         }
     }
+    for (int i = 0; i < H_ISA_COUNT && !any_isa && !*merge_from; i++) /* every ISA the library has and the CPU runs */
+        want_isa(cfg, h_isas[i]);
+    for (int op = 0; op < ACTFAST_OP_COUNT && !any_op; op++)
+        cfg->want_op[op] = 1;
+}
+
+/* Every task of cfg, its rows printed as it ends and written to tsv. */
+static rows run_sweep(config *cfg, const char *tsv)
+{
+    rows rs = {0};
+    printf("row-wise ops (softmax, log_softmax, softmin): out of scope, their inputs are rows (test_ulp covers "
+           "them)\n");
+    char every[64] = "every float";
+    if (cfg->stride > 1)
+        snprintf(every, sizeof every, "every %llu-th float", (unsigned long long)cfg->stride);
+    printf("sweep: %s (%llu per task%s), ISAs", every, (unsigned long long)(blocks(cfg->stride) * RUN / cfg->shards),
+           cfg->shards > 1 ? " in this shard" : "");
+    for (int k = 0; k < cfg->nisas; k++)
+        printf(" %s", cfg->isas[k]);
+    printf(" (scalar always: the baseline of the bit comparison), %d threads, shard %llu/%llu\n\n", cfg->threads,
+           (unsigned long long)cfg->shard, (unsigned long long)cfg->shards);
+    size_t ntasks;
+    task *tasks = make_tasks(cfg, &ntasks);
+    double total = 0, estimate = 0, cpu_estimate = 0;
+    print_header();
+    for (size_t i = 0; i < ntasks; i++) {
+        task *t = &tasks[i];
+        run_task(cfg, t);
+        for (int k = 0; k < cfg->nisas; k++) {
+            row *r = rows_add(&rs);
+            r->op = t->op;
+            r->form = t->form;
+            r->ps = t->ps;
+            snprintf(r->isa, sizeof r->isa, "%s", cfg->isas[k]);
+            r->bound = t->bound;
+            r->seconds = t->seconds;
+            r->cpu_seconds = t->cpu_seconds;
+            r->mono = t->mono;
+            r->range = t->range;
+            r->stride = cfg->stride;
+            r->shard = cfg->shard;
+            r->shards = cfg->shards;
+            r->st = t->st[k];
+            print_row(r);
+        }
+        total += t->seconds;
+        estimate += t->seconds * (double)((uint64_t)1 << 32) / (double)t->st[0].points;
+        cpu_estimate += t->cpu_seconds * (double)((uint64_t)1 << 32) / (double)t->st[0].points;
+        write_tsv(tsv, &rs); /* after every task: a long sweep keeps what it has done */
+    }
+    printf("\n%zu tasks in %.1f s on %d threads; all 2^32 floats of these tasks would take %.2f h at this "
+           "speed, %.2f h on %d idle cores (%.2f CPU hours)\n",
+           ntasks, total, cfg->threads, estimate / 3600, cpu_estimate / 3600 / cfg->threads, cfg->threads,
+           cpu_estimate / 3600);
+    free(tasks);
+    return rs;
+}
+
+int main(int argc, char **argv)
+{
+    config cfg = {.stride = 1, .shards = 1, .threads = 2, .all_params = 1, .want_form = {1, 1}};
+    const char *tsv = NULL, *dir = ".";
+    int merge_from = 0, merge_count = 0;
+    cfg.isas[cfg.nisas++] = "scalar";
+    parse_args(argc, argv, &cfg, &tsv, &dir, &merge_from, &merge_count);
     ref_init();
     fr_init();
     char path[4096];
     if (!tsv) {
-        if (cfg.shards > 1 && !merge_from)
+        if (merge_from)
+            snprintf(path, sizeof path, "%s/exhaustive-merged.tsv", dir);
+        else if (cfg.shards > 1)
             snprintf(path, sizeof path, "%s/exhaustive-%llu-of-%llu.tsv", dir, (unsigned long long)cfg.shard,
                      (unsigned long long)cfg.shards);
         else
             snprintf(path, sizeof path, "%s/exhaustive.tsv", dir);
         tsv = path;
     }
-
-    rows rs = {0};
+    rows rs;
     if (merge_from) {
-        int nfiles = 0;
-        while (merge_from + nfiles < argc && strncmp(argv[merge_from + nfiles], "--", 2) != 0)
-            nfiles++;
-        rs = merge_files(nfiles, argv + merge_from);
+        rs = merge_files(merge_count, argv + merge_from);
         print_header();
         for (size_t i = 0; i < rs.n; i++)
             print_row(&rs.r[i]);
         write_tsv(tsv, &rs);
     } else {
-        for (int i = 0; i < H_ISA_COUNT && !any_isa; i++) /* every ISA the library has and the CPU runs */
-            want_isa(&cfg, h_isas[i]);
-        if (!any_op)
-            for (int op = 0; op < ACTFAST_OP_COUNT; op++)
-                cfg.want_op[op] = 1;
         cfg.stride = scaled_stride(cfg.stride);
-        printf("row-wise ops (softmax, log_softmax, softmin): out of scope, their inputs are rows (test_ulp covers "
-               "them)\n");
-        char every[64] = "every float";
-        if (cfg.stride > 1)
-            snprintf(every, sizeof every, "every %llu-th float", (unsigned long long)cfg.stride);
-        printf("sweep: %s (%llu per task%s), ISAs", every, (unsigned long long)(blocks(cfg.stride) * RUN / cfg.shards),
-               cfg.shards > 1 ? " in this shard" : "");
-        for (int k = 0; k < cfg.nisas; k++)
-            printf(" %s", cfg.isas[k]);
-        printf(" (scalar always: the baseline of the bit comparison), %d threads, shard %llu/%llu\n\n", cfg.threads,
-               (unsigned long long)cfg.shard, (unsigned long long)cfg.shards);
-        size_t ntasks;
-        task *tasks = make_tasks(&cfg, &ntasks);
-        double total = 0, estimate = 0, cpu_estimate = 0;
-        print_header();
-        for (size_t i = 0; i < ntasks; i++) {
-            task *t = &tasks[i];
-            run_task(&cfg, t);
-            for (int k = 0; k < cfg.nisas; k++) {
-                row *r = rows_add(&rs);
-                r->op = t->op;
-                r->form = t->form;
-                r->ps = t->ps;
-                snprintf(r->isa, sizeof r->isa, "%s", cfg.isas[k]);
-                r->bound = t->bound;
-                r->seconds = t->seconds;
-                r->cpu_seconds = t->cpu_seconds;
-                r->mono = t->mono;
-                r->range = t->range;
-                r->stride = cfg.stride;
-                r->shard = cfg.shard;
-                r->shards = cfg.shards;
-                r->st = t->st[k];
-                print_row(r);
-            }
-            total += t->seconds;
-            estimate += t->seconds * (double)((uint64_t)1 << 32) / (double)t->st[0].points;
-            cpu_estimate += t->cpu_seconds * (double)((uint64_t)1 << 32) / (double)t->st[0].points;
-            write_tsv(tsv, &rs); /* after every task: a long sweep keeps what it has done */
+        if (cfg.shards > blocks(cfg.stride)) {
+            fprintf(stderr, "%llu shards of %llu runs of %d floats: some would be empty\n",
+                    (unsigned long long)cfg.shards, (unsigned long long)blocks(cfg.stride), RUN);
+            return 2;
         }
-        printf("\n%zu tasks in %.1f s on %d threads; all 2^32 floats of these tasks would take %.2f h at this "
-               "speed, %.2f h on %d idle cores (%.2f CPU hours)\n",
-               ntasks, total, cfg.threads, estimate / 3600, cpu_estimate / 3600 / cfg.threads, cfg.threads,
-               cpu_estimate / 3600);
-        free(tasks);
+        rs = run_sweep(&cfg, tsv);
     }
     printf("TSV: %s\n", tsv);
     const int failed = verdict(&rs);
