@@ -4,7 +4,7 @@
  * others of tests/sweep_params.c, on every ISA this CPU runs.
  *
  *   exhaustive [--op NAME[,NAME...]] [--form forward|grad] [--isa ISA[,ISA...]]
- *              [--params default|all] [--stride S] [--shard K/N] [--threads T]
+ *              [--params default|extra|all] [--stride S] [--shard K/N] [--threads T]
  *              [--tsv FILE | --dir DIR]
  *   exhaustive --merge FILE... [--tsv FILE | --dir DIR]
  *
@@ -160,7 +160,8 @@ static void stats_merge(stats *into, const stats *from)
 
 typedef struct config {
     uint64_t stride, shard, shards;
-    int threads, all_params;
+    int threads;
+    int params_from, params_all; /* the sets [params_from, all or 1): defaults 0, extras 1 */
     int want_op[ACTFAST_OP_COUNT], want_form[2];
     int nisas;
     const char *isas[H_ISA_COUNT]; /* "scalar" first: the baseline of the bit comparison */
@@ -778,12 +779,12 @@ static int verdict(const rows *rs)
 static void usage(const char *argv0)
 {
     fprintf(stderr,
-            "usage: %s [--op NAME[,NAME...]] [--form forward|grad] [--isa ISA[,ISA...]] [--params default|all]\n"
+            "usage: %s [--op NAME[,NAME...]] [--form forward|grad] [--isa ISA[,ISA...]] [--params default|extra|all]\n"
             "          [--stride S] [--shard K/N] [--threads T] [--tsv FILE | --dir DIR]\n"
             "       %s --merge FILE... [--tsv FILE | --dir DIR]\n"
             "  --op        elementwise ops (default: all)       --form     one form (default: both)\n"
             "  --isa       ISAs besides scalar (default: all the CPU runs; others are skipped, saying so)\n"
-            "  --params    defaults only, or also the extra sets of tests/sweep_params.c (default: all)\n"
+            "  --params    defaults only, the extra sets of tests/sweep_params.c only, or both (default: all)\n"
             "  --stride    every S-th float, S a power of 2 up to 2^24 (default 1: all 2^32)\n"
             "  --shard     part K of N (K = 0 .. N-1) of the input space; --merge the N TSV files after\n"
             "  --threads   worker threads (default 2)\n"
@@ -845,8 +846,8 @@ static task *make_tasks(const config *cfg, size_t *count)
         if (info->rowwise || !cfg->want_op[op])
             continue;
         sweep_params sets[SWEEP_MAX_SETS];
-        const int all = sweep_param_sets((actfast_op)op, sets), nsets = cfg->all_params ? all : 1;
-        for (int s = 0; s < nsets; s++) {
+        const int all = sweep_param_sets((actfast_op)op, sets), nsets = cfg->params_all ? all : 1;
+        for (int s = cfg->params_from; s < nsets; s++) {
             for (int form = ACTFAST_FORWARD; form <= ACTFAST_GRAD; form++) {
                 if (!cfg->want_form[form])
                     continue;
@@ -910,8 +911,10 @@ static void parse_args(int argc, char **argv, config *cfg, const char **tsv, con
             if (!each_name(argv[++i], want_isa, cfg))
                 usage(argv[0]);
         } else if (strcmp(a, "--params") == 0 && more) {
-            cfg->all_params = strcmp(argv[++i], "all") == 0;
-            if (!cfg->all_params && strcmp(argv[i], "default") != 0)
+            const char *v = argv[++i];
+            cfg->params_all = strcmp(v, "default") != 0;
+            cfg->params_from = strcmp(v, "extra") == 0;
+            if (strcmp(v, "all") != 0 && strcmp(v, "default") != 0 && strcmp(v, "extra") != 0)
                 usage(argv[0]);
         } else if (strcmp(a, "--stride") == 0 && more) {
             cfg->stride = parse_u64(argv[++i], argv[0]);
@@ -996,7 +999,7 @@ static rows run_sweep(config *cfg, const char *tsv)
 
 int main(int argc, char **argv)
 {
-    config cfg = {.stride = 1, .shards = 1, .threads = 2, .all_params = 1, .want_form = {1, 1}};
+    config cfg = {.stride = 1, .shards = 1, .threads = 2, .params_all = 1, .want_form = {1, 1}};
     const char *tsv = NULL, *dir = ".";
     int merge_from = 0, merge_count = 0;
     cfg.isas[cfg.nisas++] = "scalar";
