@@ -52,6 +52,19 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
     return v_sel(infinite, at_inf, r);
 }
 
+/* A body whose m enters only through selects and one final product gives
+ * the IEEE dy f'(x) for an infinite dy as it is; it says so with
+ * #define <body>_takes_infinite_m 1 beside it, and its kernels skip the probe
+ * (a cost that matters next to a select). AF_TAKES_INFINITE_M(body) is that
+ * definition's 1, or 0 where there is none. */
+#define AF_PROBE_1 ~, 1
+#define AF_SECOND_(a, b, ...) b
+#define AF_SECOND(...) AF_SECOND_(__VA_ARGS__, 0, ~)
+#define AF_IS_ONE(x) AF_SECOND(AF_CAT(AF_PROBE_, x))
+#define AF_TAKES_INFINITE_M(body) AF_IS_ONE(body##_takes_infinite_m)
+#define AF_BACKWARD_VALUE(x, d, body, k)                                                        \
+    (AF_TAKES_INFINITE_M(body) ? body(x, d, k) : af_backward_infinite_dy(x, d, body(x, d, k), body, k))
+
 #define AF_LOOP_BINARY(head, S, io, make_params, body, refresh)                                 \
     head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
     {                                                                                           \
@@ -60,12 +73,12 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
         for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
             refresh(k, p, i, AF_LANES);                                                         \
             V x = v_load##io(in + i), d = v_load##io(dy + i);                                   \
-            v_store##io(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k));      \
+            v_store##io(out + i, AF_BACKWARD_VALUE(x, d, body, &k));                            \
         }                                                                                       \
         if (i < n) {                                                                            \
             refresh(k, p, i, n - i);                                                            \
             V x = v_load_part##io(in + i, n - i), d = v_load_part##io(dy + i, n - i);           \
-            v_store_part##io(out + i, af_backward_infinite_dy(x, d, body(x, d, &k), body, &k), n - i); \
+            v_store_part##io(out + i, AF_BACKWARD_VALUE(x, d, body, &k), n - i);                \
         }                                                                                       \
     }
 

@@ -10,3 +10,4 @@ static inline V hardshrink_grad_times(V x, V m, const VP *k)
 {
     return af_pass_nan(x, v_sel(v_gt(v_abs(x), hardshrink_lambd(k)), m, v_set((T)0)));
 }
+#define hardshrink_grad_times_takes_infinite_m 1

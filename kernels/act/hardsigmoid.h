@@ -20,3 +20,4 @@ static inline V hardsigmoid_grad_times(V x, V m, const VP *k)
     V mid = v_div(m, v_set((T)6));
     return af_pass_nan(x, v_sel(v_gt(x, v_neg(three)), v_sel(v_lt(x, three), mid, zero), zero));
 }
+#define hardsigmoid_grad_times_takes_infinite_m 1

@@ -18,9 +18,11 @@ static inline V leaky_relu_grad_times(V x, V m, const VP *k)
     V below = v_sel(flat, v_set((T)0), af_mul_small(m, leaky_relu_slope(k)));
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
+#define leaky_relu_grad_times_takes_infinite_m 1
 
 /* With s >= 0 (checked by the API), y > 0 exactly where x > 0. */
 static inline V leaky_relu_grad_y_times(V y, V m, const VP *k)
 {
     return leaky_relu_grad_times(y, m, k);
 }
+#define leaky_relu_grad_y_times_takes_infinite_m 1

@@ -12,6 +12,8 @@ static inline V relu_grad_times(V x, V m, const VP *k)
     (void)k;
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, v_set((T)0)));
 }
+#define relu_grad_times_takes_infinite_m 1
 
 /* y > 0 exactly where x > 0. */
 static inline V relu_grad_y_times(V y, V m, const VP *k) { return relu_grad_times(y, m, k); }
+#define relu_grad_y_times_takes_infinite_m 1

@@ -10,3 +10,4 @@ static inline V softshrink_forward(V x, const VP *k)
 
 /* The same derivative as hardshrink: 1 outside the band, 0 on it and at +-l. */
 static inline V softshrink_grad_times(V x, V m, const VP *k) { return hardshrink_grad_times(x, m, k); }
+#define softshrink_grad_times_takes_infinite_m 1

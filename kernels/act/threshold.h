@@ -9,3 +9,4 @@ static inline V threshold_grad_times(V x, V m, const VP *k)
 {
     return af_pass_nan(x, v_sel(v_gt(x, threshold_threshold(k)), m, v_set((T)0)));
 }
+#define threshold_grad_times_takes_infinite_m 1
