@@ -7,6 +7,7 @@
 #include "actfast.h"
 #include "api_internal.h"
 #include "kernel_table.h"
+#include "parallel.h"
 
 /* The enum in the header is generated from the table (scripts/run header);
  * a header not regenerated after a table change stops the build here. */
@@ -68,9 +69,10 @@ actfast_status af_check_arrays(actfast_dtype dtype, const void *in, const void *
     return ACTFAST_OK;
 }
 
-/* Everything but the kernel's own work: checks, the ISA, the FP mode. */
-actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
-                      void *out, size_t n, const af_params *p)
+/* Everything but the kernel's own work: checks, the ISA, the FP mode. With a
+ * runner, the kernel runs on its tasks (src/parallel.c), after the checks. */
+actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
+                               const void *in, const void *dy, void *out, size_t n, const af_params *p)
 {
     const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
     actfast_status checked = af_check_arrays(dtype, in, dy, out, n, with_dy);
@@ -82,12 +84,20 @@ actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, con
     actfast_status status = af_call_begin(&call);
     if (status != ACTFAST_OK)
         return status;
-    if (n > 0 && dtype == ACTFAST_F32)
+    if (n > 0 && runner)
+        status = actfast__run_split(runner, call.kernels, op, form, dtype, in, dy, out, n, p);
+    else if (n > 0 && dtype == ACTFAST_F32)
         call.kernels->f32->op[op][form]((const float *)in, (const float *)dy, (float *)out, n, p);
     else if (n > 0)
         call.kernels->f64->op[op][form]((const double *)in, (const double *)dy, (double *)out, n, p);
     af_call_end(&call);
-    return ACTFAST_OK;
+    return status;
+}
+
+actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
+                      void *out, size_t n, const af_params *p)
+{
+    return actfast__run_on(NULL, op, form, dtype, in, dy, out, n, p);
 }
 
 static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
@@ -185,8 +195,8 @@ static af_params params_of(actfast_op op, const actfast_params *ps)
     }
 }
 
-actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
-                             const void *dy, void *out, size_t n, const actfast_params *params)
+actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
+                                 const void *in, const void *dy, void *out, size_t n, const actfast_params *params)
 {
     const actfast_op_info *info = actfast_get_op_info(op);
     if (!info || (unsigned)form >= ACTFAST_FORM_COUNT || !info->has_form[form] ||
@@ -200,5 +210,11 @@ actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dty
         if (n > 0 && (p.cols == 0 || n % p.cols != 0))
             return ACTFAST_ERR_INVALID_PARAMETER;
     }
-    return af_run(op, form, dtype, in, dy, out, n, &p);
+    return actfast__run_on(runner, op, form, dtype, in, dy, out, n, &p);
+}
+
+actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
+                             const void *dy, void *out, size_t n, const actfast_params *params)
+{
+    return actfast__apply_on(NULL, op, form, dtype, in, dy, out, n, params);
 }
