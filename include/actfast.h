@@ -538,15 +538,17 @@ ACTFAST_API double actfast_ulp_bound(actfast_op op, actfast_form form, actfast_d
  * Nothing outside the outputs is written. */
 
 #define ACTFAST_PARALLEL_BLOCK 16384
-/* Measured on a 2-core AMD EPYC (Zen 3) with the OpenMP runner: see
+/* Two blocks: where the cheapest op (relu) gains from a second thread, with
+ * the cost of an OpenMP region measured on a 2-core AMD EPYC (Zen 3): see
  * src/parallel.c. */
-#define ACTFAST_PARALLEL_MIN_SPLIT 65536
+#define ACTFAST_PARALLEL_MIN_SPLIT 32768
 
 /* Runs task(task_ctx, index) for every index in [0, count); returns 0 when
  * all of them have run and finished, nonzero otherwise. */
 typedef void (*actfast_task)(void *task_ctx, size_t index);
 typedef int (*actfast_parallel_for)(void *runner_ctx, size_t count, actfast_task task, void *task_ctx);
 
+/* Initialize it whole: {fn, ctx} leaves block and min_split 0, the defaults. */
 typedef struct actfast_runner {
     actfast_parallel_for parallel_for; /* required */
     void *ctx;                         /* its runner_ctx */
