@@ -501,7 +501,8 @@ ACTFAST_API double actfast_ulp_bound(actfast_op op, actfast_form form, actfast_d
  *   not, and returns 0 only once every task has finished; nonzero says that
  *   it could not (some tasks may have run). It is called from the calling
  *   thread, which is in the IEEE default FP mode meanwhile. Tasks never fail
- *   and never call the runner; each takes `block` elements. One call may call
+ *   and never call the runner; each does about `block` elements (whole rows,
+ *   whole 16384-term segments of a sum, whole channels of dw). One call may call
  *   parallel_for several times, one after the other: prelu's backward once
  *   for dw and once for dx, and the sums of dbeta and of long dw channels in
  *   rounds of up to 512 segments of 16384 terms (8 Mi elements). It is not
