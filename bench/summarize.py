@@ -5,6 +5,7 @@
     python3 bench/summarize.py run.json                  # table on stdout, plot in run_speedup.png
     python3 bench/summarize.py run.json --plot out.png
     python3 bench/summarize.py run.json --readme README.md   # and rewrite the README's speed table
+    python3 bench/summarize.py run.json --no-plot        # the table only (scripts/run bench)
 
 One row per op x form x dtype x size. Times are ns per element (the median
 when the run has repetitions). Speed-ups are those of the fastest ISA: over
@@ -198,20 +199,26 @@ def plot(library, path):
     if not dtypes:
         print("summarize.py: no ISA besides scalar in this run, no plot", file=sys.stderr)
         return
-    fig, axes = plt.subplots(len(dtypes), 1, figsize=(11, 3.8 * len(dtypes)), squeeze=False)
-    for ax, dtype in zip(axes[:, 0], dtypes):
-        ops = list(speedups[dtype])
-        isas = ordered({isa for by_isa in speedups[dtype].values() for isa in by_isa}, ISA_ORDER)
-        width = 0.8 / len(isas)
+    # Horizontal bars, one row per op and one panel per dtype side by side:
+    # the op names read as they are (28 names under vertical bars overlap).
+    ops = list(dict.fromkeys(op for dtype in dtypes for op in speedups[dtype]))
+    isas = ordered({isa for dtype in dtypes for by_isa in speedups[dtype].values() for isa in by_isa}, ISA_ORDER)
+    height = 0.8 / len(isas)
+    fig, axes = plt.subplots(1, len(dtypes), figsize=(5.5 * len(dtypes) + 1.5, 0.34 * len(ops) + 1.6),
+                             squeeze=False, sharey=True)
+    for ax, dtype in zip(axes[0], dtypes):
         for i, isa in enumerate(isas):
-            xs = [j + (i - (len(isas) - 1) / 2) * width for j in range(len(ops))]
-            bars = ax.bar(xs, [speedups[dtype][op].get(isa, 0) for op in ops], width, label=isa)
-            ax.bar_label(bars, fmt="%.1f", fontsize=7)
-        ax.axhline(1, color="grey", linewidth=0.8)
-        ax.set_xticks(range(len(ops)), ops)
-        ax.set_ylabel("speed-up over scalar")
-        ax.set_title(f"{dtype}: geometric mean over forms and sizes")
-        ax.legend()
+            # Top to bottom in table order; within an op, the ISAs in ISA_ORDER.
+            ys = [j + (i - (len(isas) - 1) / 2) * height for j in range(len(ops))]
+            bars = ax.barh(ys, [speedups[dtype].get(op, {}).get(isa, 0) for op in ops], height, label=isa)
+            ax.bar_label(bars, fmt="%.1f", fontsize=7, padding=2)
+        ax.axvline(1, color="grey", linewidth=0.8)
+        ax.set_yticks(range(len(ops)), ops)
+        ax.set_ylim(len(ops) - 0.5, -0.5)  # first op at the top
+        ax.set_xlabel("speed-up over scalar")
+        ax.set_title(f"{dtype}: geometric mean over forms and sizes", fontsize=10)
+        ax.margins(x=0.12)  # room for the labels at the ends of the longest bars
+        ax.legend(loc="lower right")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     print(f"summarize.py: plot in {path}", file=sys.stderr)
@@ -221,6 +228,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("json", help="Google Benchmark JSON of actfast_bench ('-': stdin)")
     parser.add_argument("--plot", help="PNG to write (default: <json>_speedup.png)")
+    parser.add_argument("--no-plot", action="store_true", help="the table only")
     parser.add_argument("--readme", metavar="FILE", help="also rewrite FILE's f32 n = 4096 table between its speed-table markers")
     args = parser.parse_args()
     report = load(args.json)
@@ -234,8 +242,9 @@ def main():
         replace_block(args.readme, "speed-table", f"<!-- {machine} -->\n" + readme_table(library, baseline, peers))
     print(f"{machine}. Times in ns per element.\n")
     print(table(library, baseline))
-    stem = "speedup" if args.json == "-" else os.path.splitext(args.json)[0]
-    plot(library, args.plot or f"{stem}_speedup.png")
+    if not args.no_plot:
+        stem = "speedup" if args.json == "-" else os.path.splitext(args.json)[0]
+        plot(library, args.plot or f"{stem}_speedup.png")
 
 
 if __name__ == "__main__":

@@ -51,8 +51,11 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   # The ISAs the tests and the bench force, one by one.
   set(ACTFAST_PUBLIC_ISAS scalar avx2 avx512)
   if(ACTFAST_SIMDE_NEON)
-    find_path(SIMDE_INCLUDE_DIR simde/arm/neon.h REQUIRED) # Debian: libsimde-dev
+    find_path(SIMDE_INCLUDE_DIR simde/arm/neon.h) # Debian: libsimde-dev
     mark_as_advanced(SIMDE_INCLUDE_DIR)
+    if(NOT SIMDE_INCLUDE_DIR)
+      message(FATAL_ERROR "ACTFAST_SIMDE_NEON needs SIMDe's simde/arm/neon.h (Debian: libsimde-dev)")
+    endif()
     # -mfma: SLEEF's purecfma functions stand in for its advsimd ones, and
     # SIMDe's vfmaq is fused only with it.
     actfast_add_isa(neon "AF_ISA_NEON;AF_NEON_SIMDE" -mfma)

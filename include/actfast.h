@@ -1,8 +1,9 @@
 /* libactfast — SIMD neural-network activation functions and their gradients.
  *
  * One header, C11, usable from C++. Every entry point returns an
- * actfast_status; ACTFAST_OK is 0. The contract is SPEC.md; this header states
- * the choices it leaves open.
+ * actfast_status; ACTFAST_OK is 0. What every call guarantees is in
+ * docs/contract.md (installed as share/doc/actfast/contract.md); this header
+ * has each function's formula, parameters and special cases.
  *
  * Arrays
  *   Any length n >= 0 and any alignment; nothing outside [p, p + n) is read or
@@ -10,6 +11,11 @@
  *   overlap is refused with ACTFAST_ERR_OVERLAP. With n = 0, NULL pointers are
  *   fine. On any error nothing is written (the one exception:
  *   ACTFAST_ERR_RUNNER of the parallel entry points, see "many cores").
+ *   ACTFAST_ERR_SIZE_OVERFLOW refuses an n whose arrays no machine can hold,
+ *   in place too: n * sizeof(T) past SIZE_MAX, past PTRDIFF_MAX or past 2^56
+ *   bytes (the most user address space of any 64-bit architecture), or an
+ *   array that would run past the end of the address space. A smaller n must
+ *   describe memory the caller owns.
  *
  * Forms (T is float for _f32, double for _f64)
  *   actfast_<name>_<dt>(const T *x, T *y, size_t n, params...)                 y  = f(x)
@@ -36,11 +42,21 @@
  *   Where f' is 0 on a whole region (relu for x < 0) dx is exactly 0 whatever dy
  *   is; elsewhere an infinite dy gives the IEEE value of dy * f'(x) with f'(x)
  *   exact (+-inf; NaN at an exact root of f', and in the far exp tails where
- *   |f'(x)| < 2^-180, 2^-1460 for double), and row-wise backward the
- *   IEEE value of its formula. NaN payloads and signs may differ between
- *   ISAs (every NaN stays a NaN). A call runs with IEEE defaults (round to nearest, no FTZ/DAZ) whatever
- *   the caller's floating-point mode is, and leaves that mode and errno as they
- *   were.
+ *   |f'(x)| < 2^-170, 2^-1440 for double), and row-wise backward the IEEE
+ *   value of its formula. NaN payloads and signs may differ between ISAs
+ *   (every NaN stays a NaN). A call runs with IEEE defaults (round to
+ *   nearest, no FTZ/DAZ) whatever the caller's floating-point mode is, and
+ *   leaves that mode, the exception flags and errno as they were: it raises
+ *   no flag of its own (not even inexact; no FE_INVALID from a softmax row,
+ *   no FE_OVERFLOW from an intermediate) and clears none of the caller's.
+ *
+ * Parameters
+ *   are converted to the arrays' type and validated in that default mode, so
+ *   the caller's DAZ, FTZ or rounding direction changes no status and no bit.
+ *   An f32 call validates what it computes with, the parameter rounded to
+ *   float: through actfast_apply, a double beta of 1e-50 is a float 0 and is
+ *   refused like 0, a beta of 1e39 is a float inf. ACTFAST_ERR_INVALID_PARAMETER
+ *   is returned for the values each function's comment names.
  *
  * ISA
  *   The best kernel set that the CPU and OS support is chosen on first use
@@ -78,7 +94,7 @@ typedef enum actfast_status {
     ACTFAST_ERR_NULL_POINTER = 1,      /* a NULL array with n > 0 */
     ACTFAST_ERR_OVERLAP = 2,           /* output partially overlaps an input */
     ACTFAST_ERR_INVALID_PARAMETER = 3, /* NaN parameter, beta = 0, cols = 0, ... */
-    ACTFAST_ERR_SIZE_OVERFLOW = 4,     /* n (or rows * cols) elements do not fit the address space */
+    ACTFAST_ERR_SIZE_OVERFLOW = 4,     /* n (or rows * cols) elements fit no address space (see Arrays) */
     ACTFAST_ERR_UNKNOWN_ISA = 5,       /* actfast_force_isa or ACTFAST_ISA named no ISA this library has */
     ACTFAST_ERR_UNSUPPORTED_ISA = 6,   /* the named ISA exists but this CPU or OS cannot run it */
     ACTFAST_ERR_INVALID_ARGUMENT = 7,  /* generic entry: unknown op, form or dtype, or a form the op lacks */
@@ -353,13 +369,14 @@ ACTFAST_API actfast_status actfast_prelu_f64(const double *x, double *y, size_t 
 ACTFAST_API actfast_status actfast_prelu_grad_f64(const double *x, double *g, size_t n, const double *w, size_t channels, size_t inner);
 ACTFAST_API actfast_status actfast_prelu_backward_f64(const double *x, const double *dy, double *dx, size_t n, const double *w, size_t channels, size_t inner, double *dw);
 
-/* rrelu(x) = x > 0 ? x : s * x  [lower = 1/8, upper = 1/3, lower <= upper, neither NaN].
+/* rrelu(x) = x > 0 ? x : s * x  [lower = 1/8, upper = 1/3], both finite, lower <= upper.
  * training = 0 (eval): s = (lower + upper)/2, rounded once. training != 0: element i draws
  * s_i from U(lower, upper) (rounded into [lower, upper]) with Philox4x32-10 keyed by seed
  * at element index offset + i: the same slopes on every ISA and for any blocking (a block
  * starting at element k of a tensor passes offset = k), so grad and backward with the
  * same seed and offset regenerate exactly the forward's slopes. actfast_rrelu_slopes
- * writes those slopes, for callers that keep them (see prelu for a backward with them). */
+ * writes those slopes, for callers that keep them (see prelu for a backward with them); it
+ * fails, as every other call does, while ACTFAST_ISA names an ISA that cannot be used. */
 ACTFAST_API actfast_status actfast_rrelu_f32(const float *x, float *y, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_grad_f32(const float *x, float *g, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
@@ -527,8 +544,9 @@ ACTFAST_API double actfast_ulp_bound(actfast_op op, actfast_form form, actfast_d
  * with n = 0); then everything that the single-threaded entry point checks,
  * with its statuses, before any task runs. The ISA is resolved once a call:
  * every task runs the same kernel set. Each task enters the IEEE default FP
- * mode itself and gives its thread's mode back, so the runner's threads may
- * run in any mode; errno is kept.
+ * mode itself and gives its thread's mode and exception flags back, so the
+ * runner's threads may run in any mode and see no flag raised by a task; the
+ * caller's mode, flags and errno are kept as by every call.
  *
  * A failed runner: ACTFAST_ERR_RUNNER when parallel_for returns nonzero or
  * returns 0 without having run every task (they are counted); the call stops

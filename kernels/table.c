@@ -3,7 +3,7 @@
  * This file is compiled once per ISA and dtype (cmake/isa.cmake), with that
  * ISA's flags, one AF_ISA_* and one AF_DTYPE_* definition, so that the bodies
  * of kernels/act/ carry plain names (sigmoid_forward) in each object.
- * Everything in it is static except the table, af_kernels_<isa>_<dtype>,
+ * Everything in it is static except the table, actfast__kernels_<isa>_<dtype>,
  * whose name carries ISA and dtype, so that code of one ISA can never be
  * linked into another's path. */
 #include <math.h>
@@ -45,8 +45,8 @@
 #include "elementwise.h"
 #include "wide.h"
 
-/* af_kernels_<isa>_<dtype>, e.g. af_kernels_avx2_f32, of type af_kernels_<dtype>. */
-#define AF_TABLE_NAME_(isa, suffix) af_kernels_##isa##suffix
+/* actfast__kernels_<isa>_<dtype>, e.g. actfast__kernels_avx2_f32, of type af_kernels_<dtype>. */
+#define AF_TABLE_NAME_(isa, suffix) actfast__kernels_##isa##suffix
 #define AF_TABLE_NAME(isa, suffix) AF_TABLE_NAME_(isa, suffix)
 #define AF_TABLE_TYPE_(suffix) af_kernels##suffix
 #define AF_TABLE_TYPE(suffix) AF_TABLE_TYPE_(suffix)

@@ -13,11 +13,12 @@
  * The parameters are rounded to float first, as the float API takes them.
  *
  * Included by kernels/table.c in both dtypes: the double one defines the
- * kernels (af_wide_<isa>_<op>_<form>), the float one puts them in its table. */
+ * kernels (actfast__wide_<isa>_<op>_<form>: hidden, and in the library's
+ * prefix like every global of the archive), the float one puts them in its table. */
 
 #define AF_WIDE_OPS(X) X(softplus, SOFTPLUS) X(logsigmoid, LOGSIGMOID)
 
-#define AF_WIDE_NAME__(isa, name, form) af_wide_##isa##_##name##_##form
+#define AF_WIDE_NAME__(isa, name, form) actfast__wide_##isa##_##name##_##form
 #define AF_WIDE_NAME_(isa, name, form) AF_WIDE_NAME__(isa, name, form)
 #define AF_WIDE_NAME(name, form) AF_WIDE_NAME_(AF_ISA_TAG, name, form)
 

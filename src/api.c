@@ -40,7 +40,7 @@ static int params_valid(actfast_op op, actfast_form form, const af_params *p)
     }
 }
 
-int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
+int actfast__overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
 {
     uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
     if (a == NULL || b == NULL || a_bytes == 0 || b_bytes == 0)
@@ -52,52 +52,108 @@ int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes)
  * (in place, a = b, is allowed). */
 static int partial_overlap(const void *a, const void *b, size_t bytes)
 {
-    return a != b && af_overlap(a, bytes, b, bytes);
+    return a != b && actfast__overlap(a, bytes, b, bytes);
 }
 
-int af_wraps(const void *p, size_t bytes) { return p && (uintptr_t)p > UINTPTR_MAX - bytes; }
+/* The most bytes an array can span. No C object is larger than PTRDIFF_MAX,
+ * and no 64-bit architecture gives a process more than 2^56 bytes of
+ * addresses (x86-64 with 5-level paging: 2^56; AArch64: 2^52, 2^56 with
+ * LVA3), so a larger n is a caller's error even where p + n does not wrap:
+ * in place (y = x) nothing else would catch it. The size alone is checked,
+ * not p + bytes against the top of the user range: tagged pointers (AArch64
+ * TBI, x86 LAM) carry high bits that are no part of the address. */
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define AF_MAX_ARRAY_BYTES ((size_t)1 << 56)
+#else
+#define AF_MAX_ARRAY_BYTES ((size_t)PTRDIFF_MAX)
+#endif
 
-actfast_status af_check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n, int with_dy)
+int actfast__too_large(const void *p, size_t bytes)
+{
+    return bytes > AF_MAX_ARRAY_BYTES || (p && (uintptr_t)p > UINTPTR_MAX - bytes);
+}
+
+actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
+                                     int with_dy)
 {
     const size_t size = dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double);
     if (n > 0 && (in == NULL || out == NULL || (with_dy && dy == NULL)))
         return ACTFAST_ERR_NULL_POINTER;
-    if (n > SIZE_MAX / size || af_wraps(in, n * size) || af_wraps(out, n * size) || (with_dy && af_wraps(dy, n * size)))
+    if (n > SIZE_MAX / size || actfast__too_large(in, n * size) || actfast__too_large(out, n * size) ||
+        (with_dy && actfast__too_large(dy, n * size)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
     if (partial_overlap(in, out, n * size) || (with_dy && partial_overlap(dy, out, n * size)))
         return ACTFAST_ERR_OVERLAP;
     return ACTFAST_OK;
 }
 
-/* Everything but the kernel's own work: checks, the ISA, the FP mode. With a
- * runner, the kernel runs on its tasks (src/parallel.c), after the checks. */
-actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
-                               const void *in, const void *dy, void *out, size_t n, const af_params *p)
+/* v rounded to float, as a double. The fence between the two conversions
+ * keeps GCC 12 at -O2 from compiling two adjacent (double)(float) round
+ * trips (p[0], p[1]) into a plain copy of the doubles, which its SLP
+ * vectorizer does: a double beta of 1e-50 stayed 1e-50 instead of a float 0. */
+static double rounded_to_float(double v)
 {
-    const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
-    actfast_status checked = af_check_arrays(dtype, in, dy, out, n, with_dy);
-    if (checked != ACTFAST_OK)
-        return checked;
-    if (!params_valid(op, form, p))
-        return ACTFAST_ERR_INVALID_PARAMETER;
-    af_call call;
-    actfast_status status = af_call_begin(&call);
-    if (status != ACTFAST_OK)
-        return status;
-    if (n > 0 && runner)
-        status = actfast__run_split(runner, call.kernels, op, form, dtype, in, dy, out, n, p);
-    else if (n > 0 && dtype == ACTFAST_F32)
-        call.kernels->f32->op[op][form]((const float *)in, (const float *)dy, (float *)out, n, p);
-    else if (n > 0)
-        call.kernels->f64->op[op][form]((const double *)in, (const double *)dy, (double *)out, n, p);
-    af_call_end(&call);
-    return status;
+    float f = (float)v;
+    af_fpenv_fence(f);
+    return f;
 }
 
-actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
-                      void *out, size_t n, const af_params *p)
+/* The parameters as the kernels read them: doubles that hold values of the
+ * arrays' type, so that what is validated is what the kernels use (a double
+ * beta of 1e-50 is a float 0). Call in the default mode only: the
+ * conversions round, and read subnormals. */
+static void params_in_default_mode(actfast_dtype dtype, const af_args *args, af_params *p)
 {
-    return actfast__run_on(NULL, op, form, dtype, in, dy, out, n, p);
+    p->cols = args->cols;
+    p->slopes = NULL;
+    if (args->single) {
+        float f0 = args->f[0], f1 = args->f[1];
+        af_fpenv_fence(f0); /* no conversion before the mode is entered */
+        af_fpenv_fence(f1);
+        p->p[0] = f0;
+        p->p[1] = f1;
+    } else {
+        double d0 = args->d[0], d1 = args->d[1];
+        af_fpenv_fence(d0);
+        af_fpenv_fence(d1);
+        p->p[0] = dtype == ACTFAST_F32 ? rounded_to_float(d0) : d0;
+        p->p[1] = dtype == ACTFAST_F32 ? rounded_to_float(d1) : d1;
+    }
+}
+
+/* Everything but the kernel's own work: checks, the FP mode, the
+ * parameters, the ISA. With a runner, the kernel runs on its tasks
+ * (src/parallel.c), after all of that. */
+actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
+                               const void *in, const void *dy, void *out, size_t n, const af_args *args)
+{
+    const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
+    actfast_status st = actfast__check_arrays(dtype, in, dy, out, n, with_dy);
+    if (st != ACTFAST_OK)
+        return st;
+    af_call call;
+    af_call_enter(&call);
+    af_params p;
+    params_in_default_mode(dtype, args, &p);
+    if (!params_valid(op, form, &p))
+        st = ACTFAST_ERR_INVALID_PARAMETER;
+    else
+        st = af_call_kernels(&call);
+    if (st == ACTFAST_OK && n > 0 && runner)
+        st = actfast__run_split(runner, call.kernels, op, form, dtype, in, dy, out, n, &p);
+    else if (st == ACTFAST_OK && n > 0) {
+        if (dtype == ACTFAST_F32)
+            call.kernels->f32->op[op][form]((const float *)in, (const float *)dy, (float *)out, n, &p);
+        else
+            call.kernels->f64->op[op][form]((const double *)in, (const double *)dy, (double *)out, n, &p);
+    }
+    return af_call_leave(&call, st);
+}
+
+actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
+                            void *out, size_t n, const af_args *args)
+{
+    return actfast__run_on(NULL, op, form, dtype, in, dy, out, n, args);
 }
 
 static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
@@ -107,8 +163,8 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
         return ACTFAST_ERR_INVALID_PARAMETER;
     if (cols > 0 && rows > SIZE_MAX / cols)
         return ACTFAST_ERR_SIZE_OVERFLOW;
-    af_params p = {{0, 0}, cols, NULL};
-    return af_run(op, form, dtype, in, dy, out, rows * cols, &p);
+    const af_args a = af_args_f64(0, 0, cols);
+    return actfast__run(op, form, dtype, in, dy, out, rows * cols, &a);
 }
 
 /* ---- the typed API ------------------------------------------------------- */
@@ -118,36 +174,38 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
 #define AF_SIG_0(n0, n1)
 #define AF_SIG_1(n0, n1) , T n0
 #define AF_SIG_2(n0, n1) , T n0, T n1
+/* The parameters in their own type (floats for f32): no conversion here,
+ * in the caller's FP mode (af_args). */
 #define AF_PACK(count, n0, d0, n1, d1) AF_PACK_##count(n0, n1)
-#define AF_PACK_0(n0, n1) {{0, 0}, 0, NULL}
-#define AF_PACK_1(n0, n1) {{(double)n0, 0}, 0, NULL}
-#define AF_PACK_2(n0, n1) {{(double)n0, (double)n1}, 0, NULL}
+#define AF_PACK_0(n0, n1) AF_CAT(af_args_, DT)(0, 0, 0)
+#define AF_PACK_1(n0, n1) AF_CAT(af_args_, DT)(n0, 0, 0)
+#define AF_PACK_2(n0, n1) AF_CAT(af_args_, DT)(n0, n1, 0)
 
 #define AF_TYPED_FROM_Y_0(name, ENUM, params)
 #define AF_TYPED_FROM_Y_1(name, ENUM, params)                                                          \
     actfast_status AF_CAT(actfast_##name##_backward_from_y_, DT)(const T *y, const T *dy, T *dx,          \
                                                                   size_t n AF_SIG params)             \
     {                                                                                                  \
-        af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
+        const af_args p = AF_PACK params;                                                                  \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
     }
 
 #define AF_TYPED_ELEMENTWISE(name, ENUM, params, from_y)                                               \
     actfast_status AF_CAT(actfast_##name##_, DT)(const T *x, T *y, size_t n AF_SIG params)             \
     {                                                                                                  \
-        af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
+        const af_args p = AF_PACK params;                                                                  \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_grad_, DT)(const T *x, T *g, size_t n AF_SIG params)        \
     {                                                                                                  \
-        af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
+        const af_args p = AF_PACK params;                                                                  \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_backward_, DT)(const T *x, const T *dy, T *dx,              \
                                                           size_t n AF_SIG params)                     \
     {                                                                                                  \
-        af_params p = AF_PACK params;                                                                  \
-        return af_run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
+        const af_args p = AF_PACK params;                                                                  \
+        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
     }                                                                                                  \
     AF_TYPED_FROM_Y_##from_y(name, ENUM, params)
 
@@ -174,24 +232,22 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
 /* ---- the generic entry --------------------------------------------------- */
 
 #define AF_FROM_STRUCT(count, n0, d0, n1, d1) AF_FROM_STRUCT_##count(n0, n1)
-#define AF_FROM_STRUCT_0(n0, n1) {{0, 0}, 0, NULL}
-#define AF_FROM_STRUCT_1(n0, n1) {{ps->n0, 0}, 0, NULL}
-#define AF_FROM_STRUCT_2(n0, n1) {{ps->n0, ps->n1}, 0, NULL}
+#define AF_FROM_STRUCT_0(n0, n1) af_args_f64(0, 0, 0)
+#define AF_FROM_STRUCT_1(n0, n1) af_args_f64(ps->n0, 0, 0)
+#define AF_FROM_STRUCT_2(n0, n1) af_args_f64(ps->n0, ps->n1, 0)
 
-static af_params params_of(actfast_op op, const actfast_params *ps)
+/* The op's fields of the struct, as doubles (converted to the arrays' type
+ * by actfast__run, in the default mode). */
+static af_args params_of(actfast_op op, const actfast_params *ps)
 {
     switch (op) {
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
-    case ACTFAST_OP_##ENUM: {                                                                       \
-        af_params p = AF_FROM_STRUCT params;                                                        \
-        return p;                                                                                   \
-    }
+    case ACTFAST_OP_##ENUM:                                                                         \
+        return AF_FROM_STRUCT params;
 #include "ops.def"
 #undef AF_OP
-    default: {
-        af_params none = {{0, 0}, 0, NULL};
-        return none;
-    }
+    default:
+        return af_args_f64(0, 0, 0);
     }
 }
 
@@ -204,7 +260,7 @@ actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, ac
         return ACTFAST_ERR_INVALID_ARGUMENT;
     actfast_params defaults = actfast_default_params(op);
     const actfast_params *ps = params ? params : &defaults;
-    af_params p = params_of(op, ps);
+    af_args p = params_of(op, ps);
     if (info->rowwise) {
         p.cols = params ? ps->cols : n;
         if (n > 0 && (p.cols == 0 || n % p.cols != 0))

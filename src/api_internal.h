@@ -1,6 +1,11 @@
 /* What src/api.c shares with the hand-written entry points of
  * ELEMENTWISE_OWN_API ops (src/prelu.c, src/rrelu.c) and of parameter
- * gradients (src/swish.c). */
+ * gradients (src/swish.c).
+ *
+ * Names: what one file of src/ calls in another is actfast__<name>, so that
+ * the static library defines no global symbol outside the actfast_ prefix (a
+ * user's af_run or af_overlap links as it should; tests/exports.cmake holds
+ * the library to it). static functions and types keep the short af_. */
 #ifndef ACTFAST_API_INTERNAL_H
 #define ACTFAST_API_INTERNAL_H
 
@@ -16,39 +21,74 @@
 enum { AF_CHUNK = 256 };
 
 /* [a, a + a_bytes) and [b, b + b_bytes) share a byte. */
-int af_overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes);
-/* [p, p + bytes) runs past the end of the address space. */
-int af_wraps(const void *p, size_t bytes);
+int actfast__overlap(const void *a, size_t a_bytes, const void *b, size_t b_bytes);
+/* An array of `bytes` at p cannot exist: it runs past the end of the address
+ * space, or is larger than any array can be (ACTFAST_ERR_SIZE_OVERFLOW). */
+int actfast__too_large(const void *p, size_t bytes);
 /* The checks of every elementwise call on in, dy (if with_dy) and out: NULL
- * with n > 0, sizes, partial overlap. */
-actfast_status af_check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n, int with_dy);
-/* One form of a table op: checks, then the active ISA's kernel in the IEEE
- * default FP mode. */
-actfast_status af_run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy, void *out,
-                      size_t n, const af_params *p);
+ * with n > 0, sizes, partial overlap. Integer work only: no floating point
+ * before the call has entered the default mode. */
+actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
+                                     int with_dy);
 
-/* The frame of every call once its arguments are checked: the active kernel
- * set, and the IEEE default FP mode until af_call_end gives the caller its
- * own back. af_call_begin returns a status other than ACTFAST_OK (and needs
- * no end) when no ISA can be used. */
+/* A call's parameters as the caller passed them: the f32 API's floats as
+ * floats, everything else as doubles. They become the doubles of af_params,
+ * rounded to the arrays' type, only once the call is in the default mode
+ * (under the caller's DAZ, converting a subnormal float to double gives 0,
+ * and under its rounding direction 1e-50 rounds to a float other than 0). */
+typedef struct af_args {
+    double d[2];
+    float f[2];
+    int single; /* f holds them */
+    size_t cols;
+} af_args;
+
+static inline af_args af_args_f32(float p0, float p1, size_t cols)
+{
+    af_args a = {{0, 0}, {p0, p1}, 1, cols};
+    return a;
+}
+
+static inline af_args af_args_f64(double p0, double p1, size_t cols)
+{
+    af_args a = {{p0, p1}, {0, 0}, 0, cols};
+    return a;
+}
+
+/* One form of a table op: the checks, the parameters converted to the
+ * arrays' type and validated, then the active ISA's kernel, all in the IEEE
+ * default FP mode. */
+actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
+                            void *out, size_t n, const af_args *args);
+
+/* The frame of every call once its arrays are checked: the IEEE default FP
+ * mode from af_call_enter to af_call_leave, which gives the caller its mode
+ * and its exception flags back; in between, parameters are converted and
+ * validated, then af_call_kernels resolves the kernel set (a status other
+ * than ACTFAST_OK when ACTFAST_ISA names an ISA that cannot be used). */
 typedef struct af_call {
     const af_kernel_set *kernels;
     af_fpenv saved;
-    int changed;
 } af_call;
 
-static inline actfast_status af_call_begin(af_call *c)
+static inline void af_call_enter(af_call *c)
 {
-    actfast_status st = ACTFAST_OK;
-    c->saved = 0;
-    c->changed = 0;
-    c->kernels = af_active_kernels(&st);
-    if (!c->kernels)
-        return st;
-    c->changed = af_fpenv_enter(&c->saved);
-    return ACTFAST_OK;
+    c->kernels = NULL;
+    c->saved = af_fpenv_enter();
 }
 
-static inline void af_call_end(const af_call *c) { af_fpenv_leave(c->changed, c->saved); }
+static inline actfast_status af_call_kernels(af_call *c)
+{
+    actfast_status st = ACTFAST_OK;
+    c->kernels = actfast__active_kernels(&st);
+    return st;
+}
+
+/* Returns st, for `return af_call_leave(&call, st);`. */
+static inline actfast_status af_call_leave(const af_call *c, actfast_status st)
+{
+    af_fpenv_leave(c->saved);
+    return st;
+}
 
 #endif

@@ -3,9 +3,9 @@
 #ifndef ACTFAST_CPU_H
 #define ACTFAST_CPU_H
 
-int af_cpu_has_fma(void);     /* x86: FMA3 with AVX state enabled by the OS */
-int af_cpu_has_avx2(void);    /* AVX2 + FMA, YMM state enabled */
-int af_cpu_has_avx512(void);  /* AVX-512 F/DQ/BW/VL, ZMM and opmask state enabled */
-int af_cpu_has_neon(void);    /* AArch64 Advanced SIMD */
+int actfast__cpu_has_fma(void);     /* x86: FMA3 with AVX state enabled by the OS */
+int actfast__cpu_has_avx2(void);    /* AVX2 + FMA, YMM state enabled */
+int actfast__cpu_has_avx512(void);  /* AVX-512 F/DQ/BW/VL, ZMM and opmask state enabled */
+int actfast__cpu_has_neon(void);    /* AArch64 Advanced SIMD */
 
 #endif

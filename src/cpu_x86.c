@@ -29,7 +29,7 @@ static int os_saves_ymm(unsigned ecx1)
     return (ecx1 & need) == need && (xgetbv0() & (XCR0_SSE | XCR0_AVX)) == (XCR0_SSE | XCR0_AVX);
 }
 
-int af_cpu_has_fma(void)
+int actfast__cpu_has_fma(void)
 {
     unsigned eax, ebx, ecx, edx;
     if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx))
@@ -47,15 +47,15 @@ static unsigned leaf7_ebx(void)
     return ebx;
 }
 
-int af_cpu_has_avx2(void) { return af_cpu_has_fma() && (leaf7_ebx() & (1u << 5)); }
+int actfast__cpu_has_avx2(void) { return actfast__cpu_has_fma() && (leaf7_ebx() & (1u << 5)); }
 
-int af_cpu_has_avx512(void)
+int actfast__cpu_has_avx512(void)
 {
     const unsigned need = (1u << 16) | (1u << 17) | (1u << 30) | (1u << 31);
     const uint64_t zmm_state = XCR0_OPMASK | XCR0_ZMM_HI256 | XCR0_HI16_ZMM;
-    return af_cpu_has_avx2() && (leaf7_ebx() & need) == need && (xgetbv0() & zmm_state) == zmm_state;
+    return actfast__cpu_has_avx2() && (leaf7_ebx() & need) == need && (xgetbv0() & zmm_state) == zmm_state;
 }
 
-int af_cpu_has_neon(void) { return 0; }
+int actfast__cpu_has_neon(void) { return 0; }
 
 #endif

@@ -19,23 +19,23 @@ typedef struct af_isa {
 
 static int always(void) { return 1; }
 
-#define AF_ISA_KERNELS(name, isa) {name, &af_kernels_##isa##_f32, &af_kernels_##isa##_f64}
+#define AF_ISA_KERNELS(name, isa) {name, &actfast__kernels_##isa##_f32, &actfast__kernels_##isa##_f64}
 
 static const af_isa isas[] = {
 #if defined(__x86_64__)
-    {AF_ISA_KERNELS("avx512", avx512), af_cpu_has_avx512},
-    {AF_ISA_KERNELS("avx2", avx2), af_cpu_has_avx2},
+    {AF_ISA_KERNELS("avx512", avx512), actfast__cpu_has_avx512},
+    {AF_ISA_KERNELS("avx2", avx2), actfast__cpu_has_avx2},
 #if defined(AF_NEON_SIMDE)
     /* The NEON kernels through SIMDe (a test build, cmake/isa.cmake): x86
      * code built with -mfma. */
-    {AF_ISA_KERNELS("neon", neon), af_cpu_has_fma},
+    {AF_ISA_KERNELS("neon", neon), actfast__cpu_has_fma},
 #endif
     /* The same bits as AVX2/AVX-512 need SLEEF's FMA flavour; a CPU without
      * FMA gets the portable one. */
-    {AF_ISA_KERNELS("scalar", scalar_fma), af_cpu_has_fma},
+    {AF_ISA_KERNELS("scalar", scalar_fma), actfast__cpu_has_fma},
     {AF_ISA_KERNELS("scalar", scalar), always},
 #elif defined(__aarch64__)
-    {AF_ISA_KERNELS("neon", neon), af_cpu_has_neon},
+    {AF_ISA_KERNELS("neon", neon), actfast__cpu_has_neon},
     {AF_ISA_KERNELS("scalar", scalar_fma), always},
 #else
     {AF_ISA_KERNELS("scalar", scalar), always},
@@ -96,7 +96,7 @@ static const af_kernel_set *current(void)
     return expected;
 }
 
-const af_kernel_set *af_active_kernels(actfast_status *status)
+const af_kernel_set *actfast__active_kernels(actfast_status *status)
 {
     const af_kernel_set *k = current();
     if (k == &unknown_isa) {

@@ -6,6 +6,6 @@
 
 /* The active kernel set, or NULL with *status saying why none can be used
  * (ACTFAST_ISA named an unknown or unsupported ISA). */
-const af_kernel_set *af_active_kernels(actfast_status *status);
+const af_kernel_set *actfast__active_kernels(actfast_status *status);
 
 #endif

@@ -23,7 +23,7 @@ typedef void (*af_kernel_f32)(const float *in, const float *dy, float *out, size
 typedef void (*af_kernel_f64)(const double *in, const double *dy, double *out, size_t n, const af_params *params);
 
 /* One ISA's kernels of one dtype: kernels/table.c, compiled once per ISA and
- * dtype, defines one of these, af_kernels_<isa>_<dtype>.
+ * dtype, defines one of these, actfast__kernels_<isa>_<dtype>.
  *   op          every op and form of src/ops.def (NULL where the op lacks the form)
  *   slopes      leaky_relu with one slope per element, read from
  *               params->slopes: prelu's channels and rrelu's training draws;
@@ -51,10 +51,13 @@ typedef struct af_kernel_set {
 } af_kernel_set;
 
 /* The kernels this build compiled (cmake/isa.cmake); scalar is SLEEF's purec
- * flavour and runs anywhere, scalar_fma its purecfma one and needs FMA. */
-extern const af_kernels_f32 af_kernels_scalar_f32, af_kernels_scalar_fma_f32, af_kernels_avx2_f32,
-    af_kernels_avx512_f32, af_kernels_neon_f32;
-extern const af_kernels_f64 af_kernels_scalar_f64, af_kernels_scalar_fma_f64, af_kernels_avx2_f64,
-    af_kernels_avx512_f64, af_kernels_neon_f64;
+ * flavour and runs anywhere, scalar_fma its purecfma one and needs FMA. The
+ * tables are hidden (cmake/isa.cmake), and in the actfast__ prefix because a
+ * hidden global still clashes with a user's symbol of the same name when the
+ * static archive is linked (tests/exports.cmake). */
+extern const af_kernels_f32 actfast__kernels_scalar_f32, actfast__kernels_scalar_fma_f32,
+    actfast__kernels_avx2_f32, actfast__kernels_avx512_f32, actfast__kernels_neon_f32;
+extern const af_kernels_f64 actfast__kernels_scalar_f64, actfast__kernels_scalar_fma_f64,
+    actfast__kernels_avx2_f64, actfast__kernels_avx512_f64, actfast__kernels_neon_f64;
 
 #endif

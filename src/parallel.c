@@ -11,7 +11,8 @@
  * no runner.
  *
  * Each task enters the IEEE default FP mode itself (the runner's threads may
- * run in any mode) and leaves its thread's mode as it found it. The tasks
+ * run in any mode) and leaves its thread's mode and exception flags as it
+ * found them. The tasks
  * that ran are counted, so that a runner that returns 0 without running
  * every task is a failure too, and the count's release/acquire order makes
  * the tasks' partial sums visible to the calling thread whatever the runner
@@ -84,10 +85,9 @@ static void run_task(void *arg, size_t index)
     if (index >= r->tasks) /* not one of ours: the runner's bug, and not counted */
         return;
     const size_t begin = index * r->per_task, end = r->count - begin < r->per_task ? r->count : begin + r->per_task;
-    af_fpenv saved = 0;
-    const int changed = af_fpenv_enter(&saved);
+    const af_fpenv saved = af_fpenv_enter();
     r->body(r->ctx, r->base + begin, r->base + end, r->partials ? r->partials + begin : NULL);
-    af_fpenv_leave(changed, saved);
+    af_fpenv_leave(saved);
     atomic_fetch_add_explicit(&r->done, 1, memory_order_release);
 }
 

@@ -10,13 +10,14 @@
  *
  * Bodies run in the IEEE default FP mode: on a runner's thread the task
  * enters it and gives the thread its own mode back; on the calling thread the
- * caller has entered it already (af_call_begin). */
+ * caller has entered it already (af_call_enter). */
 #ifndef ACTFAST_PARALLEL_H
 #define ACTFAST_PARALLEL_H
 
 #include <stddef.h>
 
 #include "actfast.h"
+#include "api_internal.h"
 #include "kernel_table.h"
 #include "sum.h"
 
@@ -51,16 +52,16 @@ actfast_status actfast__split_sum(const actfast_runner *runner, size_t elements,
                                   size_t units_per_task, af_split_body body, af_split_sink sink, void *ctx);
 
 /* The table kernel of (op, form, dtype) over [0, n): runner's tasks of whole
- * blocks (whole rows for a row-wise op). Arguments checked, k resolved, the
- * calling thread in the default mode. */
+ * blocks (whole rows for a row-wise op). Arguments checked, parameters
+ * converted (p), k resolved, the calling thread in the default mode. */
 actfast_status actfast__run_split(const actfast_runner *runner, const af_kernel_set *k, actfast_op op,
                                   actfast_form form, actfast_dtype dtype, const void *in, const void *dy, void *out,
                                   size_t n, const af_params *p);
 
-/* src/api.c: af_run and actfast_apply with a runner (NULL: on the calling
- * thread, as they do). */
+/* src/api.c: actfast__run and actfast_apply with a runner (NULL: on the
+ * calling thread, as they do). */
 actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
-                               const void *in, const void *dy, void *out, size_t n, const af_params *p);
+                               const void *in, const void *dy, void *out, size_t n, const af_args *args);
 actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
                                  const void *in, const void *dy, void *out, size_t n, const actfast_params *params);
 

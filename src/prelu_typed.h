@@ -1,28 +1,34 @@
 /* prelu's entry points for one dtype (T, DT, DTYPE): included by src/prelu.c
  * once per dtype. */
 
-/* The checks of every prelu call, beyond af_check_arrays: the layout, the
- * weights (none NaN), and dw apart from every other array. */
+/* The checks of every prelu call, beyond actfast__check_arrays: the layout,
+ * and dw apart from every other array (integer work: before the FP mode). */
 static actfast_status AF_CAT(prelu_check_, DT)(const T *x, const T *dy, T *out, size_t n, const T *w,
                                                size_t channels, size_t inner, int with_dy, T *dw)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, out, n, with_dy);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, out, n, with_dy);
     if (st != ACTFAST_OK)
         return st;
     if (channels == 0 || inner == 0)
         return ACTFAST_ERR_INVALID_PARAMETER;
-    if (channels > SIZE_MAX / inner || channels > SIZE_MAX / sizeof(T) || af_wraps(w, channels * sizeof(T)) ||
-        af_wraps(dw, channels * sizeof(T)))
+    if (channels > SIZE_MAX / inner || channels > SIZE_MAX / sizeof(T) ||
+        actfast__too_large(w, channels * sizeof(T)) || actfast__too_large(dw, channels * sizeof(T)))
         return ACTFAST_ERR_SIZE_OVERFLOW;
     if (n % (channels * inner) != 0)
         return ACTFAST_ERR_INVALID_PARAMETER;
     if (n > 0 && w == NULL)
         return ACTFAST_ERR_NULL_POINTER;
     const size_t bytes = n * sizeof(T), wbytes = channels * sizeof(T);
-    if (af_overlap(w, wbytes, out, bytes) || af_overlap(dw, wbytes, x, bytes) ||
-        af_overlap(dw, wbytes, out, bytes) || af_overlap(dw, wbytes, w, wbytes) ||
-        (with_dy && af_overlap(dw, wbytes, dy, bytes)))
+    if (actfast__overlap(w, wbytes, out, bytes) || actfast__overlap(dw, wbytes, x, bytes) ||
+        actfast__overlap(dw, wbytes, out, bytes) || actfast__overlap(dw, wbytes, w, wbytes) ||
+        (with_dy && actfast__overlap(dw, wbytes, dy, bytes)))
         return ACTFAST_ERR_OVERLAP;
+    return ACTFAST_OK;
+}
+
+/* No weight is NaN (compared in the default mode, inside the call's frame). */
+static actfast_status AF_CAT(prelu_weights_valid_, DT)(const T *w, size_t channels)
+{
     for (size_t c = 0; w && c < channels; c++)
         if (w[c] != w[c])
             return ACTFAST_ERR_INVALID_PARAMETER;
@@ -135,8 +141,12 @@ static actfast_status AF_CAT(prelu_run_, DT)(const actfast_runner *runner, actfa
     if (st != ACTFAST_OK)
         return st;
     af_call call;
-    if ((st = af_call_begin(&call)) != ACTFAST_OK)
-        return st;
+    af_call_enter(&call);
+    st = AF_CAT(prelu_weights_valid_, DT)(w, channels);
+    if (st == ACTFAST_OK)
+        st = af_call_kernels(&call);
+    if (st != ACTFAST_OK)
+        return af_call_leave(&call, st);
     const size_t per_channel = n / channels, block = actfast__split_block(runner);
     AF_CAT(prelu_job_, DT) job = {call.kernels, form, x, dy, out, w, channels, inner, dw, per_channel,
                                   per_channel / AF_SUM_SEGMENT + (per_channel % AF_SUM_SEGMENT != 0), {0, 0}};
@@ -149,8 +159,7 @@ static actfast_status AF_CAT(prelu_run_, DT)(const actfast_runner *runner, actfa
                                 AF_CAT(prelu_dw_body_, DT), AF_CAT(prelu_dw_sink_, DT), &job);
     if (st == ACTFAST_OK)
         st = actfast__split(runner, n, n, block, AF_CAT(prelu_body_, DT), &job);
-    af_call_end(&call);
-    return st;
+    return af_call_leave(&call, st);
 }
 
 actfast_status AF_CAT(actfast_prelu_, DT)(const T *x, T *y, size_t n, const T *w, size_t channels, size_t inner)

@@ -5,6 +5,7 @@
  * so the slopes are the same on every ISA, and they depend on offset + i
  * alone: a tensor cut into blocks (threads, tiles) gets the same slopes when
  * each block passes its own offset. */
+#include <math.h>
 #include <stdint.h>
 
 #include "actfast.h"

@@ -1,9 +1,12 @@
 /* rrelu's entry points for one dtype (T, DT, DTYPE): included by src/rrelu.c
  * once per dtype. */
 
+/* Finite bounds (an infinite one makes slopes of inf or NaN), lower <= upper:
+ * the same condition as rrelu's row of src/ops.def. Call in the default
+ * mode, on bounds passed through af_fpenv_fence. */
 static int AF_CAT(rrelu_bounds_valid_, DT)(T lower, T upper)
 {
-    return lower == lower && upper == upper && lower <= upper;
+    return isfinite(lower) && isfinite(upper) && lower <= upper;
 }
 
 /* One call in training mode, as the bodies of src/parallel.h see it. */
@@ -35,18 +38,20 @@ static actfast_status AF_CAT(rrelu_train_, DT)(const actfast_runner *runner, act
                                                const T *dy, T *out, size_t n, T lower, T upper, uint64_t seed,
                                                uint64_t offset)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, out, n, form == ACTFAST_BACKWARD);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, out, n, form == ACTFAST_BACKWARD);
     if (st != ACTFAST_OK)
         return st;
-    if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
-        return ACTFAST_ERR_INVALID_PARAMETER;
     af_call call;
-    if ((st = af_call_begin(&call)) != ACTFAST_OK)
-        return st;
+    af_call_enter(&call);
+    af_fpenv_fence(lower);
+    af_fpenv_fence(upper);
+    if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
+        return af_call_leave(&call, ACTFAST_ERR_INVALID_PARAMETER);
+    if ((st = af_call_kernels(&call)) != ACTFAST_OK)
+        return af_call_leave(&call, st);
     const AF_CAT(rrelu_job_, DT) job = {call.kernels, form, x, dy, out, lower, upper, seed, offset};
     st = actfast__split(runner, n, n, actfast__split_block(runner), AF_CAT(rrelu_body_, DT), (void *)&job);
-    af_call_end(&call);
-    return st;
+    return af_call_leave(&call, st);
 }
 
 static actfast_status AF_CAT(rrelu_run_, DT)(const actfast_runner *runner, actfast_form form, const T *x,
@@ -55,8 +60,8 @@ static actfast_status AF_CAT(rrelu_run_, DT)(const actfast_runner *runner, actfa
 {
     if (training)
         return AF_CAT(rrelu_train_, DT)(runner, form, x, dy, out, n, lower, upper, seed, offset);
-    const af_params p = {{lower, upper}, 0, NULL};
-    return actfast__run_on(runner, ACTFAST_OP_RRELU, form, DTYPE, x, dy, out, n, &p);
+    const af_args a = AF_CAT(af_args_, DT)(lower, upper, 0);
+    return actfast__run_on(runner, ACTFAST_OP_RRELU, form, DTYPE, x, dy, out, n, &a);
 }
 
 actfast_status AF_CAT(actfast_rrelu_, DT)(const T *x, T *y, size_t n, T lower, T upper, int training, uint64_t seed,
@@ -77,20 +82,25 @@ actfast_status AF_CAT(actfast_rrelu_backward_, DT)(const T *x, const T *dy, T *d
     return AF_CAT(rrelu_run_, DT)(NULL, ACTFAST_BACKWARD, x, dy, dx, n, lower, upper, training, seed, offset);
 }
 
+/* The draws alone. They need no kernel, but the call fails as every other
+ * does while ACTFAST_ISA names an ISA that cannot be used. */
 actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T upper, uint64_t seed,
                                                  uint64_t offset)
 {
     /* slopes as the one array of the call (in = out: no overlap to refuse) */
-    actfast_status st = af_check_arrays(DTYPE, slopes, NULL, slopes, n, 0);
+    actfast_status st = actfast__check_arrays(DTYPE, slopes, NULL, slopes, n, 0);
     if (st != ACTFAST_OK)
         return st;
+    af_call call;
+    af_call_enter(&call);
+    af_fpenv_fence(lower);
+    af_fpenv_fence(upper);
     if (!AF_CAT(rrelu_bounds_valid_, DT)(lower, upper))
-        return ACTFAST_ERR_INVALID_PARAMETER;
-    af_fpenv saved = 0;
-    int changed = af_fpenv_enter(&saved);
+        return af_call_leave(&call, ACTFAST_ERR_INVALID_PARAMETER);
+    if ((st = af_call_kernels(&call)) != ACTFAST_OK)
+        return af_call_leave(&call, st);
     AF_CAT(draw_slopes_, DT)(slopes, n, offset, lower, upper, seed);
-    af_fpenv_leave(changed, saved);
-    return ACTFAST_OK;
+    return af_call_leave(&call, ACTFAST_OK);
 }
 
 actfast_status AF_CAT(actfast_rrelu_parallel_, DT)(const actfast_runner *runner, actfast_form form, const T *x,

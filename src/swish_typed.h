@@ -28,7 +28,8 @@ static void AF_CAT(swish_body_, DT)(void *ctx, size_t begin, size_t end, af_sum 
         }
         partials[s - begin] = acc;
     }
-    const size_t from = begin * AF_SUM_SEGMENT, to = j->n - from < (end - begin) * AF_SUM_SEGMENT ? j->n : end * AF_SUM_SEGMENT;
+    const size_t from = begin * AF_SUM_SEGMENT,
+                 to = j->n - from < (end - begin) * AF_SUM_SEGMENT ? j->n : end * AF_SUM_SEGMENT;
     j->k->DT->op[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](j->x + from, j->dy + from, j->dx + from, to - from, &j->p);
 }
 
@@ -42,27 +43,29 @@ static void AF_CAT(swish_sink_, DT)(void *ctx, size_t segment, const af_sum *par
 static actfast_status AF_CAT(swish_beta_run_, DT)(const actfast_runner *runner, const T *x, const T *dy, T *dx,
                                                   size_t n, T beta, T *dbeta)
 {
-    actfast_status st = af_check_arrays(DTYPE, x, dy, dx, n, 1);
+    actfast_status st = actfast__check_arrays(DTYPE, x, dy, dx, n, 1);
     if (st != ACTFAST_OK)
         return st;
     if (dbeta == NULL)
         return ACTFAST_ERR_NULL_POINTER;
-    if (af_overlap(dbeta, sizeof(T), x, n * sizeof(T)) || af_overlap(dbeta, sizeof(T), dy, n * sizeof(T)) ||
-        af_overlap(dbeta, sizeof(T), dx, n * sizeof(T)))
+    const size_t bytes = n * sizeof(T);
+    if (actfast__overlap(dbeta, sizeof(T), x, bytes) || actfast__overlap(dbeta, sizeof(T), dy, bytes) ||
+        actfast__overlap(dbeta, sizeof(T), dx, bytes))
         return ACTFAST_ERR_OVERLAP;
-    if (!isfinite(beta))
-        return ACTFAST_ERR_INVALID_PARAMETER;
     af_call call;
-    if ((st = af_call_begin(&call)) != ACTFAST_OK)
-        return st;
+    af_call_enter(&call);
+    af_fpenv_fence(beta); /* compared and converted in the default mode */
+    if (!isfinite(beta))
+        return af_call_leave(&call, ACTFAST_ERR_INVALID_PARAMETER);
+    if ((st = af_call_kernels(&call)) != ACTFAST_OK)
+        return af_call_leave(&call, st);
     AF_CAT(swish_job_, DT) job = {call.kernels, x, dy, dx, n, {{beta, 0}, 0, NULL}, {0, 0}};
     const size_t segments = n / AF_SUM_SEGMENT + (n % AF_SUM_SEGMENT != 0);
     st = actfast__split_sum(runner, n, segments, actfast__split_block(runner) / AF_SUM_SEGMENT,
                             AF_CAT(swish_body_, DT), AF_CAT(swish_sink_, DT), &job);
     if (st == ACTFAST_OK) /* only when every segment is in */
         *dbeta = (T)af_sum_value(&job.acc);
-    af_call_end(&call);
-    return st;
+    return af_call_leave(&call, st);
 }
 
 actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, T beta, T *dbeta)

@@ -8,7 +8,7 @@
 #                   the digest of another build (another architecture); prints
 #                   "SKIP: ..." (the test's SKIP_REGULAR_EXPRESSION) if it does
 #                   not exist.
-cmake_minimum_required(VERSION 3.25)
+cmake_minimum_required(VERSION 3.16)
 
 # Counts a failure unless the digest files `got` and `want` hold the same
 # lines; says which kernels differ.

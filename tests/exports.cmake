@@ -9,6 +9,11 @@
 # object linked from it would export). A prototype missing from the header
 # leaves its function hidden, without an error anywhere else; an internal
 # symbol without hidden visibility leaks into every user's namespace.
+# Beyond the exports, the static library defines no global symbol at all,
+# hidden or not, outside the actfast_ prefix: a hidden global is still one
+# name in the link of every program that uses the archive, so a user's own
+# af_overlap would be a duplicate definition (internal functions shared
+# between files are actfast__<name>).
 # Prints "SKIP: ..." (the test's SKIP_REGULAR_EXPRESSION) when it cannot run.
 cmake_minimum_required(VERSION 3.16)
 
@@ -123,6 +128,34 @@ if(STATIC_LIBRARY)
     "${STATIC_LIBRARY} has no global symbol of default visibility for" "${static_missing}"
     "${STATIC_LIBRARY} has global symbols of default visibility that are no entry point (give them hidden visibility)"
     "${static_extra}")
+
+  # Every symbol the archive defines for other objects, of any visibility.
+  execute_process(COMMAND ${READELF} --syms --wide ${STATIC_LIBRARY}
+    OUTPUT_VARIABLE output ERROR_VARIABLE error RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${READELF} --syms ${STATIC_LIBRARY} failed (${rc}):\n${error}")
+  endif()
+  string(REGEX MATCHALL
+    "\n *[0-9]+: [0-9a-fA-F]+ +[0-9a-fx]+ [A-Z_]+ +(GLOBAL|WEAK|UNIQUE|GNU_UNIQUE) +[A-Z]+( \\[[A-Z_]+\\])* +([0-9]+|ABS|COM) [^ @\n]+"
+    entries "${output}")
+  set(outside "")
+  foreach(entry IN LISTS entries)
+    string(REGEX REPLACE ".* " "" name "${entry}")
+    # AddressSanitizer adds an ODR indicator, __odr_asan.<name>, for each of
+    # our global variables: it is the variable's name that counts.
+    string(REGEX REPLACE "^__odr_asan[._]" "" owner "${name}")
+    if(NOT owner MATCHES "^actfast_")
+      list(APPEND outside ${name})
+    endif()
+  endforeach()
+  list(LENGTH entries defined)
+  if(defined EQUAL 0)
+    string(APPEND failures "${READELF} --syms found no global symbol in ${STATIC_LIBRARY}: the pattern is wrong\n")
+  endif()
+  list(REMOVE_DUPLICATES outside)
+  report_differences("" ""
+    "${STATIC_LIBRARY} defines global symbols outside the actfast_ prefix (name them actfast__<name>, or static)"
+    "${outside}")
 endif()
 
 list(LENGTH expected count)
@@ -130,3 +163,6 @@ if(failures)
   message(FATAL_ERROR "of the ${count} entry points:\n${failures}")
 endif()
 message(STATUS "${count} entry points: declared by ${HEADER}, the only exports of ${SHARED_LIBRARY} ${STATIC_LIBRARY}")
+if(STATIC_LIBRARY)
+  message(STATUS "${STATIC_LIBRARY}: ${defined} global symbols, all in the actfast_ prefix")
+endif()

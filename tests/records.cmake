@@ -2,9 +2,13 @@
 # for the tests, the bench and the gallery: each op's MPFR references, flat
 # regions and extra parameter sets (tests), its textbook loops (bench) and
 # its x range (gallery). MPFR is therefore needed by all three.
-find_library(MPFR_LIBRARY mpfr REQUIRED)
-find_path(MPFR_INCLUDE_DIR mpfr.h REQUIRED)
-find_library(GMP_LIBRARY gmp REQUIRED)
+find_library(MPFR_LIBRARY mpfr)
+find_path(MPFR_INCLUDE_DIR mpfr.h)
+find_library(GMP_LIBRARY gmp)
+if(NOT MPFR_LIBRARY OR NOT MPFR_INCLUDE_DIR OR NOT GMP_LIBRARY) # find_*(REQUIRED) is CMake 3.18
+  message(FATAL_ERROR "the tests and the bench need MPFR and GMP (Debian: libmpfr-dev libgmp-dev), "
+                      "or -DACTFAST_BUILD_TESTS=OFF -DACTFAST_BUILD_BENCH=OFF")
+endif()
 
 # The ops, read from the table that everything else is stamped from (and
 # read again whenever it changes).

@@ -46,23 +46,39 @@ if(_af_foreign_isas)
 endif()
 
 # cmake --install into a scratch prefix, then build and run examples/ against
-# it through find_package(actfast) and through pkg-config.
-foreach(mode find_package pkg_config)
-  add_test(NAME install_consumer.${mode} COMMAND ${CMAKE_COMMAND}
-    -DMODE=${mode}
-    -DBUILD_DIR=${PROJECT_BINARY_DIR}
-    -DCONFIG=$<CONFIG>
-    -DEXAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples
-    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/install_consumer.${mode}
-    -DGENERATOR=${CMAKE_GENERATOR}
-    -DC_COMPILER=${CMAKE_C_COMPILER}
-    "-DC_FLAGS=${CMAKE_C_FLAGS}"
-    "-DLINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
-    -DTOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}
-    "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
-    -DSHARED=${BUILD_SHARED_LIBS}
-    -P ${CMAKE_CURRENT_LIST_DIR}/install_consumer.cmake)
-  # cmake --install writes the build tree's install_manifest.txt: one at a time.
-  set_tests_properties(install_consumer.${mode} PROPERTIES LABELS safety SKIP_REGULAR_EXPRESSION "SKIP: "
-    RESOURCE_LOCK actfast_install_manifest)
-endforeach()
+# it through find_package(actfast) and through pkg-config, with and without
+# --static (a build whose install is off has nothing to consume).
+if(ACTFAST_INSTALL)
+  foreach(mode find_package pkg_config pkg_config_static)
+    add_test(NAME install_consumer.${mode} COMMAND ${CMAKE_COMMAND}
+      -DMODE=${mode}
+      -DBUILD_DIR=${PROJECT_BINARY_DIR}
+      -DCONFIG=$<CONFIG>
+      -DEXAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples
+      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/install_consumer.${mode}
+      -DGENERATOR=${CMAKE_GENERATOR}
+      -DC_COMPILER=${CMAKE_C_COMPILER}
+      "-DC_FLAGS=${CMAKE_C_FLAGS}"
+      "-DLINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
+      -DTOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}
+      "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
+      -P ${CMAKE_CURRENT_LIST_DIR}/install_consumer.cmake)
+    # cmake --install writes the build tree's install_manifest.txt: one at a time.
+    set_tests_properties(install_consumer.${mode} PROPERTIES LABELS safety SKIP_REGULAR_EXPRESSION "SKIP: "
+      RESOURCE_LOCK actfast_install_manifest)
+  endforeach()
+endif()
+
+# libactfast inside another project's build (add_subdirectory), one with its
+# own cmake/warnings.cmake and no build type (tests/embed.cmake, tests/embed/).
+add_test(NAME embed COMMAND ${CMAKE_COMMAND}
+  -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+  -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/embed
+  -DGENERATOR=${CMAKE_GENERATOR}
+  -DC_COMPILER=${CMAKE_C_COMPILER}
+  "-DC_FLAGS=${CMAKE_C_FLAGS}"
+  "-DLINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
+  -DTOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}
+  "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}"
+  -P ${CMAKE_CURRENT_LIST_DIR}/embed.cmake)
+set_tests_properties(embed PROPERTIES LABELS safety)

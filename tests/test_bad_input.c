@@ -1,4 +1,4 @@
-/* Bad input returns its status code and writes nothing (SPEC §5).
+/* Bad input returns its status code and writes nothing (docs/contract.md).
  *
  * Every status of actfast.h is provoked through actfast_apply for every (op,
  * form, dtype) of the table, and through a few typed functions. All arrays of
@@ -69,6 +69,8 @@ static const struct {
     {"prelu", 0, -1.0, 0},
     {"rrelu", 0, 0.5, ~0}, /* lower > upper */
     {"rrelu", 1, 0.125, 0}, /* lower = upper */
+    {"rrelu", 0, -INFINITY, ~0}, /* an infinite bound: slopes of inf or NaN */
+    {"rrelu", 1, INFINITY, ~0},
 };
 
 static void check_parameters(const h_case *c, const actfast_params *ok)
@@ -148,6 +150,18 @@ static void check_pointers(const h_case *c, const actfast_params *p)
            "%s n * size > SIZE_MAX", name);
     EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_apply(op, form, dt, in, dy, out, SIZE_MAX / c->size, &one_col),
            "%s p + n wraps", name);
+    /* In place, where no address wraps: an n that no array can have (more
+     * than PTRDIFF_MAX bytes, or more than 2^56 bytes, the most any 64-bit
+     * architecture maps) is refused, not run into a crash. */
+    void *same = at(c, IN);
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW,
+           actfast_apply(op, form, dt, same, same, same, (size_t)PTRDIFF_MAX / c->size + 1, &one_col),
+           "%s in place, n * size > PTRDIFF_MAX", name);
+#if SIZE_MAX > 0xFFFFFFFFu
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW,
+           actfast_apply(op, form, dt, same, same, same, ((size_t)1 << 56) / c->size + 1, &one_col),
+           "%s in place, n * size > 2^56", name);
+#endif
 }
 
 static void check_generic(void)
@@ -202,6 +216,31 @@ static void check_typed(void)
     EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_softplus_backward_f32(x, dy, y, N, NAN, 20.0f),
            "softplus_backward_f32 beta NaN");
     EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_softmax_f32(x, y, 3, 0), "softmax_f32 cols = 0");
+    /* rrelu's bounds, in training mode and for the slopes alone. */
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_f32(x, y, N, -INFINITY, 0.3f, 1, 7, 0),
+           "rrelu_f32 training lower = -inf");
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_backward_f32(x, dy, y, N, 0.1f, INFINITY, 1, 7, 0),
+           "rrelu_backward_f32 training upper = inf");
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_slopes_f32(y, N, -INFINITY, INFINITY, 7, 0),
+           "rrelu_slopes_f32 (-inf, inf)");
+    EXPECT(ACTFAST_ERR_INVALID_PARAMETER, actfast_rrelu_grad_f32(x, y, N, 0.1f, INFINITY, 0, 7, 0),
+           "rrelu_grad_f32 eval upper = inf");
+    EXPECT(ACTFAST_OK, actfast_rrelu_slopes_f32(y, N, -FLT_MAX, FLT_MAX, 7, 0), "rrelu_slopes_f32 (-FLT_MAX, FLT_MAX)");
+#if SIZE_MAX > 0xFFFFFFFFu
+    /* The hand-written entry points, in place with n = 2^60 (2^62 bytes:
+     * no address wraps, no machine has them). */
+    const size_t huge = (size_t)1 << 60;
+    const float one = 1.0f;
+    float dbeta;
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_relu_f32(x, x, huge), "relu_f32(x, x, 2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_softmax_f32(x, x, huge, 1), "softmax_f32(x, x, 2^60 rows, 1)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_prelu_f32(x, x, huge, &one, 1, 1), "prelu_f32(x, x, 2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_rrelu_f32(x, x, huge, 0.1f, 0.3f, 1, 7, 0),
+           "rrelu_f32 training (x, x, 2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_rrelu_slopes_f32(x, huge, 0.1f, 0.3f, 7, 0), "rrelu_slopes_f32(2^60)");
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_swish_backward_beta_f32(x, x, x, huge, 1.0f, &dbeta),
+           "swish_backward_beta_f32(x, x, x, 2^60)");
+#endif
     EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, actfast_softmax_backward_f32(x, dy, y, SIZE_MAX / 2 + 1, 2),
            "softmax_backward_f32 rows * cols overflows");
 
@@ -225,6 +264,74 @@ static void check_typed(void)
            "softmax_f64 rows * cols * 8 overflows");
     EXPECT(ACTFAST_ERR_OVERLAP, actfast_softmax_backward_f64(xd, dyd, dyd - 1, 2, N / 2),
            "softmax_backward_f64 dx = dy - 1");
+}
+
+/* An f32 call validates what the kernels use: its double parameters (the
+ * generic entry's) rounded to float. So an f32 call with v is the call with
+ * (float)v, status and bits: softplus' beta = 1e-50 is a float 0 and is
+ * refused, swish's beta = 1e39 a float inf and is refused, though both are
+ * fine in f64; hardtanh's lo = 1e-50 > hi = -1e-50 is refused in f64 and is
+ * +0 <= -0 in f32. */
+static float to_float(double v)
+{
+    volatile float f = (float)v; /* one rounding, which no optimizer may fold away */
+    return f;
+}
+
+static void check_f32_conversion(void)
+{
+    static const double values[] = {1e-50, -1e-50, 1e-46, 1e-45, 1e-40, 0.1, 1e39, -1e39, 3.5e38, -3.5e38};
+    enum { VALUES = sizeof values / sizeof values[0] };
+    static float x[N], dyv[N], o1[N], o2[N];
+    H_FOR_EACH_CASE(c) {
+        if (c.dtype != ACTFAST_F32 || c.info->nparams == 0)
+            continue;
+        h_fill(ACTFAST_F32, x, N, (unsigned)c.index);
+        h_fill(ACTFAST_F32, dyv, N, (unsigned)c.index + 1);
+        /* Each parameter alone, then (for two) both at once. */
+        for (int a = 0; a < VALUES * (c.info->nparams == 2 ? VALUES + 2 : 2); a++) {
+            const int k = a < 2 * VALUES ? a / VALUES : -1;
+            actfast_params p = h_params(&c, 0), q;
+            if (k >= 0) {
+                *h_param_field(&p, c.info, k) = values[a % VALUES];
+            } else {
+                *h_param_field(&p, c.info, 0) = values[(a - 2 * VALUES) / VALUES];
+                *h_param_field(&p, c.info, 1) = values[a % VALUES];
+            }
+            if (k == 1 && c.info->nparams < 2)
+                continue;
+            q = p;
+            for (int i = 0; i < c.info->nparams; i++)
+                *h_param_field(&q, c.info, i) = to_float(*h_param_field(&p, c.info, i));
+            memset(o1, 0, sizeof o1);
+            memset(o2, 0, sizeof o2);
+            const actfast_status s1 = h_apply(&c, x, dyv, o1, N, &p), s2 = h_apply(&c, x, dyv, o2, N, &q);
+            char what[128];
+            snprintf(what, sizeof what, "%s = %g, %s = %g", c.info->param_names[0], *h_param_field(&p, c.info, 0),
+                     c.info->nparams > 1 ? c.info->param_names[1] : "-",
+                     c.info->nparams > 1 ? *h_param_field(&p, c.info, 1) : 0.0);
+            CHECK(s1 == s2, "%s %s: status %d, but %d with the parameters rounded to float", c.name, what, (int)s1,
+                  (int)s2);
+            CHECK_SAME(&c, o1, o2, N, what);
+        }
+    }
+    /* The cases, by name. */
+    float xs[4] = {-2, -1, 1, 2}, ys[4];
+    double xd[4] = {-2, -1, 1, 2}, yd[4];
+    actfast_params p = actfast_default_params(ACTFAST_OP_SOFTPLUS);
+    p.beta = 1e-50;
+    CHECK(actfast_apply(ACTFAST_OP_SOFTPLUS, ACTFAST_FORWARD, ACTFAST_F32, xs, NULL, ys, 4, &p) ==
+              ACTFAST_ERR_INVALID_PARAMETER,
+          "softplus f32 beta = 1e-50 (a float 0) accepted");
+    CHECK(actfast_apply(ACTFAST_OP_SOFTPLUS, ACTFAST_FORWARD, ACTFAST_F64, xd, NULL, yd, 4, &p) == ACTFAST_OK,
+          "softplus f64 beta = 1e-50 refused");
+    p = actfast_default_params(ACTFAST_OP_SWISH);
+    p.beta = 1e39;
+    CHECK(actfast_apply(ACTFAST_OP_SWISH, ACTFAST_FORWARD, ACTFAST_F32, xs, NULL, ys, 4, &p) ==
+              ACTFAST_ERR_INVALID_PARAMETER,
+          "swish f32 beta = 1e39 (a float inf) accepted");
+    CHECK(actfast_apply(ACTFAST_OP_SWISH, ACTFAST_FORWARD, ACTFAST_F64, xd, NULL, yd, 4, &p) == ACTFAST_OK,
+          "swish f64 beta = 1e39 refused");
 }
 
 /* A failed force leaves the ISA in use as it was. */
@@ -282,6 +389,15 @@ static void check_env(actfast_status want)
         EXPECT(want, h_apply(&c, NULL, NULL, NULL, 0, &p), "ACTFAST_ISA=%s %s n=0", env, c.name);
     }
     EXPECT(want, actfast_gelu_f32(arena.f + IN, arena.f + OUT, N), "ACTFAST_ISA=%s gelu_f32", env);
+    /* The hand-written entry points, the slopes alone (which need no kernel) too. */
+    const double w[1] = {0.25};
+    EXPECT(want, actfast_rrelu_slopes_f32(arena.f + OUT, N, 0.1f, 0.3f, 7, 0), "ACTFAST_ISA=%s rrelu_slopes_f32", env);
+    EXPECT(want, actfast_rrelu_slopes_f64(arena.d + OUT, N, 0.1, 0.3, 7, 0), "ACTFAST_ISA=%s rrelu_slopes_f64", env);
+    EXPECT(want, actfast_rrelu_f32(arena.f + IN, arena.f + OUT, N, 0.1f, 0.3f, 1, 7, 0),
+           "ACTFAST_ISA=%s rrelu_f32 training", env);
+    EXPECT(want, actfast_prelu_f64(arena.d + IN, arena.d + OUT, N, w, 1, 1), "ACTFAST_ISA=%s prelu_f64", env);
+    EXPECT(want, actfast_swish_backward_beta_f32(arena.f + IN, arena.f + DY, arena.f + OUT, N, 1.0f, arena.f + 1),
+           "ACTFAST_ISA=%s swish_backward_beta_f32", env);
     if (want != ACTFAST_OK) {
         /* Failed forces keep the error; only a valid one ends it. */
         CHECK(actfast_force_isa("sse9") == ACTFAST_ERR_UNKNOWN_ISA, "force_isa(sse9)");
@@ -310,6 +426,7 @@ int main(int argc, char **argv)
     const char *isa = h_use_isa(argc, argv);
     check_generic();
     check_typed();
+    check_f32_conversion();
     check_force(isa);
     check_status_strings();
     return h_finish();

@@ -16,7 +16,8 @@
  * 3. Bad input: a NULL runner, the serial checks before any task (the runner
  *    is never called), runners that fail or skip tasks (ACTFAST_ERR_RUNNER,
  *    each output element either untouched or final, dbeta untouched), small
- *    calls run inline, errno and the caller's FP mode kept.
+ *    calls run inline, errno and the caller's FP mode and flags kept (the
+ *    workers' flags too).
  * 4. The sequential runner and, in a build with OpenMP and without
  *    ThreadSanitizer (libgomp is not instrumented), the OpenMP runner.
  *
@@ -74,7 +75,7 @@ typedef struct pool {
     void *task_ctx;
     size_t *permutation;
     atomic_size_t next;
-    atomic_int mode_changed; /* a task left its thread in another FP mode */
+    atomic_int mode_changed; /* a task left its thread in another FP mode, or changed its flags */
     atomic_long regions;
 } pool;
 
@@ -84,6 +85,10 @@ static void *pool_worker(void *arg)
     fesetround(FE_TOWARDZERO);
     ctl_or(foreign_extra());
     const unsigned mine = ctl_read();
+    /* the worker's own exception flags: a task must neither clear them nor
+     * raise any (the pool itself does integer work only) */
+    feclearexcept(FE_ALL_EXCEPT);
+    feraiseexcept(FE_DIVBYZERO);
     unsigned seen = 0;
     pthread_mutex_lock(&p->lock);
     for (;;) {
@@ -96,7 +101,8 @@ static void *pool_worker(void *arg)
         for (size_t k; (k = atomic_fetch_add(&p->next, 1)) < p->count;) {
             const size_t i = p->order == REVERSE ? p->count - 1 - k : p->order == SHUFFLED ? p->permutation[k] : k;
             p->task(p->task_ctx, i);
-            if (ctl_read() != mine || fegetround() != FE_TOWARDZERO)
+            if (ctl_read() != mine || fegetround() != FE_TOWARDZERO ||
+                fetestexcept(FE_ALL_EXCEPT) != FE_DIVBYZERO)
                 atomic_store(&p->mode_changed, 1);
         }
         pthread_mutex_lock(&p->lock);
@@ -169,7 +175,8 @@ static void pool_stop(pool *p)
     pthread_mutex_unlock(&p->lock);
     for (int t = 0; t < p->threads; t++)
         pthread_join(p->tid[t], NULL);
-    CHECK(!atomic_load(&p->mode_changed), "pool of %d: a task left its worker in another FP mode", p->threads);
+    CHECK(!atomic_load(&p->mode_changed), "pool of %d: a task left its worker in another FP mode or changed its flags",
+          p->threads);
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->start);
     pthread_cond_destroy(&p->finished);
@@ -822,18 +829,22 @@ static void failures(void)
           "stray indices: status");
     CHECK(memcmp(got, want, N * sizeof(float)) == 0, "stray indices: result");
 
-    /* errno and the caller's FP mode are kept; the results are the default
-     * mode's. */
+    /* errno, the caller's FP mode and its exception flags are kept; the
+     * results are the default mode's. */
     const actfast_runner r2 = {pool_for, &pools[1], 0, 1};
     fesetround(FE_UPWARD);
     const unsigned caller = ctl_read();
     errno = ERANGE;
     memcpy(got, old, N * sizeof(float));
+    feclearexcept(FE_ALL_EXCEPT);
+    feraiseexcept(FE_UNDERFLOW);
     const actfast_status st =
         actfast_apply_parallel(&r2, ACTFAST_OP_GELU, ACTFAST_BACKWARD, ACTFAST_F32, x, dy, got, N, &p);
-    const int saved_errno = errno, round = fegetround();
+    const int saved_errno = errno, round = fegetround(), flags = fetestexcept(FE_ALL_EXCEPT);
     const unsigned after = ctl_read();
     fesetround(FE_TONEAREST);
+    feclearexcept(FE_ALL_EXCEPT);
+    CHECK(flags == FE_UNDERFLOW, "the caller's exception flags changed: FE_UNDERFLOW -> %#x", (unsigned)flags);
     CHECK(st == ACTFAST_OK && memcmp(got, want, N * sizeof(float)) == 0, "in the caller's FE_UPWARD mode");
     CHECK(saved_errno == ERANGE, "errno %d after the call, was ERANGE", saved_errno);
     CHECK(round == FE_UPWARD && after == caller, "the caller's FP mode changed: %#x -> %#x", caller, after);

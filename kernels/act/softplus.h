@@ -32,7 +32,9 @@ static inline V softplus_forward(V x, const VP *k)
     V e_lo = v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e));
     V log_term = v_sel(s.e.tail, v_add(s.e.e, e_lo), af_log1p_unit(af_exp_value(s.e), e_lo));
     V tail = af_mul_small(v_div(log_term, softplus_beta(k)), s.e.scale);
-    V y = v_add(v_sel(s.pos, x, v_set((T)0)), tail);
+    /* tail alone for z <= 0, not 0 + tail: with b < 0 a tail that underflows
+     * is -0, the sign of the exact result, which + 0 would lose. */
+    V y = v_sel(s.pos, v_add(x, tail), tail);
     return v_sel(v_gt(s.z, softplus_threshold(k)), x, y);
 }
 
