@@ -13,6 +13,10 @@
  *                                                       --benchmark_min_time=0.02: ~2030 benchmarks, ~1.3 minutes
  *                                                       with two ISAs (each further ISA adds its own runs)
  *     ./build/bench/actfast_bench --sizes=4096,1000000  any list of sizes
+ *     ./build/bench/actfast_bench --parallel[=SIZES] [--min-split=N] --benchmark_filter=^parallel/
+ *                                                       the parallel entry point (bench/parallel.c) at
+ *                                                       16 Mi and 64 Mi elements (or SIZES), part of the
+ *                                                       default run, not of --quick or --sizes runs
  *     ./build/bench/actfast_bench --sizes=4096 --benchmark_min_time=0.001    CI smoke test, ~2 seconds
  *   (times measured on the 2-core Zen 5 VM this was written on.) Our flags
  *   (--quick, --sizes) may be mixed with any of Google Benchmark's:
@@ -34,6 +38,8 @@
  *     baseline/textbook/<op>/<form>/<dtype>/<n>     the libm loop of tests/ops/<op>.c (plain -O2)
  *     baseline/onednn/<op>/<form>/f32/<n>           oneDNN's eltwise or softmax primitive, one thread
  *     baseline/memcpy/<dtype>/<n>, baseline/scale2/<dtype>/<n>    the memory yardsticks (y = x, y = 2x)
+ *     parallel/<op>/forward/f32/openmp-<threads>/<n>, parallel/region/openmp-<threads>
+ *                                                   actfast_apply_parallel: see bench/parallel.c
  *   Every op of src/ops.def and every form it has (actfast_get_op_info) is
  *   run through actfast_apply, so a new op needs no code here. Row-wise ops
  *   (softmax) run on rows of 1000: n / 1000 whole rows.
@@ -74,6 +80,7 @@
 #include "actfast.h"
 #include "baselines.h"
 #include "gbench.h"
+#include "parallel.h"
 #include "record.h"
 
 _Static_assert(BENCH_ROW_LENGTH == TEXTBOOK_ROW_LENGTH, "the textbook loops are written for the bench's rows");
@@ -82,6 +89,7 @@ enum { MAX_SIZES = 32, MAX_ISAS = 8, NAME_LENGTH = 128, ALIGNMENT = 64 };
 
 static const size_t default_sizes[] = {4096, 65536, 16777216};
 static const size_t quick_sizes[] = {4096, 65536};
+static const size_t parallel_sizes[] = {16777216, 67108864};
 /* --quick runs each benchmark this long (overridable: later flags win). */
 static char quick_min_time[] = "--benchmark_min_time=0.02";
 
@@ -506,6 +514,10 @@ typedef struct options {
     size_t sizes[MAX_SIZES];
     int nsizes; /* 0: the default list */
     int quick;
+    int parallel; /* -1: unset (on in the default run only) */
+    size_t parallel_sizes[MAX_SIZES];
+    int nparallel_sizes; /* 0: parallel_sizes */
+    size_t min_split;
 } options;
 
 static void print_sizes(const size_t *sizes, size_t count)
@@ -520,22 +532,27 @@ static void print_help(void)
     print_sizes(quick_sizes, sizeof quick_sizes / sizeof *quick_sizes);
     printf(", every ISA this CPU runs, %s\n  --sizes=N,...    the sizes to run (default ", quick_min_time);
     print_sizes(default_sizes, sizeof default_sizes / sizeof *default_sizes);
-    printf(")\n  Names: <op>/<form>/<dtype>/<isa>/<n>[/<input>], baseline/...; see the top of bench/bench.c.\n\n");
+    printf(")\n  --parallel[=N,...] actfast_apply_parallel, OpenMP runner, 1, 2 and all CPUs, n = ");
+    print_sizes(parallel_sizes, sizeof parallel_sizes / sizeof *parallel_sizes);
+    printf("\n                   (part of the default run; of --quick and --sizes runs only if asked)\n"
+           "  --min-split=N    the runner's min_split in the parallel benchmarks (default: the library's)\n");
+    printf("  Names: <op>/<form>/<dtype>/<isa>/<n>[/<input>], baseline/..., parallel/...; see the top of "
+           "bench/bench.c.\n\n");
 }
 
-static int parse_sizes(const char *list, options *opt)
+static int parse_sizes(const char *list, size_t *sizes, int *nsizes)
 {
-    opt->nsizes = 0;
+    *nsizes = 0;
     for (const char *p = list; *p;) {
         char *end;
         const unsigned long long n = strtoull(p, &end, 10);
-        if (end == p || n == 0 || n > SIZE_MAX / sizeof(double) || opt->nsizes == MAX_SIZES ||
+        if (end == p || n == 0 || n > SIZE_MAX / sizeof(double) || *nsizes == MAX_SIZES ||
             (*end != ',' && *end != '\0'))
             return 0;
-        opt->sizes[opt->nsizes++] = (size_t)n;
+        sizes[(*nsizes)++] = (size_t)n;
         p = *end == ',' ? end + 1 : end;
     }
-    return opt->nsizes > 0;
+    return *nsizes > 0;
 }
 
 /* Takes our flags out of argv (Google Benchmark rejects flags it does not
@@ -547,8 +564,24 @@ static int parse_options(int argc, char **argv, options *opt)
         if (strcmp(argv[i], "--quick") == 0) {
             opt->quick = 1;
         } else if (strncmp(argv[i], "--sizes=", 8) == 0) {
-            if (!parse_sizes(argv[i] + 8, opt)) {
+            if (!parse_sizes(argv[i] + 8, opt->sizes, &opt->nsizes)) {
                 fprintf(stderr, "actfast_bench: --sizes wants positive integers separated by commas: %s\n", argv[i]);
+                return -1;
+            }
+        } else if (strcmp(argv[i], "--parallel") == 0) {
+            opt->parallel = 1;
+        } else if (strncmp(argv[i], "--parallel=", 11) == 0) {
+            opt->parallel = 1;
+            if (!parse_sizes(argv[i] + 11, opt->parallel_sizes, &opt->nparallel_sizes)) {
+                fprintf(stderr, "actfast_bench: --parallel= wants positive integers separated by commas: %s\n",
+                        argv[i]);
+                return -1;
+            }
+        } else if (strncmp(argv[i], "--min-split=", 12) == 0) {
+            char *end;
+            opt->min_split = (size_t)strtoull(argv[i] + 12, &end, 10);
+            if (end == argv[i] + 12 || *end != '\0') {
+                fprintf(stderr, "actfast_bench: --min-split wants an integer: %s\n", argv[i]);
                 return -1;
             }
         } else {
@@ -596,10 +629,17 @@ static void add_context(int pinned_cpu, const isa_list *isas)
 
 int main(int argc, char **argv)
 {
-    options opt = {.nsizes = 0};
+    options opt = {.nsizes = 0, .parallel = -1};
     argc = parse_options(argc, argv, &opt);
     if (argc < 0)
         return 2;
+    if (opt.parallel < 0)
+        opt.parallel = !opt.quick && opt.nsizes == 0;
+    if (opt.nparallel_sizes == 0) {
+        opt.nparallel_sizes = (int)(sizeof parallel_sizes / sizeof *parallel_sizes);
+        memcpy(opt.parallel_sizes, parallel_sizes, sizeof parallel_sizes);
+    }
+    bench_parallel_init(); /* before pinning: the CPUs of the parallel benchmarks */
     if (opt.nsizes == 0) {
         const size_t *sizes = opt.quick ? quick_sizes : default_sizes;
         opt.nsizes = opt.quick ? (int)(sizeof quick_sizes / sizeof *quick_sizes)
@@ -610,6 +650,8 @@ int main(int argc, char **argv)
     const isa_list isas = runnable_isas();
     add_context(cpu, &isas);
     register_all(opt.sizes, opt.nsizes, &isas);
+    if (opt.parallel)
+        bench_register_parallel(opt.parallel_sizes, opt.nparallel_sizes, opt.min_split);
 
     int gb_argc;
     char **gb_argv = benchmark_argv(argc, argv, opt.quick, &gb_argc);
@@ -617,6 +659,8 @@ int main(int argc, char **argv)
 
     free(gb_argv);
     dataset_free();
+    failures += bench_parallel_failures();
+    bench_parallel_free();
     while (all_cases) {
         bench_case *next = all_cases->next;
         free(all_cases);

@@ -28,6 +28,13 @@ void gb_register(const char *name, gb_function function, void *arg)
     });
 }
 
+void gb_register_real_time(const char *name, gb_function function, void *arg)
+{
+    benchmark::RegisterBenchmark(name, [function, arg](benchmark::State &state) {
+        function(reinterpret_cast<gb_state *>(&state), arg);
+    })->UseRealTime();
+}
+
 int gb_keep_running(gb_state *state) { return state_of(state).KeepRunning(); }
 
 void gb_set_counter(gb_state *state, const char *name, double value, unsigned flags)

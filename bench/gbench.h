@@ -33,6 +33,10 @@ enum {
 /* Adds a benchmark; it runs function(state, arg). The name is copied. */
 void gb_register(const char *name, gb_function function, void *arg);
 
+/* The same, measured in wall-clock time rather than the CPU time of the
+ * benchmark's thread (rates too): for code that runs on other threads. */
+void gb_register_real_time(const char *name, gb_function function, void *arg);
+
 /* Nonzero while the timed loop should go on; the clock starts at the first call. */
 int gb_keep_running(gb_state *state);
 

@@ -28,16 +28,17 @@ install(FILES
 file(RELATIVE_PATH ACTFAST_PC_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
 # A static libactfast needs SLEEF and libm in every link, not only in
 # `pkg-config --static`'s: `pkg-config --libs actfast` is what users type,
-# and its flags must link. A shared one brings its own dependencies.
+# and its flags must link (OpenMP's runtime too, with the OpenMP runner:
+# cmake/openmp.cmake). A shared one brings its own dependencies.
 get_target_property(_af_library_type actfast TYPE)
 if(_af_library_type STREQUAL "STATIC_LIBRARY")
   set(ACTFAST_PC_REQUIRES "Requires: sleef")
-  set(ACTFAST_PC_LIBS " -lm")
+  set(ACTFAST_PC_LIBS " -lm${ACTFAST_PC_OPENMP_LIBS}")
   set(ACTFAST_PC_LIBS_PRIVATE "")
 else()
   set(ACTFAST_PC_REQUIRES "Requires.private: sleef")
   set(ACTFAST_PC_LIBS "")
-  set(ACTFAST_PC_LIBS_PRIVATE "Libs.private: -lm")
+  set(ACTFAST_PC_LIBS_PRIVATE "Libs.private: -lm${ACTFAST_PC_OPENMP_LIBS}")
 endif()
 configure_file(cmake/actfast.pc.in ${PROJECT_BINARY_DIR}/actfast.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/actfast.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

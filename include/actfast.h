@@ -9,11 +9,13 @@
  *   Any length n >= 0 and any alignment; nothing outside [p, p + n) is read or
  *   written. The output may be the same array as an input (in place); a partial
  *   overlap is refused with ACTFAST_ERR_OVERLAP. With n = 0, NULL pointers are
- *   fine. On any error nothing is written. ACTFAST_ERR_SIZE_OVERFLOW refuses an
- *   n whose arrays no machine can hold, in place too: n * sizeof(T) past
- *   SIZE_MAX, past PTRDIFF_MAX or past 2^56 bytes (the most user address space
- *   of any 64-bit architecture), or an array that would run past the end of
- *   the address space. A smaller n must describe memory the caller owns.
+ *   fine. On any error nothing is written (the one exception:
+ *   ACTFAST_ERR_RUNNER of the parallel entry points, see "many cores").
+ *   ACTFAST_ERR_SIZE_OVERFLOW refuses an n whose arrays no machine can hold,
+ *   in place too: n * sizeof(T) past SIZE_MAX, past PTRDIFF_MAX or past 2^56
+ *   bytes (the most user address space of any 64-bit architecture), or an
+ *   array that would run past the end of the address space. A smaller n must
+ *   describe memory the caller owns.
  *
  * Forms (T is float for _f32, double for _f64)
  *   actfast_<name>_<dt>(const T *x, T *y, size_t n, params...)                 y  = f(x)
@@ -95,7 +97,8 @@ typedef enum actfast_status {
     ACTFAST_ERR_SIZE_OVERFLOW = 4,     /* n (or rows * cols) elements fit no address space (see Arrays) */
     ACTFAST_ERR_UNKNOWN_ISA = 5,       /* actfast_force_isa or ACTFAST_ISA named no ISA this library has */
     ACTFAST_ERR_UNSUPPORTED_ISA = 6,   /* the named ISA exists but this CPU or OS cannot run it */
-    ACTFAST_ERR_INVALID_ARGUMENT = 7   /* generic entry: unknown op, form or dtype, or a form the op lacks */
+    ACTFAST_ERR_INVALID_ARGUMENT = 7,  /* generic entry: unknown op, form or dtype, or a form the op lacks */
+    ACTFAST_ERR_RUNNER = 8             /* parallel entry: the runner failed or left tasks unrun (see "many cores") */
 } actfast_status;
 
 ACTFAST_API const char *actfast_status_string(actfast_status status);
@@ -502,6 +505,114 @@ ACTFAST_API actfast_op actfast_op_from_name(const char *name);
 /* The enforced maximum error in ULPs of a form (see "Accuracy"); negative if
  * the op lacks the form. */
 ACTFAST_API double actfast_ulp_bound(actfast_op op, actfast_form form, actfast_dtype dtype);
+
+/* ---- many cores ---------------------------------------------------------- */
+/* The entry points above run on the calling thread. Those below split one
+ * call into tasks and hand them to a runner: the caller's thread pool
+ * (XNNPACK's pthreadpool, a `#pragma omp parallel for`, TBB, ...), the
+ * OpenMP runner built in, or the sequential one.
+ *
+ * The runner
+ *   parallel_for(ctx, count, task, task_ctx) runs task(task_ctx, i) once for
+ *   every i in [0, count), on any threads, in any order, at the same time or
+ *   not, and returns 0 only once every task has finished; nonzero says that
+ *   it could not (some tasks may have run). It is called from the calling
+ *   thread, which is in the IEEE default FP mode meanwhile. Tasks never fail
+ *   and never call the runner; each does about `block` elements (whole rows,
+ *   whole 16384-term segments of a sum, whole channels of dw). One call may call
+ *   parallel_for several times, one after the other: prelu's backward once
+ *   for dw and once for dx, and the sums of dbeta and of long dw channels in
+ *   rounds of up to 512 segments of 16384 terms (8 Mi elements). It is not
+ *   called for work below min_split elements, nor for work of one task: those
+ *   run on the calling thread.
+ *
+ * Splitting: tasks of `block` elements (block = 0: ACTFAST_PARALLEL_BLOCK,
+ * 16384, a multiple of every ISA's vector width and of a 64-byte line); the
+ * row-wise ops take block / cols whole rows a task (at least one). Calls on
+ * fewer than min_split elements (0: ACTFAST_PARALLEL_MIN_SPLIT) run on the
+ * calling thread, where a parallel region costs more than it gains.
+ *
+ * The same bits, for any runner, thread count, block and order, as the
+ * single-threaded entry point: every element is computed by the kernel that
+ * call runs (the kernels give the same bits at every position), rrelu's
+ * slopes depend on the element index alone, and the parameter gradients
+ * (prelu's dw, swish's dbeta) are sums of fixed segments of 16384 terms (of
+ * each channel, for dw) merged in segment order on the calling thread; the
+ * single-threaded entry points sum in the same segments.
+ *
+ * Checks: a NULL runner or parallel_for is ACTFAST_ERR_NULL_POINTER (even
+ * with n = 0); then everything that the single-threaded entry point checks,
+ * with its statuses, before any task runs. The ISA is resolved once a call:
+ * every task runs the same kernel set. Each task enters the IEEE default FP
+ * mode itself and gives its thread's mode and exception flags back, so the
+ * runner's threads may run in any mode and see no flag raised by a task; the
+ * caller's mode, flags and errno are kept as by every call.
+ *
+ * A failed runner: ACTFAST_ERR_RUNNER when parallel_for returns nonzero or
+ * returns 0 without having run every task (they are counted); the call stops
+ * there. It is the one error after which something may have been written:
+ * a task that ran wrote all of its part, the others nothing, so every element
+ * of the outputs (y, g or dx; prelu's dw) holds either what it held before the
+ * call or its final value. *dbeta is written only once every task has run.
+ * Nothing outside the outputs is written. */
+
+#define ACTFAST_PARALLEL_BLOCK 16384
+/* Two blocks: where the cheapest op (relu) gains from a second thread, with
+ * the cost of an OpenMP region measured on a 2-core AMD EPYC (Zen 3): see
+ * src/parallel.c. */
+#define ACTFAST_PARALLEL_MIN_SPLIT 32768
+
+/* Runs task(task_ctx, index) for every index in [0, count); returns 0 when
+ * all of them have run and finished, nonzero otherwise. */
+typedef void (*actfast_task)(void *task_ctx, size_t index);
+typedef int (*actfast_parallel_for)(void *runner_ctx, size_t count, actfast_task task, void *task_ctx);
+
+/* Initialize it whole: {fn, ctx} leaves block and min_split 0, the defaults. */
+typedef struct actfast_runner {
+    actfast_parallel_for parallel_for; /* required */
+    void *ctx;                         /* its runner_ctx */
+    size_t block;                      /* elements a task; 0: ACTFAST_PARALLEL_BLOCK */
+    size_t min_split;                  /* smaller calls run on the calling thread; 0: ACTFAST_PARALLEL_MIN_SPLIT */
+} actfast_runner;
+
+/* The tasks one after the other, in index order, on the calling thread. */
+ACTFAST_API const actfast_runner *actfast_runner_sequential(void);
+/* `#pragma omp parallel for schedule(dynamic, 1)` over the tasks, with
+ * OpenMP's number of threads (OMP_NUM_THREADS, omp_set_num_threads), or with
+ * *(const int *)ctx threads in a copy whose ctx points to a positive int.
+ * NULL when the library was built without OpenMP (ACTFAST_OPENMP=OFF, or no
+ * OpenMP found). */
+ACTFAST_API const actfast_runner *actfast_runner_openmp(void);
+
+/* actfast_apply on runner's tasks. */
+ACTFAST_API actfast_status actfast_apply_parallel(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                                  actfast_dtype dtype, const void *in, const void *dy, void *out,
+                                                  size_t n, const actfast_params *params);
+/* prelu's forward, grad (dy and dw unused) or backward (dw may be NULL) with C
+ * weights, as actfast_prelu_*; another form is ACTFAST_ERR_INVALID_ARGUMENT. */
+ACTFAST_API actfast_status actfast_prelu_parallel_f32(const actfast_runner *runner, actfast_form form, const float *x,
+                                                      const float *dy, float *out, size_t n, const float *w,
+                                                      size_t channels, size_t inner, float *dw);
+ACTFAST_API actfast_status actfast_prelu_parallel_f64(const actfast_runner *runner, actfast_form form, const double *x,
+                                                      const double *dy, double *out, size_t n, const double *w,
+                                                      size_t channels, size_t inner, double *dw);
+/* rrelu's forward, grad (dy unused) or backward, as actfast_rrelu_*, training
+ * mode included. (actfast_rrelu_slopes splits by itself: slopes + k, with
+ * offset + k, are the slopes of elements k, k + 1, ...) */
+ACTFAST_API actfast_status actfast_rrelu_parallel_f32(const actfast_runner *runner, actfast_form form, const float *x,
+                                                      const float *dy, float *out, size_t n, float lower, float upper,
+                                                      int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_parallel_f64(const actfast_runner *runner, actfast_form form,
+                                                      const double *x, const double *dy, double *out, size_t n,
+                                                      double lower, double upper, int training, uint64_t seed,
+                                                      uint64_t offset);
+/* actfast_swish_backward_beta on runner's tasks. */
+ACTFAST_API actfast_status actfast_swish_backward_beta_parallel_f32(const actfast_runner *runner, const float *x,
+                                                                    const float *dy, float *dx, size_t n, float beta,
+                                                                    float *dbeta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_parallel_f64(const actfast_runner *runner, const double *x,
+                                                                    const double *dy, double *dx, size_t n,
+                                                                    double beta, double *dbeta);
 
 #ifdef __cplusplus
 }

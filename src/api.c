@@ -7,6 +7,7 @@
 #include "actfast.h"
 #include "api_internal.h"
 #include "kernel_table.h"
+#include "parallel.h"
 
 /* The enum in the header is generated from the table (scripts/run header);
  * a header not regenerated after a table change stops the build here. */
@@ -121,9 +122,10 @@ static void params_in_default_mode(actfast_dtype dtype, const af_args *args, af_
 }
 
 /* Everything but the kernel's own work: checks, the FP mode, the
- * parameters, the ISA. */
-actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
-                            void *out, size_t n, const af_args *args)
+ * parameters, the ISA. With a runner, the kernel runs on its tasks
+ * (src/parallel.c), after all of that. */
+actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
+                               const void *in, const void *dy, void *out, size_t n, const af_args *args)
 {
     const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
     actfast_status st = actfast__check_arrays(dtype, in, dy, out, n, with_dy);
@@ -137,13 +139,21 @@ actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtyp
         st = ACTFAST_ERR_INVALID_PARAMETER;
     else
         st = af_call_kernels(&call);
-    if (st == ACTFAST_OK && n > 0) {
+    if (st == ACTFAST_OK && n > 0 && runner)
+        st = actfast__run_split(runner, call.kernels, op, form, dtype, in, dy, out, n, &p);
+    else if (st == ACTFAST_OK && n > 0) {
         if (dtype == ACTFAST_F32)
             call.kernels->f32->op[op][form]((const float *)in, (const float *)dy, (float *)out, n, &p);
         else
             call.kernels->f64->op[op][form]((const double *)in, (const double *)dy, (double *)out, n, &p);
     }
     return af_call_leave(&call, st);
+}
+
+actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
+                            void *out, size_t n, const af_args *args)
+{
+    return actfast__run_on(NULL, op, form, dtype, in, dy, out, n, args);
 }
 
 static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
@@ -241,8 +251,8 @@ static af_args params_of(actfast_op op, const actfast_params *ps)
     }
 }
 
-actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
-                             const void *dy, void *out, size_t n, const actfast_params *params)
+actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
+                                 const void *in, const void *dy, void *out, size_t n, const actfast_params *params)
 {
     const actfast_op_info *info = actfast_get_op_info(op);
     if (!info || (unsigned)form >= ACTFAST_FORM_COUNT || !info->has_form[form] ||
@@ -256,5 +266,11 @@ actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dty
         if (n > 0 && (p.cols == 0 || n % p.cols != 0))
             return ACTFAST_ERR_INVALID_PARAMETER;
     }
-    return actfast__run(op, form, dtype, in, dy, out, n, &p);
+    return actfast__run_on(runner, op, form, dtype, in, dy, out, n, &p);
+}
+
+actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
+                             const void *dy, void *out, size_t n, const actfast_params *params)
+{
+    return actfast__apply_on(NULL, op, form, dtype, in, dy, out, n, params);
 }

@@ -33,6 +33,8 @@ const char *actfast_status_string(actfast_status status)
         return "the requested ISA cannot run on this CPU or OS";
     case ACTFAST_ERR_INVALID_ARGUMENT:
         return "unknown op, form or dtype, or a form that the op does not have";
+    case ACTFAST_ERR_RUNNER:
+        return "the parallel runner failed or did not run every task (outputs may be partly written)";
     }
     return "unknown status";
 }

@@ -10,12 +10,15 @@
  * dw[c] = sum over the channel of dy x for x <= 0: the terms come from the
  * prelu param_grad kernel, gathered channel by channel in (outer, inner)
  * order and summed with compensation (src/sum.h), so the sum has the error
- * of one rounding (plus O(n eps^2)) however long the channel. */
+ * of one rounding (plus O(n eps^2)) however long the channel. A channel is
+ * summed in segments of AF_SUM_SEGMENT terms, merged in order: the same bits
+ * on one thread as on any number (src/parallel.h). */
 #include <stdint.h>
 #include <string.h>
 
 #include "actfast.h"
 #include "api_internal.h"
+#include "parallel.h"
 #include "sum.h"
 
 #define AF_TYPED_FILE "prelu_typed.h"

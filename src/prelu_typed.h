@@ -48,37 +48,94 @@ static void AF_CAT(prelu_slopes_, DT)(T *s, size_t start, size_t len, const T *w
     }
 }
 
-/* dw[c]: the channel's terms dy x (x <= 0), gathered in (outer, inner) order
- * a chunk at a time, summed with compensation. */
-static T AF_CAT(prelu_dw_channel_, DT)(const af_kernel_set *k, const T *x, const T *dy, size_t n, size_t c,
-                                      size_t channels, size_t inner)
+/* The sum of channel c's terms dy x (x <= 0) over its elements [j0, j1) in
+ * (outer, inner) order (the channel's element j is element
+ * (j / inner * channels + c) * inner + j % inner), gathered a chunk at a time,
+ * summed with compensation. */
+static af_sum AF_CAT(prelu_dw_sum_, DT)(const af_kernel_set *k, const T *x, const T *dy, size_t c, size_t channels,
+                                        size_t inner, size_t j0, size_t j1)
 {
     T xs[AF_CHUNK], dys[AF_CHUNK], terms[AF_CHUNK];
     const af_params p = {{0, 0}, 0, NULL};
     af_sum acc = {0, 0};
     size_t len = 0;
-    for (size_t block = c * inner; block < n; block += channels * inner) {
-        for (size_t i = 0; i < inner;) {
-            size_t take = inner - i < AF_CHUNK - len ? inner - i : AF_CHUNK - len;
-            memcpy(xs + len, x + block + i, take * sizeof(T));
-            memcpy(dys + len, dy + block + i, take * sizeof(T));
-            len += take;
-            i += take;
-            const int last = i == inner && block + channels * inner >= n;
-            if (len == AF_CHUNK || last) {
-                k->DT->param_grad[ACTFAST_OP_PRELU](xs, dys, terms, len, &p);
-                for (size_t j = 0; j < len; j++)
-                    af_sum_add(&acc, terms[j]);
-                len = 0;
-            }
+    for (size_t j = j0; j < j1;) {
+        const size_t i = j % inner, at = (j / inner * channels + c) * inner + i;
+        size_t take = inner - i < j1 - j ? inner - i : j1 - j;
+        take = take < AF_CHUNK - len ? take : AF_CHUNK - len;
+        memcpy(xs + len, x + at, take * sizeof(T));
+        memcpy(dys + len, dy + at, take * sizeof(T));
+        len += take;
+        j += take;
+        if (len == AF_CHUNK || j == j1) {
+            k->DT->param_grad[ACTFAST_OP_PRELU](xs, dys, terms, len, &p);
+            for (size_t q = 0; q < len; q++)
+                af_sum_add(&acc, terms[q]);
+            len = 0;
         }
     }
-    return (T)af_sum_value(&acc);
+    return acc;
 }
 
-/* One form (forward, grad, backward) over [0, n), a chunk of slopes at a time. */
-static actfast_status AF_CAT(prelu_run_, DT)(actfast_form form, const T *x, const T *dy, T *out, size_t n,
-                                             const T *w, size_t channels, size_t inner, T *dw)
+/* One call, as the bodies of src/parallel.h see it. */
+typedef struct AF_CAT(prelu_job_, DT) {
+    const af_kernel_set *k;
+    actfast_form form;
+    const T *x, *dy;
+    T *out;
+    const T *w;
+    size_t channels, inner;
+    T *dw;
+    size_t per_channel, segments; /* elements of a channel, AF_SUM_SEGMENT-term segments of it */
+    af_sum acc;                   /* the channel being merged (multi-segment channels) */
+} AF_CAT(prelu_job_, DT);
+
+/* dw. One segment per channel: unit c is channel c, whose dw the task writes.
+ * Longer channels: unit u is segment u % segments of channel u / segments,
+ * merged in order by the sink. */
+static void AF_CAT(prelu_dw_body_, DT)(void *ctx, size_t begin, size_t end, af_sum *partials)
+{
+    const AF_CAT(prelu_job_, DT) *j = ctx;
+    for (size_t u = begin; u < end; u++) {
+        if (j->segments <= 1) {
+            const af_sum s = AF_CAT(prelu_dw_sum_, DT)(j->k, j->x, j->dy, u, j->channels, j->inner, 0, j->per_channel);
+            j->dw[u] = (T)af_sum_value(&s);
+        } else {
+            const size_t c = u / j->segments, j0 = u % j->segments * AF_SUM_SEGMENT,
+                         j1 = j->per_channel - j0 < AF_SUM_SEGMENT ? j->per_channel : j0 + AF_SUM_SEGMENT;
+            partials[u - begin] = AF_CAT(prelu_dw_sum_, DT)(j->k, j->x, j->dy, c, j->channels, j->inner, j0, j1);
+        }
+    }
+}
+
+static void AF_CAT(prelu_dw_sink_, DT)(void *ctx, size_t u, const af_sum *partial)
+{
+    AF_CAT(prelu_job_, DT) *j = ctx;
+    af_sum_merge(&j->acc, partial);
+    if (u % j->segments == j->segments - 1) {
+        j->dw[u / j->segments] = (T)af_sum_value(&j->acc);
+        j->acc.s = j->acc.c = 0;
+    }
+}
+
+/* The form over elements [begin, end), a chunk of slopes at a time. */
+static void AF_CAT(prelu_body_, DT)(void *ctx, size_t begin, size_t end, af_sum *partials)
+{
+    (void)partials;
+    const AF_CAT(prelu_job_, DT) *j = ctx;
+    T slopes[AF_CHUNK];
+    const af_params p = {{0, 0}, 0, slopes};
+    for (size_t i = begin; i < end; i += AF_CHUNK) {
+        size_t len = end - i < AF_CHUNK ? end - i : AF_CHUNK;
+        AF_CAT(prelu_slopes_, DT)(slopes, i, len, j->w, j->channels, j->inner);
+        j->k->DT->slopes[j->form](j->x + i, j->dy ? j->dy + i : NULL, j->out + i, len, &p);
+    }
+}
+
+/* One form (forward, grad, backward) over [0, n), on runner's tasks (NULL:
+ * here). */
+static actfast_status AF_CAT(prelu_run_, DT)(const actfast_runner *runner, actfast_form form, const T *x, const T *dy,
+                                             T *out, size_t n, const T *w, size_t channels, size_t inner, T *dw)
 {
     actfast_status st = AF_CAT(prelu_check_, DT)(x, dy, out, n, w, channels, inner, form == ACTFAST_BACKWARD, dw);
     if (st != ACTFAST_OK)
@@ -90,32 +147,48 @@ static actfast_status AF_CAT(prelu_run_, DT)(actfast_form form, const T *x, cons
         st = af_call_kernels(&call);
     if (st != ACTFAST_OK)
         return af_call_leave(&call, st);
-    /* dw first: dx may overwrite x or dy (in place). */
-    for (size_t c = 0; dw && c < channels; c++)
-        dw[c] = AF_CAT(prelu_dw_channel_, DT)(call.kernels, x, dy, n, c, channels, inner);
-    T slopes[AF_CHUNK];
-    const af_params p = {{0, 0}, 0, slopes};
-    for (size_t i = 0; i < n; i += AF_CHUNK) {
-        size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
-        AF_CAT(prelu_slopes_, DT)(slopes, i, len, w, channels, inner);
-        call.kernels->DT->slopes[form](x + i, dy ? dy + i : NULL, out + i, len, &p);
-    }
-    return af_call_leave(&call, ACTFAST_OK);
+    const size_t per_channel = n / channels, block = actfast__split_block(runner);
+    AF_CAT(prelu_job_, DT) job = {call.kernels, form, x, dy, out, w, channels, inner, dw, per_channel,
+                                  per_channel / AF_SUM_SEGMENT + (per_channel % AF_SUM_SEGMENT != 0), {0, 0}};
+    /* dw first, all of it: dx may overwrite x or dy (in place). */
+    if (dw && job.segments <= 1)
+        st = actfast__split(runner, n, channels, block / (per_channel ? per_channel : 1), AF_CAT(prelu_dw_body_, DT),
+                            &job);
+    else if (dw)
+        st = actfast__split_sum(runner, n, channels * job.segments, block / AF_SUM_SEGMENT,
+                                AF_CAT(prelu_dw_body_, DT), AF_CAT(prelu_dw_sink_, DT), &job);
+    if (st == ACTFAST_OK)
+        st = actfast__split(runner, n, n, block, AF_CAT(prelu_body_, DT), &job);
+    return af_call_leave(&call, st);
 }
 
 actfast_status AF_CAT(actfast_prelu_, DT)(const T *x, T *y, size_t n, const T *w, size_t channels, size_t inner)
 {
-    return AF_CAT(prelu_run_, DT)(ACTFAST_FORWARD, x, NULL, y, n, w, channels, inner, NULL);
+    return AF_CAT(prelu_run_, DT)(NULL, ACTFAST_FORWARD, x, NULL, y, n, w, channels, inner, NULL);
 }
 
 actfast_status AF_CAT(actfast_prelu_grad_, DT)(const T *x, T *g, size_t n, const T *w, size_t channels,
                                                size_t inner)
 {
-    return AF_CAT(prelu_run_, DT)(ACTFAST_GRAD, x, NULL, g, n, w, channels, inner, NULL);
+    return AF_CAT(prelu_run_, DT)(NULL, ACTFAST_GRAD, x, NULL, g, n, w, channels, inner, NULL);
 }
 
 actfast_status AF_CAT(actfast_prelu_backward_, DT)(const T *x, const T *dy, T *dx, size_t n, const T *w,
                                                    size_t channels, size_t inner, T *dw)
 {
-    return AF_CAT(prelu_run_, DT)(ACTFAST_BACKWARD, x, dy, dx, n, w, channels, inner, dw);
+    return AF_CAT(prelu_run_, DT)(NULL, ACTFAST_BACKWARD, x, dy, dx, n, w, channels, inner, dw);
+}
+
+actfast_status AF_CAT(actfast_prelu_parallel_, DT)(const actfast_runner *runner, actfast_form form, const T *x,
+                                                   const T *dy, T *out, size_t n, const T *w, size_t channels,
+                                                   size_t inner, T *dw)
+{
+    actfast_status st = af_runner_valid(runner);
+    if (st != ACTFAST_OK)
+        return st;
+    if (form != ACTFAST_FORWARD && form != ACTFAST_GRAD && form != ACTFAST_BACKWARD)
+        return ACTFAST_ERR_INVALID_ARGUMENT;
+    const int backward = form == ACTFAST_BACKWARD;
+    return AF_CAT(prelu_run_, DT)(runner, form, x, backward ? dy : NULL, out, n, w, channels, inner,
+                                  backward ? dw : NULL);
 }

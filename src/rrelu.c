@@ -10,6 +10,7 @@
 
 #include "actfast.h"
 #include "api_internal.h"
+#include "parallel.h"
 #include "philox.h"
 
 /* u in [0, 1) from 24 (float) or 53 (double) random bits, and the slope

@@ -22,6 +22,15 @@ static inline void af_sum_add(af_sum *a, double t)
     a->s = s;
 }
 
+/* b's sum added to a's: a sum of segments summed apart (src/parallel.h),
+ * merged in a fixed order, so that the result does not depend on which
+ * thread summed which segment. */
+static inline void af_sum_merge(af_sum *a, const af_sum *b)
+{
+    af_sum_add(a, b->s);
+    a->c += b->c;
+}
+
 /* Once s is infinite or NaN, the compensation (inf - inf) means nothing. */
 static inline double af_sum_value(const af_sum *a) { return isfinite(a->s) ? a->s + a->c : a->s; }
 

@@ -1,7 +1,47 @@
 /* swish_backward_beta for one dtype (T, DT, DTYPE): included by src/swish.c
  * once per dtype. */
 
-actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, T beta, T *dbeta)
+/* One call, as the bodies of src/parallel.h see it. */
+typedef struct AF_CAT(swish_job_, DT) {
+    const af_kernel_set *k;
+    const T *x, *dy;
+    T *dx;
+    size_t n;
+    af_params p;
+    af_sum acc; /* the segments merged so far */
+} AF_CAT(swish_job_, DT);
+
+/* Segments [begin, end) of AF_SUM_SEGMENT elements: each one's dbeta terms
+ * summed, then dx over all of them (after the terms: dx may be x or dy). */
+static void AF_CAT(swish_body_, DT)(void *ctx, size_t begin, size_t end, af_sum *partials)
+{
+    const AF_CAT(swish_job_, DT) *j = ctx;
+    T terms[AF_CHUNK];
+    for (size_t s = begin; s < end; s++) {
+        const size_t first = s * AF_SUM_SEGMENT, last = j->n - first < AF_SUM_SEGMENT ? j->n : first + AF_SUM_SEGMENT;
+        af_sum acc = {0, 0};
+        for (size_t i = first; i < last; i += AF_CHUNK) {
+            size_t len = last - i < AF_CHUNK ? last - i : AF_CHUNK;
+            j->k->DT->param_grad[ACTFAST_OP_SWISH](j->x + i, j->dy + i, terms, len, &j->p);
+            for (size_t q = 0; q < len; q++)
+                af_sum_add(&acc, terms[q]);
+        }
+        partials[s - begin] = acc;
+    }
+    const size_t from = begin * AF_SUM_SEGMENT,
+                 to = j->n - from < (end - begin) * AF_SUM_SEGMENT ? j->n : end * AF_SUM_SEGMENT;
+    j->k->DT->op[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](j->x + from, j->dy + from, j->dx + from, to - from, &j->p);
+}
+
+static void AF_CAT(swish_sink_, DT)(void *ctx, size_t segment, const af_sum *partial)
+{
+    (void)segment;
+    af_sum_merge(&((AF_CAT(swish_job_, DT) *)ctx)->acc, partial);
+}
+
+/* On runner's tasks (NULL: here). */
+static actfast_status AF_CAT(swish_beta_run_, DT)(const actfast_runner *runner, const T *x, const T *dy, T *dx,
+                                                  size_t n, T beta, T *dbeta)
 {
     actfast_status st = actfast__check_arrays(DTYPE, x, dy, dx, n, 1);
     if (st != ACTFAST_OK)
@@ -19,18 +59,23 @@ actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy,
         return af_call_leave(&call, ACTFAST_ERR_INVALID_PARAMETER);
     if ((st = af_call_kernels(&call)) != ACTFAST_OK)
         return af_call_leave(&call, st);
-    const af_kernel_set *k = call.kernels;
-    const af_params p = {{beta, 0}, 0, NULL};
-    T terms[AF_CHUNK];
-    af_sum acc = {0, 0};
-    for (size_t i = 0; i < n; i += AF_CHUNK) {
-        size_t len = n - i < AF_CHUNK ? n - i : AF_CHUNK;
-        k->DT->param_grad[ACTFAST_OP_SWISH](x + i, dy + i, terms, len, &p);
-        for (size_t j = 0; j < len; j++)
-            af_sum_add(&acc, terms[j]);
-    }
-    *dbeta = (T)af_sum_value(&acc);
-    if (n > 0) /* after the terms: dx may be x or dy */
-        k->DT->op[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](x, dy, dx, n, &p);
-    return af_call_leave(&call, ACTFAST_OK);
+    AF_CAT(swish_job_, DT) job = {call.kernels, x, dy, dx, n, {{beta, 0}, 0, NULL}, {0, 0}};
+    const size_t segments = n / AF_SUM_SEGMENT + (n % AF_SUM_SEGMENT != 0);
+    st = actfast__split_sum(runner, n, segments, actfast__split_block(runner) / AF_SUM_SEGMENT,
+                            AF_CAT(swish_body_, DT), AF_CAT(swish_sink_, DT), &job);
+    if (st == ACTFAST_OK) /* only when every segment is in */
+        *dbeta = (T)af_sum_value(&job.acc);
+    return af_call_leave(&call, st);
+}
+
+actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, T beta, T *dbeta)
+{
+    return AF_CAT(swish_beta_run_, DT)(NULL, x, dy, dx, n, beta, dbeta);
+}
+
+actfast_status AF_CAT(actfast_swish_backward_beta_parallel_, DT)(const actfast_runner *runner, const T *x,
+                                                                 const T *dy, T *dx, size_t n, T beta, T *dbeta)
+{
+    const actfast_status st = af_runner_valid(runner);
+    return st != ACTFAST_OK ? st : AF_CAT(swish_beta_run_, DT)(runner, x, dy, dx, n, beta, dbeta);
 }

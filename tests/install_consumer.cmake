@@ -26,12 +26,14 @@ endfunction()
 
 # The programs of examples/ and a line each prints when it worked (each also
 # exits nonzero when a value is off).
-set(examples example softmax prelu apply_loop threads)
+set(examples example softmax prelu apply_loop threads parallel_openmp parallel_pool)
 set(example_prints "gelu\\(2\\) = 1\\.9545")
 set(softmax_prints "row 1: softmax = 0\\.000000 0\\.500000 0\\.500000 0\\.000000")
 set(prelu_prints "channel 2: weight 0\\.00, dw = -6")
 set(apply_loop_prints "functions, 0 failed")
 set(threads_prints "gelu and rrelu match one call's bits")
+set(parallel_openmp_prints "gelu, gelu backward and swish match the single-threaded bits")
+set(parallel_pool_prints "dx and dw match the single-threaded bits")
 
 # Runs an example (through the emulator of a cross build) and checks that it
 # printed its results.
