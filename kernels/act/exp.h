@@ -37,6 +37,15 @@ static inline V af_exp_times_pow2(V a, V j)
     return v_ldexp(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
 }
 
+/* The same where k + j stays in the exponent range of normal numbers, as
+ * for af_exp_tail's a <= 0: one product by 2^(k + j), the same bits. */
+static inline V af_exp_times_pow2_normal(V a, V j)
+{
+    V k, w;
+    V r = af_exp_reduce(a, &k, &w);
+    return v_ldexp_normal(v_add(v_set((T)1), v_add(r, w)), v_add(k, j));
+}
+
 /* |x| < TINY (constants.h): e^x rounds to 1, and every f(x) of the catalog
  * to its first-order term. */
 static inline M af_is_tiny(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
@@ -149,12 +158,14 @@ typedef struct {
 } af_exp_parts;
 
 /* The parts of e^a for a clamped by the caller (to [EXP_TAIL_MIN, EXP_MAX], off
- * (-TINY, TINY) but for 0), with no low part. */
-static inline af_exp_parts af_exp_tail_clamped(V a)
+ * (-TINY, TINY) but for 0), with no low part. For a <= 0 (may_be_positive
+ * 0) k + j lies in [-101, 0] ([-967, 0] in double), where one product scales. */
+static inline af_exp_parts af_exp_tail_clamped(V a, int may_be_positive)
 {
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
+    V j = v_sel(tail, v_set(AF_K(EXP_TAIL_SHIFT)), v_set((T)0));
     af_exp_parts p;
-    p.e = af_exp_times_pow2(a, v_sel(tail, v_set(AF_K(EXP_TAIL_SHIFT)), v_set((T)0)));
+    p.e = may_be_positive ? af_exp_times_pow2(a, j) : af_exp_times_pow2_normal(a, j);
     p.e = v_sel(v_le(a, v_set(AF_K(EXP_TAIL_MIN))), v_set((T)0), p.e);
     p.lo = af_zero_addend();
     p.scale = v_sel(tail, v_set(AF_K(EXP_TAIL_SCALE)), v_set((T)1));
@@ -172,7 +183,7 @@ static inline af_exp_parts af_exp_with_lo(af_exp_parts p, V a_lo)
 /* e^a for a <= 0 (or NaN), a exact: the e^-|x| of most callers. */
 static inline af_exp_parts af_exp_tail_nonpos(V a)
 {
-    return af_exp_tail_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_TAIL_MIN))));
+    return af_exp_tail_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_TAIL_MIN))), 0);
 }
 
 /* e^(a + a_lo) for a <= 0 (or NaN). */
@@ -185,7 +196,7 @@ static inline af_exp_parts af_exp_tail_nonpos_dw(V a, V a_lo)
 static inline af_exp_parts af_exp_tail(V a, V a_lo)
 {
     V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
-    return af_exp_with_lo(af_exp_tail_clamped(af_zero_if_tiny(ac)), a_lo);
+    return af_exp_with_lo(af_exp_tail_clamped(af_zero_if_tiny(ac), 1), a_lo);
 }
 
 /* The value e^a itself, rounded (subnormal or 0 in the tail, where only

@@ -71,6 +71,8 @@ static inline vf vf_ldexp(vf x, vf k)
     vf k1 = _mm256_sub_ps(_mm256_add_ps(_mm256_fmadd_ps(k, _mm256_set1_ps(0.5f), _mm256_set1_ps(-0.25f)), magic), magic);
     return _mm256_fmadd_ps(_mm256_mul_ps(x, af_avx2_pow2f(k1)), af_avx2_pow2f(_mm256_sub_ps(k, k1)), _mm256_set1_ps(-0.0f));
 }
+/* x 2^k for k in [-126, 127] (vec_scalar.h): one product. */
+static inline vf vf_ldexp_normal(vf x, vf k) { return _mm256_fmadd_ps(x, af_avx2_pow2f(k), _mm256_set1_ps(-0.0f)); }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -132,6 +134,7 @@ static inline vd vd_ldexp(vd x, vd k)
     vd k1 = _mm256_sub_pd(_mm256_add_pd(_mm256_fmadd_pd(k, _mm256_set1_pd(0.5), _mm256_set1_pd(-0.25)), magic), magic);
     return _mm256_fmadd_pd(_mm256_mul_pd(x, af_avx2_pow2d(k1)), af_avx2_pow2d(_mm256_sub_pd(k, k1)), _mm256_set1_pd(-0.0));
 }
+static inline vd vd_ldexp_normal(vd x, vd k) { return _mm256_fmadd_pd(x, af_avx2_pow2d(k), _mm256_set1_pd(-0.0)); }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
 
 #endif

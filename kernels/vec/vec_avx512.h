@@ -56,6 +56,7 @@ static inline vf vf_sel(mf m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a)
 
 /* x 2^k for integral k, rounded once (vec_scalar.h states the domain). */
 static inline vf vf_ldexp(vf x, vf k) { return _mm512_scalef_ps(x, k); }
+static inline vf vf_ldexp_normal(vf x, vf k) { return _mm512_scalef_ps(x, k); }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf16_u10avx512f(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -99,6 +100,7 @@ static inline md vd_isnan(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q);
 static inline vd vd_sel(md m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a); }
 
 static inline vd vd_ldexp(vd x, vd k) { return _mm512_scalef_pd(x, k); }
+static inline vd vd_ldexp_normal(vd x, vd k) { return _mm512_scalef_pd(x, k); }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd8_u10avx512f(a); }
 
 #endif

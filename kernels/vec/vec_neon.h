@@ -137,6 +137,8 @@ static inline vf vf_ldexp(vf x, vf k)
     vf k1 = vsubq_f32(vaddq_f32(vfmaq_f32(vdupq_n_f32(-0.25f), k, vdupq_n_f32(0.5f)), magic), magic);
     return vmulq_f32(vmulq_f32(x, af_neon_pow2f(k1)), af_neon_pow2f(vsubq_f32(k, k1)));
 }
+/* x 2^k for k in [-126, 127] (vec_scalar.h): one product. */
+static inline vf vf_ldexp_normal(vf x, vf k) { return vmulq_f32(x, af_neon_pow2f(k)); }
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10, a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -235,6 +237,7 @@ static inline vd vd_ldexp(vd x, vd k)
     vd k1 = vsubq_f64(vaddq_f64(vfmaq_f64(vdupq_n_f64(-0.25), k, vdupq_n_f64(0.5)), magic), magic);
     return vmulq_f64(vmulq_f64(x, af_neon_pow2d(k1)), af_neon_pow2d(vsubq_f64(k, k1)));
 }
+static inline vd vd_ldexp_normal(vd x, vd k) { return vmulq_f64(x, af_neon_pow2d(k)); }
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10, a); }
 
 #endif

@@ -90,6 +90,17 @@ static inline vf vf_ldexp(vf x, vf k)
     return (x * af_scalar_pow2f(k1)) * af_scalar_pow2f(k - k1);
 #endif
 }
+/* x 2^k for an integral k in [-126, 127], where 2^k is a normal float: one
+ * product, rounded once, the same bits as vf_ldexp (whose first product is
+ * exact). */
+static inline vf vf_ldexp_normal(vf x, vf k)
+{
+#if AF_SCALAR_FMA
+    return fmaf(x, af_scalar_pow2f(k), -0.0f);
+#else
+    return x * af_scalar_pow2f(k);
+#endif
+}
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10)(a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -149,6 +160,15 @@ static inline vd vd_ldexp(vd x, vd k)
     return fma(x * af_scalar_pow2d(k1), af_scalar_pow2d(k - k1), -0.0);
 #else
     return (x * af_scalar_pow2d(k1)) * af_scalar_pow2d(k - k1);
+#endif
+}
+/* The same for k in [-1022, 1023]. */
+static inline vd vd_ldexp_normal(vd x, vd k)
+{
+#if AF_SCALAR_FMA
+    return fma(x, af_scalar_pow2d(k), -0.0);
+#else
+    return x * af_scalar_pow2d(k);
 #endif
 }
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10)(a); }
