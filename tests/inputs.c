@@ -128,6 +128,27 @@ input_set inputs_sorted(actfast_dtype dtype, double scale)
     return b.set;
 }
 
+input_set inputs_around(const double *centers, size_t count)
+{
+    builder b = {{NULL, 0}, 0, ACTFAST_F64};
+    for (size_t i = 0; i < count; i++) {
+        const double c = centers[i];
+        if (c == 0 || !isfinite(c))
+            continue;
+        double below = c, above = c;
+        add(&b, c);
+        for (int k = 0; k < 2048; k++) {
+            add(&b, below = nextafter(below, -INFINITY));
+            add(&b, above = nextafter(above, INFINITY));
+        }
+        for (int m = 1; m <= 52; m++) {
+            add(&b, c * (1 + ldexp(1, -m)));
+            add(&b, c * (1 - ldexp(1, -m)));
+        }
+    }
+    return b.set;
+}
+
 void inputs_free(input_set *s)
 {
     free(s->x);

@@ -53,6 +53,10 @@ typedef struct test_record {
     int (*flat)(double x, const actfast_params *p);
     /* Parameter sets tested beside the defaults, up to the first without a name. */
     param_set extra_params[RECORD_EXTRA_PARAMS];
+    /* Where all 2^32 floats through forward and f' at the defaults (scripts/run
+     * exhaustive) found the largest error, if above 1/2 ulp: the double
+     * tests run the doubles around them (inputs_around). 0 for none. */
+    double sweep_worst[2];
 
     /* Row-wise ops: one row of n, forward, and backward from y with the size
      * of the terms that each dx_j adds up (the scale of its error). */

@@ -463,6 +463,12 @@ int main(int argc, char **argv)
         for (int i = 0; i < RECORD_EXTRA_PARAMS && extra[i].name; i++)
             test_elementwise(op, &extra[i].params, extra[i].name, &in);
         inputs_free(&in);
+        if (dtype == ACTFAST_F64) {
+            input_set near = inputs_around(test_records[op]->sweep_worst, 2);
+            if (near.n > 0)
+                test_elementwise(op, &defaults, " near the float sweep's worst", &near);
+            inputs_free(&near);
+        }
         input_set sorted = inputs_sorted(dtype, scale);
         test_shape(op, &sorted);
         inputs_free(&sorted);

@@ -43,6 +43,7 @@ const test_record record_celu = {
     .grad = grad,
     .grad_from_y = grad_from_y,
     .extra_params = {{" alpha=0.3", {.alpha = 0.3}}, {" alpha=2", {.alpha = 2}}},
+    .sweep_worst = {-0x1.174c5ap-2, -0x1.783ee2p+2},
     .textbook = &textbook,
     .gallery = {-7, 7},
 };

@@ -28,6 +28,7 @@ TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
 const test_record record_gelu = {
     .forward = forward,
     .grad_terms = grad_terms,
+    .sweep_worst = {-0x1.68bd54p+3, -0x1.5ad4b6p-1},
     .textbook = &textbook,
     .gallery = {-7, 7},
 };

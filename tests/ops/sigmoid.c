@@ -38,6 +38,7 @@ const test_record record_sigmoid = {
     .forward = forward,
     .grad = grad,
     .grad_from_y = grad_from_y,
+    .sweep_worst = {-0x1.362c52p+2, 0x1.8f00eep+2},
     .textbook = &textbook,
     .gallery = {-7, 7},
 };

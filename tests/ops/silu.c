@@ -26,6 +26,7 @@ TEXTBOOK_ELEMENTWISE(textbook_silu, textbook_silu_d)
 const test_record record_silu = {
     .forward = forward,
     .grad_terms = grad_terms,
+    .sweep_worst = {-0x1.5d5522p+4, -0x1.56a04ap+3},
     .textbook = &textbook,
     .gallery = {-7, 7},
 };

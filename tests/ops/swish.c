@@ -34,6 +34,7 @@ const test_record record_swish = {
                      {" beta=-0.5", {.beta = -0.5}},
                      {" beta=0", {.beta = 0}},
                      {" beta=1e-3", {.beta = 1e-3}}},
+    .sweep_worst = {-0x1.5d5522p+4, -0x1.6706b6p+6},
     .textbook = &textbook,
     .gallery = {-7, 7},
 };

@@ -32,6 +32,7 @@ const test_record record_tanh = {
     .forward = forward,
     .grad = grad,
     .grad_from_y = grad_from_y,
+    .sweep_worst = {0x1.010476p-3, 0x1.8f00eep+1},
     .textbook = &textbook,
     .gallery = {-7, 7},
 };
