@@ -71,7 +71,7 @@ const AF_TABLE_TYPE(AF_SUFFIX) AF_TABLE_NAME(AF_ISA_TAG, AF_SUFFIX) = {
 #include "ops.def"
 #undef AF_OP
 #if !AF_IS_F64
-        AF_WIDE_ALL_OPS(AF_ENTRY_WIDE)
+        AF_WIDE_OPS(AF_ENTRY_WIDE)
 #endif
     },
     .slopes = {slopes_forward_kernel, slopes_grad_kernel, slopes_backward_kernel},

@@ -180,6 +180,7 @@ AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
 #define LN2_FULL_LO_f64 0x1.abc9e3b39803fp-56
 #define SQRT2_f32 0x1.6a09e6p+0f
 #define SQRT2_f64 0x1.6a09e667f3bcdp+0
+#define SQRT2_MINUS_1_f64 0x1.a827999fcef34p-2
 /* f32: R of degree 3, error 2^-31.6 relative to log(1 + f) */
 #define LOG1P_DEGREE_f32 3
 AF_POLY_TABLE float LOG1P_POLY_f32[LOG1P_DEGREE_f32 + 1] = {

@@ -214,3 +214,18 @@ static inline af_exp_parts af_gauss(V x)
     V q_lo = v_fma(xc, xc, v_neg(q));
     return af_exp_tail_nonpos_dw(v_neg(v_mul(half, q)), v_neg(v_mul(half, q_lo)));
 }
+
+#if AF_IS_F64
+/* e^-|z| for the float kernels that run in double (kernels/wide.h), for
+ * z = b x of two floats, and 0 past -250: every float result built from it
+ * there (softplus, logsigmoid and their f', over any float beta) rounds to 0
+ * anyway, and an exact 0 makes dy f' NaN for an infinite dy as in the other
+ * far tails (SPEC 3). Up to there e^-|z| >= 2^-361 is a normal double, k
+ * stays in [-361, 0], and one product scales. */
+static inline V af_exp_nonpos_of_float(V z)
+{
+    V a = v_nabs(z), lo = v_set(-250.0);
+    V e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(a, lo), af_zero_addend());
+    return v_sel(v_lt(a, lo), v_set(0.0), e);
+}
+#endif

@@ -24,3 +24,22 @@ static inline V logsigmoid_grad_times(V x, V m, const VP *k)
     V q = af_div_one_plus_times(m, v_sel(pos, e.e, one), af_zero_if_tiny(ev));
     return af_mul_small(q, v_sel(pos, e.scale, one));
 }
+
+#if AF_IS_F64
+/* For float arrays (kernels/wide.h), in double, as softplus_float_forward:
+ * -(log1p(e^-|x|) - min(x, 0)). */
+static inline V logsigmoid_float_forward(V x, const VP *k)
+{
+    (void)k;
+    return v_neg(v_sub(af_log1p_unit_plain(af_exp_nonpos_of_float(x)), v_min(x, v_set(0.0))));
+}
+
+/* m sigmoid(-x) = m (x >= 0 ? e : 1)/(1 + e), e = e^-|x| > 0. */
+static inline V logsigmoid_float_grad_times(V x, V m, const VP *k)
+{
+    (void)k;
+    V e = af_exp_nonpos_of_float(x);
+    return v_div(v_mul(m, v_sel(v_ge(x, v_set(0.0)), e, v_set(1.0))), v_add(v_set(1.0), e));
+}
+#define logsigmoid_float_grad_times_takes_infinite_m 1
+#endif

@@ -53,3 +53,29 @@ static inline V softplus_grad_times(V x, V m, const VP *k)
     V g = af_mul_small(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
     return v_sel(v_gt(s.z, softplus_threshold(k)), m, g);
 }
+
+#if AF_IS_F64
+/* For float arrays (kernels/wide.h), in double: z = b x is exact (two
+ * floats), so no z_lo; e^-|z| (2^-53), log1p (about 2^-52), the product by
+ * 1/b and the sum round by 2^-53 each, about 2^-51 in all, below the step
+ * between consecutive floats' results near 0 where the float formula ran
+ * backwards. All 2^32 floats: README. */
+static inline V softplus_float_forward(V x, const VP *k)
+{
+    V z = v_mul(softplus_beta(k), x);
+    /* 1/b is the same for the whole array: the compiler takes it out of the loop. */
+    V tail = v_mul(af_log1p_unit_plain(af_exp_nonpos_of_float(z)), v_div(v_set(1.0), softplus_beta(k)));
+    V y = v_sel(v_gt(z, v_set(0.0)), v_add(x, tail), tail);
+    return v_sel(v_gt(z, softplus_threshold(k)), x, y);
+}
+
+/* m sigmoid(z) = m (z > 0 ? 1 : e)/(1 + e), e = e^-|z| > 0: never m * 0. */
+static inline V softplus_float_grad_times(V x, V m, const VP *k)
+{
+    V z = v_mul(softplus_beta(k), x);
+    V e = af_exp_nonpos_of_float(z);
+    V g = v_div(v_mul(m, v_sel(v_gt(z, v_set(0.0)), v_set(1.0), e)), v_add(v_set(1.0), e));
+    return v_sel(v_gt(z, softplus_threshold(k)), m, g);
+}
+#define softplus_float_grad_times_takes_infinite_m 1
+#endif
