@@ -36,6 +36,7 @@ TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
 const test_record record_tanhshrink = {
     .forward = forward,
     .grad = grad,
+    .sweep_worst = {0x1.ff9dfcp-1, 0x1.c27c8ap-1},
     .textbook = &textbook,
     .gallery = {-7, 7},
 };
