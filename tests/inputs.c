@@ -128,8 +128,9 @@ input_set inputs_sorted(actfast_dtype dtype, double scale)
     return b.set;
 }
 
-input_set inputs_around(const double *centers, size_t count)
+input_set inputs_around(const double *centers, size_t count, double scale)
 {
+    const size_t neighbours = scaled(2048, scale);
     builder b = {{NULL, 0}, 0, ACTFAST_F64};
     for (size_t i = 0; i < count; i++) {
         const double c = centers[i];
@@ -137,7 +138,7 @@ input_set inputs_around(const double *centers, size_t count)
             continue;
         double below = c, above = c;
         add(&b, c);
-        for (int k = 0; k < 2048; k++) {
+        for (size_t k = 0; k < neighbours; k++) {
             add(&b, below = nextafter(below, -INFINITY));
             add(&b, above = nextafter(above, INFINITY));
         }

@@ -23,10 +23,11 @@ input_set inputs_elementwise(actfast_dtype dtype, double scale);
 /* Sorted and dense from far negative to far positive: for monotonicity. */
 input_set inputs_sorted(actfast_dtype dtype, double scale);
 
-/* Doubles around each nonzero centers[i]: the 2048 nearest on both sides and
- * c (1 +- 2^-m) for m = 1 .. 52, where a float's worst case, scaled to double
- * precision, would lie (double has too many inputs to sweep). */
-input_set inputs_around(const double *centers, size_t count);
+/* Doubles around each nonzero centers[i]: the 2048 nearest on both sides
+ * (times scale) and c (1 +- 2^-m) for m = 1 .. 52, where a float's worst
+ * case, scaled to double precision, would lie (double has too many inputs
+ * to sweep). */
+input_set inputs_around(const double *centers, size_t count, double scale);
 
 void inputs_free(input_set *s);
 

@@ -464,7 +464,7 @@ int main(int argc, char **argv)
             test_elementwise(op, &extra[i].params, extra[i].name, &in);
         inputs_free(&in);
         if (dtype == ACTFAST_F64) {
-            input_set near = inputs_around(test_records[op]->sweep_worst, 2);
+            input_set near = inputs_around(test_records[op]->sweep_worst, 2, scale);
             if (near.n > 0)
                 test_elementwise(op, &defaults, " near the float sweep's worst", &near);
             inputs_free(&near);
