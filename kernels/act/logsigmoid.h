@@ -34,7 +34,7 @@ static inline V logsigmoid_float_forward(V x, const VP *k)
     return v_neg(v_sub(af_log1p_unit_plain(af_exp_nonpos_of_float(x)), v_min(x, v_set(0.0))));
 }
 
-/* m sigmoid(-x) = m (x >= 0 ? e : 1)/(1 + e), e = e^-|x| > 0. */
+/* m sigmoid(-x) = m (x >= 0 ? e : 1)/(1 + e), e = e^-|x|, as softplus_float_grad_times. */
 static inline V logsigmoid_float_grad_times(V x, V m, const VP *k)
 {
     (void)k;

@@ -69,7 +69,9 @@ static inline V softplus_float_forward(V x, const VP *k)
     return v_sel(v_gt(z, softplus_threshold(k)), x, y);
 }
 
-/* m sigmoid(z) = m (z > 0 ? 1 : e)/(1 + e), e = e^-|z| > 0: never m * 0. */
+/* m sigmoid(z) = m (z > 0 ? 1 : e)/(1 + e), e = e^-|z|: m times a number
+ * that is 0 only past z = -250 (af_exp_nonpos_of_float), so an infinite m
+ * gives IEEE's +-inf, and NaN there as in the other far tails. */
 static inline V softplus_float_grad_times(V x, V m, const VP *k)
 {
     V z = v_mul(softplus_beta(k), x);
