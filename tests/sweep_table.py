@@ -46,9 +46,9 @@ def merged(rows):
         entry["isas"].append(isa)
         if entry["worst"] is None or ulp(r["max_ulp"]) > ulp(entry["worst"]["max_ulp"]):
             entry["worst"] = r
-        for column, what in (("over", "bound"), ("range", "range"), ("diff", "bits")):
+        for column, what in (("over", "over the bound"), ("range", "out of range"), ("diff", "not scalar's bits")):
             if r[column] not in ("0", "-"):
-                entry["failed"].append(f"{what} on {isa}")
+                entry["failed"].append(f"{r[column]} floats {what} on {isa}")
         if r["mono_checked"] == "1":
             entry["mono"] = (entry["mono"] or 0) + int(r["mono"])
         if r["stride"] != "1":
