@@ -228,4 +228,14 @@ static inline V af_exp_nonpos_of_float(V z)
     V e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(a, lo), af_zero_addend());
     return v_sel(v_lt(a, lo), v_set(0.0), e);
 }
+
+/* m sigmoid(z) = m (z > 0 ? 1 : e)/(1 + e), e = e^-|z|, for the same
+ * kernels (softplus' f', logsigmoid's at -x): m times a number that is 0
+ * only past z = -250, so an infinite m gives IEEE's +-inf, and NaN there as
+ * in the other far tails. */
+static inline V af_sigmoid_times_of_float(V m, V z)
+{
+    V e = af_exp_nonpos_of_float(z);
+    return v_div(v_mul(m, v_sel(v_gt(z, v_set(0.0)), v_set(1.0), e)), v_add(v_set(1.0), e));
+}
 #endif

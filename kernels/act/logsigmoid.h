@@ -34,12 +34,11 @@ static inline V logsigmoid_float_forward(V x, const VP *k)
     return v_neg(v_sub(af_log1p_unit_plain(af_exp_nonpos_of_float(x)), v_min(x, v_set(0.0))));
 }
 
-/* m sigmoid(-x) = m (x >= 0 ? e : 1)/(1 + e), e = e^-|x|, as softplus_float_grad_times. */
+/* m sigmoid(-x). */
 static inline V logsigmoid_float_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    V e = af_exp_nonpos_of_float(x);
-    return v_div(v_mul(m, v_sel(v_ge(x, v_set(0.0)), e, v_set(1.0))), v_add(v_set(1.0), e));
+    return af_sigmoid_times_of_float(m, v_neg(x));
 }
 #define logsigmoid_float_grad_times_takes_infinite_m 1
 #endif

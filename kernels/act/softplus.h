@@ -69,15 +69,11 @@ static inline V softplus_float_forward(V x, const VP *k)
     return v_sel(v_gt(z, softplus_threshold(k)), x, y);
 }
 
-/* m sigmoid(z) = m (z > 0 ? 1 : e)/(1 + e), e = e^-|z|: m times a number
- * that is 0 only past z = -250 (af_exp_nonpos_of_float), so an infinite m
- * gives IEEE's +-inf, and NaN there as in the other far tails. */
+/* m sigmoid(z), exactly m above the threshold. */
 static inline V softplus_float_grad_times(V x, V m, const VP *k)
 {
     V z = v_mul(softplus_beta(k), x);
-    V e = af_exp_nonpos_of_float(z);
-    V g = v_div(v_mul(m, v_sel(v_gt(z, v_set(0.0)), v_set(1.0), e)), v_add(v_set(1.0), e));
-    return v_sel(v_gt(z, softplus_threshold(k)), m, g);
+    return v_sel(v_gt(z, softplus_threshold(k)), m, af_sigmoid_times_of_float(m, z));
 }
 #define softplus_float_grad_times_takes_infinite_m 1
 #endif
