@@ -44,6 +44,10 @@ static inline V af_two_prod(V a, V b, V *lo)
     return p;
 }
 
+/* hi + lo rounded once; where lo is 0, hi itself, which keeps the sign of
+ * a zero hi (-0 + 0 would be +0). */
+static inline V af_round_dw(V hi, V lo) { return v_sel(v_eq(lo, v_set((T)0)), hi, v_add(hi, lo)); }
+
 /* a * (b + b_lo) = hi + *lo to twice the working precision (a exact), where
  * the product does not overflow. */
 static inline V af_mul_dw_finite(V a, V b, V b_lo, V *lo)
@@ -59,6 +63,16 @@ static inline V af_mul_dw(V a, V b, V b_lo, V *lo)
     V p = af_mul_dw_finite(a, b, b_lo, lo);
     *lo = af_finite_or_zero(*lo);
     return p;
+}
+
+/* a (b + b_lo) rounded once (the rounding of a b_lo is O(eps^2)), without
+ * the exact product: its error term underflows (and then rounds twice) where
+ * a b is near the subnormals. Where b_lo is 0, a plain product, which keeps
+ * the sign of a zero b; a b_lo that is not finite (a infinite) is dropped. */
+static inline V af_mul_dw_round(V a, V b, V b_lo)
+{
+    V with_lo = v_fma(a, b, af_finite_or_zero(v_mul(a, b_lo)));
+    return v_sel(v_eq(b_lo, v_set((T)0)), af_mul_small(a, b), with_lo);
 }
 
 /* (d + d_lo)^2 = hi + *lo to twice the working precision. */

@@ -94,12 +94,6 @@ static inline V gelu_cdf_dw(V x, af_exp_parts g, V *lo)
     return v_sel(middle, from_erf, v_sel(left, from_erfc, hc));
 }
 
-/* hi + lo rounded once; an exact 0 of hi keeps its sign. */
-static inline V gelu_round(V hi, V lo)
-{
-    return v_sel(v_eq(lo, v_set((T)0)), hi, v_add(hi, lo));
-}
-
 /* x Phi(x), with x = -inf taken as -1e4 (Phi is 0 there, not inf * 0). */
 static inline V gelu_forward(V x, const VP *k)
 {
@@ -109,7 +103,7 @@ static inline V gelu_forward(V x, const VP *k)
     af_exp_parts g = gelu_gauss(xs);
     V cdf_lo, cdf = gelu_cdf_dw(xs, g, &cdf_lo);
     V p_lo, p = af_mul_dw(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
-    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), af_mul_small(gelu_round(p, p_lo), g.scale));
+    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), af_mul_small(af_round_dw(p, p_lo), g.scale));
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */
