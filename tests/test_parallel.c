@@ -89,6 +89,7 @@ static void *pool_worker(void *arg)
      * raise any (the pool itself does integer work only) */
     feclearexcept(FE_ALL_EXCEPT);
     feraiseexcept(FE_DIVBYZERO);
+    const int raised = fetestexcept(FE_ALL_EXCEPT);
     unsigned seen = 0;
     pthread_mutex_lock(&p->lock);
     for (;;) {
@@ -102,7 +103,7 @@ static void *pool_worker(void *arg)
             const size_t i = p->order == REVERSE ? p->count - 1 - k : p->order == SHUFFLED ? p->permutation[k] : k;
             p->task(p->task_ctx, i);
             if (ctl_read() != mine || fegetround() != FE_TOWARDZERO ||
-                fetestexcept(FE_ALL_EXCEPT) != FE_DIVBYZERO)
+                fetestexcept(FE_ALL_EXCEPT) != raised)
                 atomic_store(&p->mode_changed, 1);
         }
         pthread_mutex_lock(&p->lock);
@@ -838,13 +839,17 @@ static void failures(void)
     memcpy(got, old, N * sizeof(float));
     feclearexcept(FE_ALL_EXCEPT);
     feraiseexcept(FE_UNDERFLOW);
+    /* FE_UNDERFLOW, and FE_INEXACT with it where feraiseexcept raises it by
+     * arithmetic (glibc on AArch64; C leaves that to the implementation) */
+    const int raised = fetestexcept(FE_ALL_EXCEPT);
     const actfast_status st =
         actfast_apply_parallel(&r2, ACTFAST_OP_GELU, ACTFAST_BACKWARD, ACTFAST_F32, x, dy, got, N, &p);
     const int saved_errno = errno, round = fegetround(), flags = fetestexcept(FE_ALL_EXCEPT);
     const unsigned after = ctl_read();
     fesetround(FE_TONEAREST);
     feclearexcept(FE_ALL_EXCEPT);
-    CHECK(flags == FE_UNDERFLOW, "the caller's exception flags changed: FE_UNDERFLOW -> %#x", (unsigned)flags);
+    CHECK((raised & FE_UNDERFLOW) && flags == raised, "the caller's exception flags changed: %#x -> %#x",
+          (unsigned)raised, (unsigned)flags);
     CHECK(st == ACTFAST_OK && memcmp(got, want, N * sizeof(float)) == 0, "in the caller's FE_UPWARD mode");
     CHECK(saved_errno == ERANGE, "errno %d after the call, was ERANGE", saved_errno);
     CHECK(round == FE_UPWARD && after == caller, "the caller's FP mode changed: %#x -> %#x", caller, after);
