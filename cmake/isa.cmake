@@ -30,6 +30,9 @@ function(actfast_add_isa name definitions)
     string(TOUPPER ${dtype} upper)
     add_library(${target} OBJECT ${PROJECT_SOURCE_DIR}/kernels/table.c)
     target_compile_definitions(${target} PRIVATE ${definitions} AF_DTYPE_${upper})
+    if(ACTFAST_COUNT_SUBNORMALS AND name MATCHES "^scalar")
+      target_compile_definitions(${target} PRIVATE AF_COUNT_SUBNORMALS=1)
+    endif()
     target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN}
       "$<$<C_COMPILER_ID:GNU>:--param=large-function-growth=1000;--param=inline-unit-growth=1000;--param=max-inline-insns-single=1000>")
     target_include_directories(${target} PRIVATE

@@ -25,6 +25,20 @@
 #endif
 #include <sleef.h>
 
+/* AF_CF(event, r, a, b, c): the result r of an operation, counted as an
+ * event of subnormal_events.h when r or one of the operands a, b, c that
+ * Intel's assists meet is subnormal (0 for an operand that does not count,
+ * as the addends of add and sub), in the counting build
+ * (cmake -DACTFAST_COUNT_SUBNORMALS=ON); else r itself. */
+#if AF_COUNT_SUBNORMALS
+#include "subnormal_events.h"
+#define AF_CF(event, r, a, b, c) af_counted_f(AF_EV_##event, r, a, b, c)
+#define AF_CD(event, r, a, b, c) af_counted_d(AF_EV_##event, r, a, b, c)
+#else
+#define AF_CF(event, r, a, b, c) (r)
+#define AF_CD(event, r, a, b, c) (r)
+#endif
+
 #if AF_SCALAR_FMA
 #define AF_SLEEF_F(fn, u) Sleef_##fn##f1_##u##purecfma
 #define AF_SLEEF_D(fn, u) Sleef_##fn##d1_##u##purecfma
@@ -46,12 +60,12 @@ static inline vf vf_load_part(const float *p, size_t n) { return n ? *p : 0.0f; 
 static inline void vf_store_part(float *p, vf v, size_t n) { if (n) *p = v; }
 static inline vf vf_set(float x) { return x; }
 
-static inline vf vf_add(vf a, vf b) { return a + b; }
-static inline vf vf_sub(vf a, vf b) { return a - b; }
-static inline vf vf_mul(vf a, vf b) { return a * b; }
-static inline vf vf_div(vf a, vf b) { return a / b; }
-static inline vf vf_fma(vf a, vf b, vf c) { return fmaf(a, b, c); }
-static inline vf vf_fnma(vf a, vf b, vf c) { return fmaf(-a, b, c); }
+static inline vf vf_add(vf a, vf b) { return AF_CF(add, a + b, 0, 0, 0); }
+static inline vf vf_sub(vf a, vf b) { return AF_CF(sub, a - b, 0, 0, 0); }
+static inline vf vf_mul(vf a, vf b) { return AF_CF(mul, a * b, a, b, 0); }
+static inline vf vf_div(vf a, vf b) { return AF_CF(div, a / b, a, b, 0); }
+static inline vf vf_fma(vf a, vf b, vf c) { return AF_CF(fma, fmaf(a, b, c), a, b, c); }
+static inline vf vf_fnma(vf a, vf b, vf c) { return vf_fma(-a, b, c); }
 static inline vf vf_neg(vf a) { return -a; }
 static inline vf vf_abs(vf a) { return fabsf(a); }
 static inline vf vf_nabs(vf a) { return -fabsf(a); }
@@ -85,9 +99,9 @@ static inline vf vf_ldexp(vf x, vf k)
 {
     vf k1 = (fmaf(k, 0.5f, -0.25f) + 0x1.8p23f) - 0x1.8p23f;
 #if AF_SCALAR_FMA
-    return fmaf(x * af_scalar_pow2f(k1), af_scalar_pow2f(k - k1), -0.0f); /* as in vec_avx2.h */
+    return AF_CF(ldexp, fmaf(x * af_scalar_pow2f(k1), af_scalar_pow2f(k - k1), -0.0f), x, 0, 0); /* as in vec_avx2.h */
 #else
-    return (x * af_scalar_pow2f(k1)) * af_scalar_pow2f(k - k1);
+    return AF_CF(ldexp, (x * af_scalar_pow2f(k1)) * af_scalar_pow2f(k - k1), x, 0, 0);
 #endif
 }
 /* x 2^k for an integral k in [-126, 127], where 2^k is a normal float: one
@@ -96,12 +110,12 @@ static inline vf vf_ldexp(vf x, vf k)
 static inline vf vf_ldexp_normal(vf x, vf k)
 {
 #if AF_SCALAR_FMA
-    return fmaf(x, af_scalar_pow2f(k), -0.0f);
+    return AF_CF(ldexp, fmaf(x, af_scalar_pow2f(k), -0.0f), x, 0, 0);
 #else
-    return x * af_scalar_pow2f(k);
+    return AF_CF(ldexp, x * af_scalar_pow2f(k), x, 0, 0);
 #endif
 }
-static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10)(a); }
+static inline vf vf_log1p(vf a) { return AF_CF(log1p, AF_SLEEF_F(log1p, u10)(a), a, 0, 0); }
 
 /* ---- double --------------------------------------------------------------- */
 typedef double vd;
@@ -117,18 +131,18 @@ static inline void vd_store_part(double *p, vd v, size_t n) { if (n) *p = v; }
 /* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
  * the loads and stores of the float kernels that run the double bodies
  * (kernels/wide.h). */
-static inline vd vd_load_f32(const float *p) { return *p; }
-static inline void vd_store_f32(float *p, vd v) { *p = (float)v; }
-static inline vd vd_load_part_f32(const float *p, size_t n) { return n ? *p : 0.0; }
-static inline void vd_store_part_f32(float *p, vd v, size_t n) { if (n) *p = (float)v; }
+static inline vd vd_load_f32(const float *p) { return AF_CF(convert, *p, 0, 0, 0); }
+static inline void vd_store_f32(float *p, vd v) { *p = AF_CF(convert, (float)v, 0, 0, 0); }
+static inline vd vd_load_part_f32(const float *p, size_t n) { return n ? AF_CF(convert, *p, 0, 0, 0) : 0.0; }
+static inline void vd_store_part_f32(float *p, vd v, size_t n) { if (n) *p = AF_CF(convert, (float)v, 0, 0, 0); }
 static inline vd vd_set(double x) { return x; }
 
-static inline vd vd_add(vd a, vd b) { return a + b; }
-static inline vd vd_sub(vd a, vd b) { return a - b; }
-static inline vd vd_mul(vd a, vd b) { return a * b; }
-static inline vd vd_div(vd a, vd b) { return a / b; }
-static inline vd vd_fma(vd a, vd b, vd c) { return fma(a, b, c); }
-static inline vd vd_fnma(vd a, vd b, vd c) { return fma(-a, b, c); }
+static inline vd vd_add(vd a, vd b) { return AF_CD(add, a + b, 0, 0, 0); }
+static inline vd vd_sub(vd a, vd b) { return AF_CD(sub, a - b, 0, 0, 0); }
+static inline vd vd_mul(vd a, vd b) { return AF_CD(mul, a * b, a, b, 0); }
+static inline vd vd_div(vd a, vd b) { return AF_CD(div, a / b, a, b, 0); }
+static inline vd vd_fma(vd a, vd b, vd c) { return AF_CD(fma, fma(a, b, c), a, b, c); }
+static inline vd vd_fnma(vd a, vd b, vd c) { return vd_fma(-a, b, c); }
 static inline vd vd_neg(vd a) { return -a; }
 static inline vd vd_abs(vd a) { return fabs(a); }
 static inline vd vd_nabs(vd a) { return -fabs(a); }
@@ -157,20 +171,20 @@ static inline vd vd_ldexp(vd x, vd k)
 {
     vd k1 = (fma(k, 0.5, -0.25) + 0x1.8p52) - 0x1.8p52;
 #if AF_SCALAR_FMA
-    return fma(x * af_scalar_pow2d(k1), af_scalar_pow2d(k - k1), -0.0);
+    return AF_CD(ldexp, fma(x * af_scalar_pow2d(k1), af_scalar_pow2d(k - k1), -0.0), x, 0, 0);
 #else
-    return (x * af_scalar_pow2d(k1)) * af_scalar_pow2d(k - k1);
+    return AF_CD(ldexp, (x * af_scalar_pow2d(k1)) * af_scalar_pow2d(k - k1), x, 0, 0);
 #endif
 }
 /* The same for k in [-1022, 1023]. */
 static inline vd vd_ldexp_normal(vd x, vd k)
 {
 #if AF_SCALAR_FMA
-    return fma(x, af_scalar_pow2d(k), -0.0);
+    return AF_CD(ldexp, fma(x, af_scalar_pow2d(k), -0.0), x, 0, 0);
 #else
-    return x * af_scalar_pow2d(k);
+    return AF_CD(ldexp, x * af_scalar_pow2d(k), x, 0, 0);
 #endif
 }
-static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10)(a); }
+static inline vd vd_log1p(vd a) { return AF_CD(log1p, AF_SLEEF_D(log1p, u10)(a), a, 0, 0); }
 
 #endif
