@@ -36,7 +36,7 @@ static inline V celu_grad_times(V x, V m, const VP *k)
     x = v_sel(celu_tiny(x, k), v_set((T)0), x);
     V u_lo, u = celu_quotient(v_min(x, v_set((T)0)), k, &u_lo);
     af_exp_parts e = af_exp_tail_nonpos_dw(u, u_lo);
-    V below = af_mul_small(v_fma(m, e.e, af_finite_or_zero(v_mul(m, e.lo))), e.scale);
+    V below = af_unscale(v_fma(m, e.e, af_finite_or_zero(v_mul(m, e.lo))), e.scale);
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 

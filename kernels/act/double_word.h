@@ -67,12 +67,13 @@ static inline V af_mul_dw(V a, V b, V b_lo, V *lo)
 
 /* a (b + b_lo) rounded once (the rounding of a b_lo is O(eps^2)), without
  * the exact product: its error term underflows (and then rounds twice) where
- * a b is near the subnormals. Where b_lo is 0, a plain product, which keeps
- * the sign of a zero b; a b_lo that is not finite (a infinite) is dropped. */
+ * a b is near the subnormals. Where b_lo is 0 the addend is -0, a plain
+ * product that keeps the sign of a zero b; a b_lo that is not finite (a
+ * infinite) is dropped. One FMA meets b, subnormal or not. */
 static inline V af_mul_dw_round(V a, V b, V b_lo)
 {
-    V with_lo = v_fma(a, b, af_finite_or_zero(v_mul(a, b_lo)));
-    return v_sel(v_eq(b_lo, v_set((T)0)), af_mul_small(a, b), with_lo);
+    V lo = v_sel(v_eq(b_lo, v_set((T)0)), v_set((T)-0.0), af_finite_or_zero(v_mul(a, b_lo)));
+    return v_fma(a, b, lo);
 }
 
 /* (d + d_lo)^2 = hi + *lo to twice the working precision. */

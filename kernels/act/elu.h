@@ -15,7 +15,7 @@ static inline V elu_grad_times(V x, V m, const VP *k)
 {
     af_exp_parts e = af_exp_tail_nonpos(v_min(x, v_set((T)0)));
     V ma = v_mul(m, elu_alpha(k));
-    V below = af_mul_small(v_mul(ma, e.e), e.scale);
+    V below = af_unscale(v_mul(ma, e.e), e.scale);
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 

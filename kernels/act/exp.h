@@ -199,9 +199,32 @@ static inline af_exp_parts af_exp_tail(V a, V a_lo)
     return af_exp_with_lo(af_exp_tail_clamped(af_zero_if_tiny(ac), 1), a_lo);
 }
 
+/* v times a scale of af_exp_parts (EXP_TAIL_SCALE = 2^-EXP_TAIL_SHIFT in the
+ * tail, 1 elsewhere), rounded once as that product would be: by integer
+ * operations in the tail (v_ldexp_down), where the result may be subnormal
+ * and the product would take a microcode assist on Intel. A vector with no
+ * lane in the tail costs a test. */
+static inline V af_unscale(V v, V scale)
+{
+    M tail = v_lt(scale, v_set((T)1));
+    if (!m_any(tail))
+        return v;
+    return v_sel(tail, v_ldexp_down(v, (int)AF_K(EXP_TAIL_SHIFT)), v);
+}
+
 /* The value e^a itself, rounded (subnormal or 0 in the tail, where only
  * 1 + e^a = 1 needs it). */
-static inline V af_exp_value(af_exp_parts p) { return af_mul_small(v_add(p.e, p.lo), p.scale); }
+static inline V af_exp_value(af_exp_parts p) { return af_unscale(v_add(p.e, p.lo), p.scale); }
+
+/* e^a where it meets 1 (1 + e^a, g + e^a for g of order 1): 0 below
+ * BESIDE_ONE and in the tail, where it is far below any rounding of such a
+ * sum and would bring subnormals into the arithmetic (its square, its
+ * products with quotients of its size). */
+static inline V af_exp_value_beside_one(af_exp_parts p)
+{
+    V e = v_add(p.e, p.lo);
+    return v_sel(v_lt(e, v_set(AF_K(BESIDE_ONE))), v_set((T)0), v_sel(p.tail, v_set((T)0), e));
+}
 
 /* e^(-x^2/2) as af_exp_tail parts. x^2 = q + q_lo exactly (FMA), and
  * e^(-(q + q_lo)/2) = e^(-q/2) (1 - q_lo/2): without the correction the

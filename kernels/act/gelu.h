@@ -103,7 +103,7 @@ static inline V gelu_forward(V x, const VP *k)
     af_exp_parts g = gelu_gauss(xs);
     V cdf_lo, cdf = gelu_cdf_dw(xs, g, &cdf_lo);
     V p_lo, p = af_mul_dw(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
-    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), af_mul_small(af_round_dw(p, p_lo), g.scale));
+    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), af_unscale(af_round_dw(p, p_lo), g.scale));
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */
@@ -116,5 +116,5 @@ static inline V gelu_grad_times(V x, V m, const VP *k)
     V xphi_lo, xphi = gelu_phi_dw(g, af_clamp_x(x), &xphi_lo);
     V err, sum = af_two_sum(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
-    return af_mul_small(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g.scale);
+    return af_unscale(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g.scale);
 }

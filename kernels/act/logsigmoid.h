@@ -8,7 +8,7 @@ static inline V logsigmoid_forward(V x, const VP *k)
     (void)k;
     af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
     V log1p_e = af_log1p_unit(af_exp_value(e), af_zero_addend());
-    V log_term = v_sel(e.tail, af_mul_small(v_add(e.e, e.lo), e.scale), log1p_e);
+    V log_term = v_sel(e.tail, af_unscale(v_add(e.e, e.lo), e.scale), log1p_e);
     return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
 }
 
@@ -22,7 +22,7 @@ static inline V logsigmoid_grad_times(V x, V m, const VP *k)
     af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
     V ev = af_exp_value(e); /* 1 + e = 1 below TINY, and e^2 would be subnormal */
     V q = af_div_one_plus_times(m, v_sel(pos, e.e, one), af_zero_if_tiny(ev));
-    return af_mul_small(q, v_sel(pos, e.scale, one));
+    return af_unscale(q, v_sel(pos, e.scale, one));
 }
 
 #if AF_IS_F64

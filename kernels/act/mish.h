@@ -45,7 +45,7 @@ static inline V mish_forward(V x, const VP *k)
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
     V num = af_mul_small(a, s.n);
     V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));
-    return af_mul_small(af_div_dw_signed(num, num_lo, s.d, s.d_lo), s.scale);
+    return af_unscale(af_div_dw_signed(num, num_lo, s.d, s.d_lo), s.scale);
 }
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
@@ -59,12 +59,12 @@ static inline V mish_grad_times(V x, V m, const VP *k)
     mish_parts s = mish_split(x);
     V xc = af_clamp_x(x);
     V one = v_set((T)1), four = v_set((T)4);
-    V ev = af_mul_small(s.e, s.scale);
+    V ev = af_unscale(s.e, s.scale);
     V six_4x = v_fma(four, xc, v_set((T)6));
     V four_4x = v_fma(four, xc, four);
     V q_neg = v_fma(ev, v_fma(ev, v_add(four, ev), six_4x), v_mul(four, v_add(one, xc)));
     V q_pos = v_fma(ev, v_fma(ev, v_fma(ev, four_4x, six_4x), four), one);
     V n_lo, n = af_two_prod(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), &n_lo);
     V dd_lo, dd = af_square_dw(s.d, s.d_lo, &dd_lo);
-    return af_mul_small(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), s.scale);
+    return af_unscale(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), s.scale);
 }

@@ -29,7 +29,7 @@ static inline V selu_grad_times(V x, V m, const VP *k)
     V c_lo, c = selu_lambd_alpha(k, &c_lo);
     V t_lo, t = af_mul_dw(m, c, c_lo, &t_lo);
     af_exp_parts e = af_exp_tail_nonpos(v_min(x, v_set((T)0)));
-    V below = af_mul_small(v_fma(t, e.e, v_mul(t_lo, e.e)), e.scale);
+    V below = af_unscale(v_fma(t, e.e, v_mul(t_lo, e.e)), e.scale);
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), v_mul(m, selu_lambd(k)), below));
 }
 

@@ -1,14 +1,17 @@
 /* sigmoid(x) = 1/(1 + e) for x >= 0 and e/(1 + e) below, e = e^-|x| <= 1:
  * nothing overflows and nothing cancels, and sigmoid(-100.0f) = 3.7e-44 keeps
- * its subnormal value. The quotient is corrected by the exact remainder
+ * its subnormal value, made by af_exp_tail's integer scaling. The quotient is corrected by the exact remainder
  * n - q (1 + e) (af_div_one_plus), so that the error is exp's plus one final
  * rounding. */
 
 static inline V sigmoid_forward(V x, const VP *k)
 {
     (void)k;
-    V e = v_exp_nonpos(v_nabs(x));
-    return af_div_one_plus(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), e);
+    M pos = v_ge(x, v_set((T)0));
+    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
+    V q = af_div_one_plus(v_sel(pos, v_set((T)1), v_add(e.e, e.lo)), af_exp_value_beside_one(e));
+    /* x < EXP_TAIL: e/(1 + e) rounds as e does, rounded once from the tail's parts */
+    return v_sel(pos, q, v_sel(e.tail, af_exp_value(e), q));
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
@@ -17,9 +20,9 @@ static inline V sigmoid_grad_times(V x, V m, const VP *k)
 {
     (void)k;
     af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
-    V d_lo, d = af_one_plus(af_exp_value(e), &d_lo);
+    V d_lo, d = af_one_plus(af_exp_value_beside_one(e), &d_lo);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
-    return af_mul_small(af_div_dw_times_finite(m, e.e, e.lo, dd, dd_lo), e.scale);
+    return af_unscale(af_div_dw_times_finite(m, e.e, e.lo, dd, dd_lo), e.scale);
 }
 
 /* y (1 - y) = y - y^2 in one rounding. */

@@ -12,7 +12,7 @@ static inline V silu_forward(V x, const VP *k)
     V n_lo, n = af_two_prod(af_clamp_x_below(x), e.e, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return af_mul_small(af_div_one_plus_signed(n, n_lo, af_exp_value(e)), v_sel(pos, v_set((T)1), e.scale));
+    return af_unscale(af_div_one_plus_signed(n, n_lo, af_exp_value_beside_one(e)), v_sel(pos, v_set((T)1), e.scale));
 }
 
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
@@ -24,12 +24,12 @@ static inline V silu_grad_times(V x, V m, const VP *k)
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
     af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
-    V ev = af_exp_value(e);
+    V ev = af_exp_value_beside_one(e);
     V d_lo, d = af_one_plus(ev, &d_lo);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
     V one_x = v_add(one, af_clamp_x(x));
     V n_lo, n = af_two_prod(v_add(one_x, ev), e.e, &n_lo);
     n = v_sel(pos, v_fma(ev, one_x, one), n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return af_mul_small(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    return af_unscale(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }

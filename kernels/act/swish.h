@@ -36,5 +36,5 @@ static inline V swish_param_grad_times(V x, V m, const VP *k)
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
     V a_lo, a = af_mul_dw(xf, e.e, e.lo, &a_lo);
     V b_lo, b = af_mul_dw(xf, a, a_lo, &b_lo);
-    return af_pass_nan(x, af_mul_small(af_div_dw_times(m, b, b_lo, dd, dd_lo), e.scale));
+    return af_pass_nan(x, af_unscale(af_div_dw_times(m, b, b_lo, dd, dd_lo), e.scale));
 }

@@ -32,10 +32,10 @@ static inline V tanh_grad_times(V x, V m, const VP *k)
     (void)k;
     V a = v_abs(x);
     af_exp_parts e = af_exp_tail_nonpos(v_neg(v_add(a, a)));
-    V d_lo, d = af_one_plus(af_exp_value(e), &d_lo);
+    V d_lo, d = af_one_plus(af_exp_value_beside_one(e), &d_lo);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
     V four = v_set((T)4);
-    return af_mul_small(af_div_dw_times_finite(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
+    return af_unscale(af_div_dw_times_finite(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
 }
 
 /* 1 - y^2 in one rounding. */

@@ -16,7 +16,7 @@ static inline af_exp_parts af_sigmoid_denominator(V z, V z_lo, V *d, V *d_lo)
 {
     M pos = v_ge(z, v_set((T)0));
     af_exp_parts e = af_exp_tail_nonpos_dw(v_nabs(z), v_sel(pos, v_neg(z_lo), z_lo));
-    V ev = af_exp_value(e);
+    V ev = af_exp_value_beside_one(e);
     *d = af_one_plus(ev, d_lo);
     /* ev rounded e.e + e.lo; its rounding error belongs in d_lo. */
     *d_lo = v_add(*d_lo, v_sel(e.tail, v_set((T)0), v_add(v_sub(e.e, ev), e.lo)));
@@ -34,7 +34,7 @@ static inline V af_times_sigmoid(V x, V z, V z_lo)
     V n_lo, n = af_mul_dw_finite(xf, e.e, e.lo, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return af_mul_small(af_div_dw_signed(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
+    return af_unscale(af_div_dw_signed(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
 }
 
 /* m d/dx [x sigmoid(z(x))] = m sigmoid(z) (1 + x z'(x) (1 - sigmoid(z))), given
@@ -48,7 +48,7 @@ static inline V af_times_sigmoid_grad_times(V g, V g_lo, V z, V z_lo, V m)
     M pos = v_ge(z, v_set((T)0));
     V d, d_lo;
     af_exp_parts e = af_sigmoid_denominator(z, z_lo, &d, &d_lo);
-    V ev = af_exp_value(e);
+    V ev = af_exp_value_beside_one(e);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
     /* (g + g_lo + ev) (e.e + e.lo), a double word times a double word */
     V s_lo, s = af_two_sum(g, ev, &s_lo);
@@ -57,5 +57,5 @@ static inline V af_times_sigmoid_grad_times(V g, V g_lo, V z, V z_lo, V m)
     V n_lo = af_finite_or_zero(v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n)))));
     n = v_sel(pos, v_fma(ev, g, one), n);
     n_lo = v_sel(pos, af_mul_small(ev, g_lo), n_lo);
-    return af_mul_small(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    return af_unscale(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
 }

@@ -45,6 +45,7 @@
 #define v_sel AF_CAT(AF_VP, sel)
 #define v_ldexp AF_CAT(AF_VP, ldexp)
 #define v_ldexp_normal AF_CAT(AF_VP, ldexp_normal)
+#define v_ldexp_down AF_CAT(AF_VP, ldexp_down)
 /* Written over the vocabulary in kernels/act/exp.h. */
 #define v_exp af_exp
 #define v_exp_nonpos af_exp_nonpos

@@ -139,6 +139,24 @@ static inline vf vf_ldexp(vf x, vf k)
 }
 /* x 2^k for k in [-126, 127] (vec_scalar.h): one product. */
 static inline vf vf_ldexp_normal(vf x, vf k) { return vmulq_f32(x, af_neon_pow2f(k)); }
+/* x 2^-s with integer operations (vec_scalar.h); vshlq by -sh shifts right. */
+static inline vf vf_ldexp_down(vf x, int s)
+{
+    const uint32x4_t b = vreinterpretq_u32_f32(x), mag = vandq_u32(b, vdupq_n_u32(0x7FFFFFFFu));
+    const uint32x4_t e = vshrq_n_u32(mag, 23), one = vdupq_n_u32(1);
+    const uint32x4_t m = vorrq_u32(vandq_u32(mag, vdupq_n_u32(0x7FFFFFu)),
+                                   vandq_u32(vcgtq_u32(e, vdupq_n_u32(0)), vdupq_n_u32(0x800000u)));
+    const uint32x4_t sh = vminq_u32(vsubq_u32(vdupq_n_u32((uint32_t)s + 1), vmaxq_u32(e, one)), vdupq_n_u32(26));
+    const int32x4_t right = vnegq_s32(vreinterpretq_s32_u32(sh));
+    const uint32x4_t half = vsubq_u32(vshlq_u32(one, vreinterpretq_s32_u32(vsubq_u32(sh, one))), one);
+    const uint32x4_t odd = vandq_u32(vshlq_u32(m, right), one);
+    const uint32x4_t q = vshlq_u32(vaddq_u32(vaddq_u32(m, half), odd), right);
+    const uint32x4_t below = vorrq_u32(veorq_u32(b, mag), q);
+    const uint32x4_t normal = vsubq_u32(b, vdupq_n_u32((uint32_t)s << 23));
+    uint32x4_t r = vbslq_u32(vcgtq_u32(e, vdupq_n_u32((uint32_t)s)), normal, below);
+    r = vbslq_u32(vceqq_u32(e, vdupq_n_u32(0xFFu)), b, r);
+    return vreinterpretq_f32_u32(r);
+}
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10, a); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -238,6 +256,26 @@ static inline vd vd_ldexp(vd x, vd k)
     return vmulq_f64(vmulq_f64(x, af_neon_pow2d(k1)), af_neon_pow2d(vsubq_f64(k, k1)));
 }
 static inline vd vd_ldexp_normal(vd x, vd k) { return vmulq_f64(x, af_neon_pow2d(k)); }
+/* No 64-bit min or max either: compare and select. */
+static inline vd vd_ldexp_down(vd x, int s)
+{
+    const uint64x2_t b = vreinterpretq_u64_f64(x), mag = vandq_u64(b, vdupq_n_u64(0x7FFFFFFFFFFFFFFFu));
+    const uint64x2_t e = vshrq_n_u64(mag, 52), one = vdupq_n_u64(1);
+    const uint64x2_t has_implicit = vcgtq_u64(e, vdupq_n_u64(0));
+    const uint64x2_t m = vorrq_u64(vandq_u64(mag, vdupq_n_u64(0xFFFFFFFFFFFFFu)),
+                                   vandq_u64(has_implicit, vdupq_n_u64(0x10000000000000u)));
+    uint64x2_t sh = vsubq_u64(vdupq_n_u64((uint64_t)s + 1), vbslq_u64(has_implicit, e, one));
+    sh = vbslq_u64(vcgtq_u64(sh, vdupq_n_u64(55)), vdupq_n_u64(55), sh);
+    const int64x2_t right = vnegq_s64(vreinterpretq_s64_u64(sh));
+    const uint64x2_t half = vsubq_u64(vshlq_u64(one, vreinterpretq_s64_u64(vsubq_u64(sh, one))), one);
+    const uint64x2_t odd = vandq_u64(vshlq_u64(m, right), one);
+    const uint64x2_t q = vshlq_u64(vaddq_u64(vaddq_u64(m, half), odd), right);
+    const uint64x2_t below = vorrq_u64(veorq_u64(b, mag), q);
+    const uint64x2_t normal = vsubq_u64(b, vdupq_n_u64((uint64_t)s << 52));
+    uint64x2_t r = vbslq_u64(vcgtq_u64(e, vdupq_n_u64((uint64_t)s)), normal, below);
+    r = vbslq_u64(vceqq_u64(e, vdupq_n_u64(0x7FFu)), b, r);
+    return vreinterpretq_f64_u64(r);
+}
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10, a); }
 
 #endif

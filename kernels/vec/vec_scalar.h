@@ -115,6 +115,28 @@ static inline vf vf_ldexp_normal(vf x, vf k)
     return AF_CF(ldexp, x * af_scalar_pow2f(k), x, 0, 0);
 #endif
 }
+/* x 2^-s for a constant s in [1, 149], rounded once to nearest even, as the
+ * product would be, with integer operations only: where the result is
+ * subnormal the product takes a microcode assist on Intel. The significand
+ * m (its implicit bit included) of a result below the normals is m >> sh
+ * rounded: (m + 2^(sh-1) - 1 + the quotient's last bit) >> sh, sh at most 26
+ * (past it the result is 0 as at 26). Infinities and NaNs pass. */
+static inline vf vf_ldexp_down(vf x, int s)
+{
+    uint32_t b;
+    memcpy(&b, &x, sizeof b);
+    const uint32_t mag = b & 0x7FFFFFFFu, e = mag >> 23;
+    if (e > (uint32_t)s && e != 0xFFu)
+        b -= (uint32_t)s << 23;
+    else if (e <= (uint32_t)s) {
+        const uint32_t m = (mag & 0x7FFFFFu) | (e ? 0x800000u : 0);
+        uint32_t sh = (uint32_t)s + 1 - (e ? e : 1);
+        sh = sh < 26 ? sh : 26;
+        b = (b & 0x80000000u) | ((m + (1u << (sh - 1)) - 1 + ((m >> sh) & 1)) >> sh);
+    }
+    memcpy(&x, &b, sizeof b);
+    return x;
+}
 static inline vf vf_log1p(vf a) { return AF_CF(log1p, AF_SLEEF_F(log1p, u10)(a), a, 0, 0); }
 
 /* ---- double --------------------------------------------------------------- */
@@ -184,6 +206,23 @@ static inline vd vd_ldexp_normal(vd x, vd k)
 #else
     return AF_CD(ldexp, x * af_scalar_pow2d(k), x, 0, 0);
 #endif
+}
+/* The same for s in [1, 1074], sh at most 55. */
+static inline vd vd_ldexp_down(vd x, int s)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    const uint64_t mag = b & 0x7FFFFFFFFFFFFFFFu, e = mag >> 52;
+    if (e > (uint64_t)s && e != 0x7FFu)
+        b -= (uint64_t)s << 52;
+    else if (e <= (uint64_t)s) {
+        const uint64_t m = (mag & 0xFFFFFFFFFFFFFu) | (e ? 0x10000000000000u : 0);
+        uint64_t sh = (uint64_t)s + 1 - (e ? e : 1);
+        sh = sh < 55 ? sh : 55;
+        b = (b & 0x8000000000000000u) | ((m + ((uint64_t)1 << (sh - 1)) - 1 + ((m >> sh) & 1)) >> sh);
+    }
+    memcpy(&x, &b, sizeof b);
+    return x;
 }
 static inline vd vd_log1p(vd a) { return AF_CD(log1p, AF_SLEEF_D(log1p, u10)(a), a, 0, 0); }
 
