@@ -46,11 +46,12 @@
 #define EXP_TAIL_SCALE_f64 0x1p-512
 #define EXP_TAIL_MIN_f32 -134.0f
 #define EXP_TAIL_MIN_f64 -1020.0
-/* Below BESIDE_ONE e^a leaves 1 + e^a (af_exp_value_beside_one): it is far
- * below half an ulp of 1 there, and above it its square, which the corrected
- * divisions by 1 + e^a form, is normal (2^-114, 2^-980). */
-#define BESIDE_ONE_f32 0x1p-57f
-#define BESIDE_ONE_f64 0x1p-490
+/* Below a = BESIDE_ONE_ARG e^a leaves 1 + e^a (af_exp_value_beside_one): it
+ * is far below half an ulp of 1 there (e^-39 = 2^-56.3, e^-340 = 2^-490.5),
+ * and above it its square, which the corrected divisions by 1 + e^a form, is
+ * normal (2^-113, 2^-981). */
+#define BESIDE_ONE_ARG_f32 -39.0f
+#define BESIDE_ONE_ARG_f64 -340.0
 /* Above this x gelu takes e^(-x^2/2) as at it, e^-63.8 (e^-666.1), above
  * EXP_TAIL: Phi rounds to 1 there and x phi(x) is below 2^-60. */
 #define GELU_GAUSS_MAX_f32 11.3f

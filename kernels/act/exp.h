@@ -77,6 +77,9 @@ static inline V af_exp_nonpos(V a)
     return af_exp_times_pow2(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_MIN))), af_zero_addend());
 }
 
+/* e^max(a, lo) for a <= 0 (or NaN) and lo >= EXP_MIN, in the same clamp. */
+static inline V af_exp_nonpos_above(V a, V lo) { return af_exp_times_pow2(af_exp_clamp_nonpos(a, lo), af_zero_addend()); }
+
 /* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working
  * precision: with p = 2^k, (p - 1) + p r + p w where p - 1 = t + t_lo exactly
  * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p, which needs k >
@@ -155,6 +158,7 @@ static inline V af_expm1_nonpos(V a)
 typedef struct {
     V e, lo, scale;
     M tail;
+    M negligible; /* a < BESIDE_ONE_ARG: e^a is nothing beside 1 */
 } af_exp_parts;
 
 /* The parts of e^a for a clamped by the caller (to [EXP_TAIL_MIN, EXP_MAX], off
@@ -170,6 +174,7 @@ static inline af_exp_parts af_exp_tail_clamped(V a, int may_be_positive)
     p.lo = af_zero_addend();
     p.scale = v_sel(tail, v_set(AF_K(EXP_TAIL_SCALE)), v_set((T)1));
     p.tail = tail;
+    p.negligible = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
     return p;
 }
 
@@ -207,7 +212,7 @@ static inline af_exp_parts af_exp_tail(V a, V a_lo)
 static inline V af_unscale(V v, V scale)
 {
     M tail = v_lt(scale, v_set((T)1));
-    if (!m_any(tail))
+    if (!AF_RARELY(m_any(tail)))
         return v;
     return v_sel(tail, v_ldexp_down(v, (int)AF_K(EXP_TAIL_SHIFT)), v);
 }
@@ -217,14 +222,10 @@ static inline V af_unscale(V v, V scale)
 static inline V af_exp_value(af_exp_parts p) { return af_unscale(v_add(p.e, p.lo), p.scale); }
 
 /* e^a where it meets 1 (1 + e^a, g + e^a for g of order 1): 0 below
- * BESIDE_ONE and in the tail, where it is far below any rounding of such a
- * sum and would bring subnormals into the arithmetic (its square, its
+ * BESIDE_ONE_ARG (the tail included), where it is far below any rounding of
+ * such a sum and would bring subnormals into the arithmetic (its square, its
  * products with quotients of its size). */
-static inline V af_exp_value_beside_one(af_exp_parts p)
-{
-    V e = v_add(p.e, p.lo);
-    return v_sel(v_lt(e, v_set(AF_K(BESIDE_ONE))), v_set((T)0), v_sel(p.tail, v_set((T)0), e));
-}
+static inline V af_exp_value_beside_one(af_exp_parts p) { return v_sel(p.negligible, v_set((T)0), v_add(p.e, p.lo)); }
 
 /* e^(-x^2/2) as af_exp_tail parts. x^2 = q + q_lo exactly (FMA), and
  * e^(-(q + q_lo)/2) = e^(-q/2) (1 - q_lo/2): without the correction the

@@ -1,17 +1,23 @@
 /* sigmoid(x) = 1/(1 + e) for x >= 0 and e/(1 + e) below, e = e^-|x| <= 1:
  * nothing overflows and nothing cancels, and sigmoid(-100.0f) = 3.7e-44 keeps
- * its subnormal value, made by af_exp_tail's integer scaling. The quotient is corrected by the exact remainder
- * n - q (1 + e) (af_div_one_plus), so that the error is exp's plus one final
- * rounding. */
+ * its subnormal value, made by af_exp_tail's integer scaling. The quotient
+ * is corrected by the exact remainder n - q (1 + e) (af_div_one_plus), so
+ * that the error is exp's plus one final rounding. */
 
 static inline V sigmoid_forward(V x, const VP *k)
 {
     (void)k;
     M pos = v_ge(x, v_set((T)0));
-    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
-    V q = af_div_one_plus(v_sel(pos, v_set((T)1), v_add(e.e, e.lo)), af_exp_value_beside_one(e));
-    /* x < EXP_TAIL: e/(1 + e) rounds as e does, rounded once from the tail's parts */
-    return v_sel(pos, q, v_sel(e.tail, af_exp_value(e), q));
+    V a = v_nabs(x);
+    V e = af_exp_nonpos_above(a, v_set(AF_K(BESIDE_ONE_ARG)));
+    V q = af_div_one_plus(v_sel(pos, v_set((T)1), e), e);
+    /* Past BESIDE_ONE_ARG sigmoid is 1, or e^x rounded once, from af_exp_tail
+     * (no subnormal in the arithmetic): the clamped e^a above keeps the
+     * quotient's products normal, and only vectors with such a lane pay. */
+    M far = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
+    if (!AF_RARELY(m_any(far)))
+        return q;
+    return v_sel(far, v_sel(pos, v_set((T)1), af_exp_value(af_exp_tail_nonpos(a))), q);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid

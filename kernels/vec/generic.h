@@ -15,6 +15,14 @@
 #define T AF_T
 #define AF_K(name) AF_CAT(name, AF_SUFFIX)
 
+/* A branch the common path does not take (a vector with a lane in a tail):
+ * laid out off the fall-through path. */
+#if defined(__GNUC__) || defined(__clang__)
+#define AF_RARELY(c) __builtin_expect(!!(c), 0)
+#else
+#define AF_RARELY(c) (c)
+#endif
+
 #define v_load AF_CAT(AF_VP, load)
 #define v_store AF_CAT(AF_VP, store)
 #define v_load_part AF_CAT(AF_VP, load_part)
