@@ -115,10 +115,26 @@ static inline __m128i af_avx2_first32x4(size_t n)
 {
     return _mm_cmpgt_epi32(_mm_set1_epi32((int)n), _mm_setr_epi32(0, 1, 2, 3));
 }
+/* Rounded to float, a result below the float normals by integer operations
+ * (vec_scalar.h); the high halves of the doubles give the masks and signs. */
+static inline __m128 af_avx2_to_f32(vd v)
+{
+    const vd a = _mm256_andnot_pd(_mm256_set1_pd(-0.0), v);
+    const vd tiny = _mm256_cmp_pd(a, _mm256_set1_pd(0x1p-126), _CMP_LT_OQ);
+    if (!_mm256_movemask_pd(tiny))
+        return _mm256_cvtpd_ps(v);
+    const __m256i high = _mm256_setr_epi32(1, 3, 5, 7, 0, 2, 4, 6);
+    const __m128i tiny32 = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(_mm256_castpd_si256(tiny), high));
+    const __m128i sign = _mm_and_si128(_mm256_castsi256_si128(_mm256_permutevar8x32_epi32(_mm256_castpd_si256(v), high)),
+                                       _mm_set1_epi32((int)0x80000000u));
+    const __m128i q = _mm256_cvtpd_epi32(_mm256_mul_pd(a, _mm256_set1_pd(0x1p149))); /* rounds to nearest even */
+    const __m128 normal = _mm256_cvtpd_ps(_mm256_andnot_pd(tiny, v));
+    return _mm_blendv_ps(normal, _mm_castsi128_ps(_mm_or_si128(q, sign)), _mm_castsi128_ps(tiny32));
+}
 static inline vd vd_load_f32(const float *p) { return _mm256_cvtps_pd(_mm_loadu_ps(p)); }
-static inline void vd_store_f32(float *p, vd v) { _mm_storeu_ps(p, _mm256_cvtpd_ps(v)); }
+static inline void vd_store_f32(float *p, vd v) { _mm_storeu_ps(p, af_avx2_to_f32(v)); }
 static inline vd vd_load_part_f32(const float *p, size_t n) { return _mm256_cvtps_pd(_mm_maskload_ps(p, af_avx2_first32x4(n))); }
-static inline void vd_store_part_f32(float *p, vd v, size_t n) { _mm_maskstore_ps(p, af_avx2_first32x4(n), _mm256_cvtpd_ps(v)); }
+static inline void vd_store_part_f32(float *p, vd v, size_t n) { _mm_maskstore_ps(p, af_avx2_first32x4(n), af_avx2_to_f32(v)); }
 static inline vd vd_set(double x) { return _mm256_set1_pd(x); }
 
 static inline vd vd_add(vd a, vd b) { return _mm256_add_pd(a, b); }

@@ -92,10 +92,24 @@ static inline void vd_store_part(double *p, vd v, size_t n) { _mm512_mask_storeu
 /* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
  * the loads and stores of the float kernels that run the double bodies
  * (kernels/wide.h). */
+/* Rounded to float, a result below the float normals by integer operations
+ * (vec_scalar.h). */
+static inline __m256 af_avx512_to_f32(vd v)
+{
+    const vd a = _mm512_abs_pd(v);
+    const __mmask8 tiny = _mm512_cmp_pd_mask(a, _mm512_set1_pd(0x1p-126), _CMP_LT_OQ);
+    if (!tiny)
+        return _mm512_cvtpd_ps(v);
+    const __m256i sign = _mm256_and_si256(_mm512_cvtepi64_epi32(_mm512_srli_epi64(_mm512_castpd_si512(v), 32)),
+                                          _mm256_set1_epi32((int)0x80000000u));
+    const __m256i q = _mm512_cvtpd_epi32(_mm512_mul_pd(a, _mm512_set1_pd(0x1p149))); /* rounds to nearest even */
+    const __m256 normal = _mm512_cvtpd_ps(_mm512_maskz_mov_pd((__mmask8)~tiny, v));
+    return _mm256_mask_blend_ps(tiny, normal, _mm256_castsi256_ps(_mm256_or_si256(q, sign)));
+}
 static inline vd vd_load_f32(const float *p) { return _mm512_cvtps_pd(_mm256_loadu_ps(p)); }
-static inline void vd_store_f32(float *p, vd v) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(v)); }
+static inline void vd_store_f32(float *p, vd v) { _mm256_storeu_ps(p, af_avx512_to_f32(v)); }
 static inline vd vd_load_part_f32(const float *p, size_t n) { return _mm512_cvtps_pd(_mm256_maskz_loadu_ps(md_first(n), p)); }
-static inline void vd_store_part_f32(float *p, vd v, size_t n) { _mm256_mask_storeu_ps(p, md_first(n), _mm512_cvtpd_ps(v)); }
+static inline void vd_store_part_f32(float *p, vd v, size_t n) { _mm256_mask_storeu_ps(p, md_first(n), af_avx512_to_f32(v)); }
 static inline vd vd_set(double x) { return _mm512_set1_pd(x); }
 
 static inline vd vd_add(vd a, vd b) { return _mm512_add_pd(a, b); }

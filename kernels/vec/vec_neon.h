@@ -207,8 +207,21 @@ static inline void vd_store_part(double *p, vd v, size_t n)
 /* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
  * the loads and stores of the float kernels that run the double bodies
  * (kernels/wide.h). */
+/* Rounded to float, a result below the float normals by integer operations
+ * (vec_scalar.h). */
+static inline float32x2_t af_neon_to_f32(vd v)
+{
+    const float64x2_t a = vabsq_f64(v);
+    const uint64x2_t tiny = vcltq_f64(a, vdupq_n_f64(0x1p-126));
+    if (!(vgetq_lane_u64(tiny, 0) | vgetq_lane_u64(tiny, 1)))
+        return vcvt_f32_f64(v);
+    const uint32x2_t sign = vand_u32(vshrn_n_u64(vreinterpretq_u64_f64(v), 32), vdup_n_u32(0x80000000u));
+    const uint32x2_t q = vreinterpret_u32_s32(vmovn_s64(vcvtnq_s64_f64(vmulq_f64(a, vdupq_n_f64(0x1p149)))));
+    const float32x2_t normal = vcvt_f32_f64(vbslq_f64(tiny, vdupq_n_f64(0), v));
+    return vbsl_f32(vmovn_u64(tiny), vreinterpret_f32_u32(vorr_u32(q, sign)), normal);
+}
 static inline vd vd_load_f32(const float *p) { return vcvt_f64_f32(vld1_f32(p)); }
-static inline void vd_store_f32(float *p, vd v) { vst1_f32(p, vcvt_f32_f64(v)); }
+static inline void vd_store_f32(float *p, vd v) { vst1_f32(p, af_neon_to_f32(v)); }
 static inline vd vd_load_part_f32(const float *p, size_t n)
 {
     float buf[VD_LANES] = {0};
@@ -218,7 +231,7 @@ static inline vd vd_load_part_f32(const float *p, size_t n)
 static inline void vd_store_part_f32(float *p, vd v, size_t n)
 {
     float buf[VD_LANES];
-    vst1_f32(buf, vcvt_f32_f64(v));
+    vst1_f32(buf, af_neon_to_f32(v));
     memcpy(p, buf, n * sizeof *p);
 }
 static inline vd vd_set(double x) { return vdupq_n_f64(x); }

@@ -153,10 +153,23 @@ static inline void vd_store_part(double *p, vd v, size_t n) { if (n) *p = v; }
 /* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
  * the loads and stores of the float kernels that run the double bodies
  * (kernels/wide.h). */
+/* A result below the float normals is made with integer operations, as the
+ * conversion would take a microcode assist on Intel: |v| 2^149 (exact)
+ * rounded to an integer by the magic constant 1.5 2^52 is the subnormal's
+ * bit pattern (2^23 for the smallest normal, where it rounds up). */
+static inline float af_scalar_to_f32(vd v)
+{
+    if (!(fabs(v) < 0x1p-126))
+        return AF_CF(convert, (float)v, 0, 0, 0);
+    const uint32_t bits = (uint32_t)((fabs(v) * 0x1p149 + 0x1.8p52) - 0x1.8p52) | (signbit(v) ? 0x80000000u : 0);
+    float f;
+    memcpy(&f, &bits, sizeof f);
+    return f;
+}
 static inline vd vd_load_f32(const float *p) { return AF_CF(convert, *p, 0, 0, 0); }
-static inline void vd_store_f32(float *p, vd v) { *p = AF_CF(convert, (float)v, 0, 0, 0); }
+static inline void vd_store_f32(float *p, vd v) { *p = af_scalar_to_f32(v); }
 static inline vd vd_load_part_f32(const float *p, size_t n) { return n ? AF_CF(convert, *p, 0, 0, 0) : 0.0; }
-static inline void vd_store_part_f32(float *p, vd v, size_t n) { if (n) *p = AF_CF(convert, (float)v, 0, 0, 0); }
+static inline void vd_store_part_f32(float *p, vd v, size_t n) { if (n) *p = af_scalar_to_f32(v); }
 static inline vd vd_set(double x) { return x; }
 
 static inline vd vd_add(vd a, vd b) { return AF_CD(add, a + b, 0, 0, 0); }
