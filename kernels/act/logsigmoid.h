@@ -1,15 +1,19 @@
 /* logsigmoid(x) = log sigmoid(x) = -(log1p(e^-|x|) - min(x, 0)): no overflow,
  * nothing cancels (both terms have the same sign), and logsigmoid(+inf) = -0,
- * the limit from below. Past EXP_TAIL log1p(e) = e, kept scaled so that the
- * subnormal result is rounded once. */
+ * the limit from below. Where e is negligible beside 1 log1p(e) = e, in the
+ * tail kept scaled so that the subnormal result is rounded once. */
 
 static inline V logsigmoid_forward(V x, const VP *k)
 {
     (void)k;
+    M pos = v_ge(x, v_set((T)0));
     af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
-    V log1p_e = af_log1p_unit(af_exp_value(e), af_zero_addend());
-    V log_term = v_sel(e.tail, af_unscale(v_add(e.e, e.lo), e.scale), log1p_e);
-    return v_neg(v_sub(log_term, v_min(x, v_set((T)0))));
+    V log1p_e = af_log1p_unit(af_exp_value_beside_one(e), af_zero_addend());
+    V log_term = v_sel(e.negligible, af_unscale(v_add(e.e, e.lo), e.scale), log1p_e);
+    /* for x >= 0 -log_term itself, which may be subnormal: kept out of the
+     * subtraction */
+    V below = v_neg(v_sub(v_sel(pos, v_set((T)0), log_term), v_min(x, v_set((T)0))));
+    return v_sel(pos, v_neg(log_term), below);
 }
 
 /* logsigmoid' = sigmoid(-x) = (x >= 0 ? e : 1)/(1 + e), e = e^-|x|, with the

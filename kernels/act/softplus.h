@@ -28,9 +28,10 @@ static inline V softplus_forward(V x, const VP *k)
 {
     softplus_parts s = softplus_split(x, k);
     /* e^-|z_hi + z_lo| = e (1 -+ z_lo): the low part of e, scaled like e,
-     * which log1p divides by 1 + e. In the tail log1p(e) = e. */
+     * which log1p divides by 1 + e. Where e is negligible beside 1 (the tail
+     * included) log1p(e) = e, and log1p does not meet e's square. */
     V e_lo = v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e));
-    V log_term = v_sel(s.e.tail, v_add(s.e.e, e_lo), af_log1p_unit(af_exp_value(s.e), e_lo));
+    V log_term = v_sel(s.e.negligible, v_add(s.e.e, e_lo), af_log1p_unit(af_exp_value_beside_one(s.e), e_lo));
     V tail = af_unscale(v_div(log_term, softplus_beta(k)), s.e.scale);
     /* tail alone for z <= 0, not 0 + tail: with b < 0 a tail that underflows
      * is -0, the sign of the exact result, which + 0 would lose. */
@@ -47,7 +48,7 @@ static inline V softplus_grad_times(V x, V m, const VP *k)
 {
     softplus_parts s = softplus_split(x, k);
     V one = v_set((T)1);
-    V ev = af_exp_value(s.e);
+    V ev = af_exp_value_beside_one(s.e);
     V sig = af_div_one_plus_times(m, v_sel(s.pos, one, s.e.e), ev);
     V one_minus_sig = v_mul(v_sel(s.pos, ev, one), v_div(one, v_add(one, ev)));
     V g = af_unscale(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
