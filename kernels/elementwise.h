@@ -62,8 +62,35 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
 #define AF_SECOND(...) AF_SECOND_(__VA_ARGS__, 0, ~)
 #define AF_IS_ONE(x) AF_SECOND(AF_CAT(AF_PROBE_, x))
 #define AF_TAKES_INFINITE_M(body) AF_IS_ONE(body##_takes_infinite_m)
-#define AF_BACKWARD_VALUE(x, d, body, k)                                                        \
-    (AF_TAKES_INFINITE_M(body) ? body(x, d, k) : af_backward_infinite_dy(x, d, body(x, d, k), body, k))
+/* A subnormal dy would meet every product that folds m into a body's
+ * corrections, each an assist on Intel. A vector with such a lane (rare, and
+ * tested per vector; dy = 0 is none) takes those lanes at dy 2^EXP_TAIL_SHIFT,
+ * exact and normal, and scales the result back by integer operations
+ * (v_ldexp_down): the scaling is the one product that meets the subnormal.
+ * A body that takes an infinite m as it is meets m in one product already,
+ * and skips the test (it would cost the piecewise-linear kernels 25-50%). */
+static inline M af_subnormal_lanes(V d)
+{
+    return v_lt(v_sel(v_eq(d, v_set((T)0)), v_set((T)1), v_abs(d)), v_set(AF_K(MIN_NORMAL)));
+}
+static inline V af_scale_subnormal_lanes(V d, M small)
+{
+    return v_sel(small, af_mul_small(d, v_set(AF_K(EXP_TAIL_UNSCALE))), d);
+}
+static inline V af_unscale_subnormal_lanes(V r, M small)
+{
+    return v_sel(small, v_ldexp_down(r, (int)AF_K(EXP_TAIL_SHIFT)), r);
+}
+#define AF_BACKWARD_VALUE(x, d, body, k) af_backward_value(x, d, k, body, AF_TAKES_INFINITE_M(body))
+static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const VP *), int takes_infinite_m)
+{
+    if (takes_infinite_m)
+        return body(x, d, k);
+    M small = af_subnormal_lanes(d);
+    V ds = AF_RARELY(m_any(small)) ? af_scale_subnormal_lanes(d, small) : d;
+    V r = af_backward_infinite_dy(x, ds, body(x, ds, k), body, k);
+    return AF_RARELY(m_any(small)) ? af_unscale_subnormal_lanes(r, small) : r;
+}
 
 #define AF_LOOP_BINARY(head, S, io, make_params, body, refresh)                                 \
     head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \

@@ -22,3 +22,4 @@ static inline V rrelu_grad_times(V x, V m, const VP *k)
     VP s = rrelu_eval_slope(k);
     return leaky_relu_grad_times(x, m, &s);
 }
+#define rrelu_grad_times_takes_infinite_m 1

@@ -216,7 +216,9 @@ static inline float32x2_t af_neon_to_f32(vd v)
     if (!(vgetq_lane_u64(tiny, 0) | vgetq_lane_u64(tiny, 1)))
         return vcvt_f32_f64(v);
     const uint32x2_t sign = vand_u32(vshrn_n_u64(vreinterpretq_u64_f64(v), 32), vdup_n_u32(0x80000000u));
-    const uint32x2_t q = vreinterpret_u32_s32(vmovn_s64(vcvtnq_s64_f64(vmulq_f64(a, vdupq_n_f64(0x1p149)))));
+    const float64x2_t magic = vdupq_n_f64(0x1.8p52); /* rounds to an integer, to nearest even */
+    const float64x2_t m = vsubq_f64(vaddq_f64(vmulq_f64(a, vdupq_n_f64(0x1p149)), magic), magic);
+    const uint32x2_t q = vreinterpret_u32_s32(vmovn_s64(vcvtq_s64_f64(m)));
     const float32x2_t normal = vcvt_f32_f64(vbslq_f64(tiny, vdupq_n_f64(0), v));
     return vbsl_f32(vmovn_u64(tiny), vreinterpret_f32_u32(vorr_u32(q, sign)), normal);
 }
