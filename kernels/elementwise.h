@@ -73,13 +73,9 @@ static inline M af_subnormal_lanes(V d)
 {
     return v_lt(v_sel(v_eq(d, v_set((T)0)), v_set((T)1), v_abs(d)), v_set(AF_K(MIN_NORMAL)));
 }
-static inline V af_scale_subnormal_lanes(V d, M small)
+static inline V af_backward_plain(V x, V d, const VP *k, V (*body)(V, V, const VP *))
 {
-    return v_sel(small, af_mul_small(d, v_set(AF_K(EXP_TAIL_UNSCALE))), d);
-}
-static inline V af_unscale_subnormal_lanes(V r, M small)
-{
-    return v_sel(small, v_ldexp_down(r, (int)AF_K(EXP_TAIL_SHIFT)), r);
+    return af_backward_infinite_dy(x, d, body(x, d, k), body, k);
 }
 #define AF_BACKWARD_VALUE(x, d, body, k) af_backward_value(x, d, k, body, AF_TAKES_INFINITE_M(body))
 static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const VP *), int takes_infinite_m)
@@ -87,9 +83,11 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     if (takes_infinite_m)
         return body(x, d, k);
     M small = af_subnormal_lanes(d);
-    V ds = AF_RARELY(m_any(small)) ? af_scale_subnormal_lanes(d, small) : d;
-    V r = af_backward_infinite_dy(x, ds, body(x, ds, k), body, k);
-    return AF_RARELY(m_any(small)) ? af_unscale_subnormal_lanes(r, small) : r;
+    if (!AF_RARELY(m_any(small)))
+        return af_backward_plain(x, d, k, body);
+    /* d 2^EXP_TAIL_SHIFT, as 1/EXP_TAIL_SCALE: exact */
+    V scaled = v_sel(small, af_mul_small(d, v_set((T)1 / AF_K(EXP_TAIL_SCALE))), d);
+    return af_unscale_lanes(af_backward_plain(x, scaled, k, body), small);
 }
 
 #define AF_LOOP_BINARY(head, S, io, make_params, body, refresh)                                 \

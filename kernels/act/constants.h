@@ -31,9 +31,6 @@
 #define MAX_FINITE_f64 0x1.fffffffffffffp+1023
 #define MIN_NORMAL_f32 0x1p-126f
 #define MIN_NORMAL_f64 0x1p-1022
-/* 2^EXP_TAIL_SHIFT: scales a subnormal dy into the normals (elementwise.h) */
-#define EXP_TAIL_UNSCALE_f32 0x1p92f
-#define EXP_TAIL_UNSCALE_f64 0x1p512
 
 /* af_exp_tail: below EXP_TAIL e^a is computed as e = 2^EXP_TAIL_SHIFT e^a
  * and scaled back by EXP_TAIL_SCALE in the callers' last product. EXP_TAIL

@@ -204,6 +204,10 @@ static inline af_exp_parts af_exp_tail(V a, V a_lo)
     return af_exp_with_lo(af_exp_tail_clamped(af_zero_if_tiny(ac), 1), a_lo);
 }
 
+/* v 2^-EXP_TAIL_SHIFT in the lanes of m, v elsewhere: integer operations,
+ * rounded as the product by EXP_TAIL_SCALE would be (v_ldexp_down). */
+static inline V af_unscale_lanes(V v, M m) { return v_sel(m, v_ldexp_down(v, (int)AF_K(EXP_TAIL_SHIFT)), v); }
+
 /* v times a scale of af_exp_parts (EXP_TAIL_SCALE = 2^-EXP_TAIL_SHIFT in the
  * tail, 1 elsewhere), rounded once as that product would be: by integer
  * operations in the tail (v_ldexp_down), where the result may be subnormal
@@ -214,7 +218,7 @@ static inline V af_unscale(V v, V scale)
     M tail = v_lt(scale, v_set((T)1));
     if (!AF_RARELY(m_any(tail)))
         return v;
-    return v_sel(tail, v_ldexp_down(v, (int)AF_K(EXP_TAIL_SHIFT)), v);
+    return af_unscale_lanes(v, tail);
 }
 
 /* The value e^a itself, rounded (subnormal or 0 in the tail, where only
