@@ -94,7 +94,26 @@ static void log_softmax_row(const T *x, T *y, size_t n)
 }
 
 /* dx_j = dy_j - e^(y_j) sum_k dy_k, the sum compensated, e^(y_j) S in one
- * rounding with dy_j (FMA). */
+ * rounding with dy_j (FMA).
+ *
+ * No subnormals: below y = EXP_TAIL e^y heads for the subnormals. A vector
+ * with such a lane (rare, tested per vector) takes it scaled, as
+ * af_exp_tail's 2^EXP_TAIL_SHIFT e^y in an FMA with 2^EXP_TAIL_SHIFT dy
+ * (exact), and scales the result back by integer operations. Where the
+ * scaled FMA could overflow (|dy| or |S| past 2^34, 2^510: gradients no
+ * training makes) the FMA with the value e^y takes the lane, as before. */
+static inline V log_softmax_backward_tail(V e_y, V y, V dy, V sum)
+{
+    M tail = v_lt(y, v_set(AF_K(EXP_TAIL)));
+    V limit = v_set(AF_K(MAX_FINITE) * AF_K(EXP_TAIL_SCALE) * (T)0.25);
+    M big = v_ge(v_max(v_abs(dy), v_abs(sum)), limit);
+    af_exp_parts e = af_exp_tail_nonpos(v_sel(tail, y, v_set((T)0)));
+    V up = v_set((T)1 / AF_K(EXP_TAIL_SCALE));
+    V scaled = v_ldexp_down(v_fnma(e.e, sum, v_mul(v_sel(big, v_set((T)0), dy), up)), (int)AF_K(EXP_TAIL_SHIFT));
+    V plain = v_fnma(v_sel(big, af_exp_value(e), v_set((T)0)), sum, dy);
+    return v_sel(tail, v_sel(big, plain, scaled), e_y);
+}
+
 static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n)
 {
     V zero = v_set((T)0);
@@ -106,8 +125,12 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n)
     T sum_lo, sum_hi = row_sum_total(&acc, &sum_lo);
     V sum = v_set(sum_hi + sum_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V e = v_exp(row_load(y, i, n, zero));
-        row_store(dx, i, n, v_fnma(e, sum, row_load(dy, i, n, zero)));
+        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
+        M tail = v_lt(yv, v_set(AF_K(EXP_TAIL)));
+        if (AF_RARELY(m_any(tail)))
+            row_store(dx, i, n, log_softmax_backward_tail(v_fnma(v_exp(v_sel(tail, zero, yv)), sum, dyv), yv, dyv, sum));
+        else
+            row_store(dx, i, n, v_fnma(v_exp(yv), sum, dyv));
     }
 }
 

@@ -5,7 +5,16 @@
  * kept as a double word; with the compensated sum, y_j is exp's error plus one
  * rounding, for rows of any length. The sum's pass leaves e^d in y and the
  * quotient's pass recomputes only d_lo from x; in place (y = x) it cannot, and
- * computes e^d again, which gives the same bits. */
+ * computes e^d again, which gives the same bits.
+ *
+ * No subnormals: below d = EXP_TAIL (2^-92, 2^-966) e^d is nothing beside the
+ * row maximum's 1 (n of them move the sum by n 2^-92 relative, far below its
+ * double word) and leaves the sum; the first pass stores it as
+ * af_exp_tail's 2^EXP_TAIL_SHIFT e^d, normal, and the quotient's pass
+ * divides that and scales the quotient back by integer operations, rounded
+ * once more into the subnormals where y is. Below EXP_MIN y rounds to 0,
+ * stored as 0: masked entries (-inf, -1e4) cost no rescaling. The quotients
+ * of the other entries stay normal: e^d >= 2^-92 over a sum below 2^34. */
 
 /* The limit when the maximum is +inf: the +inf entries share the mass; a NaN
  * anywhere makes the row NaN. */
@@ -23,9 +32,16 @@ static inline V softmax_shift(const T *x, size_t j, size_t n, V neg_m, int negat
     return af_two_sum(row_load_signed(x, j, n, (T)-INFINITY, negate), neg_m, d_lo);
 }
 
-/* e (1 + d_lo) = e + lo, the low part; none for -inf - m. It is subnormal
- * wherever e < 2^-102, hence af_mul_small. */
+/* e (1 + d_lo) = e + lo, the low part; none for -inf - m. Normal for every
+ * nonzero e that softmax_exp stores (e >= 2^-58 times 2^-17, 2^-1009). */
 static inline V softmax_exp_lo(V e, V d_lo) { return af_finite_or_zero(af_mul_small(e, d_lo)); }
+
+/* e^d for d <= 0, as stored between the passes: scaled by 2^EXP_TAIL_SHIFT
+ * below EXP_TAIL (softmax_scaled lanes), 0 below EXP_MIN. */
+static inline V softmax_exp(V d) { return v_sel(v_lt(d, v_set(AF_K(EXP_MIN))), v_set((T)0), af_exp_tail_nonpos(d).e); }
+
+/* The lanes that softmax_exp scaled. */
+static inline M softmax_scaled(V d) { return v_lt(d, v_set(AF_K(EXP_TAIL))); }
 
 /* sum_j e^(x_j - m) as hi + *lo, for a finite m (of -x with negate); each
  * e^(x_j - m) also stored in e_out[j] unless e_out is NULL. */
@@ -37,9 +53,11 @@ static T softmax_denominator(const T *x, size_t n, T m, int negate, T *e_out, T 
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
-            V e = v_exp_nonpos(softmax_shift(x, j, n, neg_m, negate, &d_lo));
-            row_sum_add(&acc, g, e);
-            acc.c[g] = v_add(acc.c[g], softmax_exp_lo(e, d_lo));
+            V d = softmax_shift(x, j, n, neg_m, negate, &d_lo);
+            V e = softmax_exp(d);
+            M scaled = softmax_scaled(d);
+            row_sum_add(&acc, g, v_sel(scaled, v_set((T)0), e));
+            acc.c[g] = v_add(acc.c[g], v_sel(scaled, v_set((T)0), softmax_exp_lo(e, d_lo)));
             if (e_out)
                 row_store(e_out, j, n, e);
         }
@@ -59,33 +77,82 @@ static void softmax_row(const T *x, T *y, size_t n, int negate)
     V neg_m = v_set(-m), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V d = softmax_shift(x, i, n, neg_m, negate, &d_lo);
-        V e = in_place ? v_exp_nonpos(d) : row_load(y, i, n, zero);
+        V e = in_place ? softmax_exp(d) : row_load(y, i, n, zero);
         /* e in [0, 1], s >= 1: finite, and af_div_dw_parts' products are fused. */
-        row_store(y, i, n, af_div_dw_finite(e, softmax_exp_lo(e, d_lo), s, s_lo));
+        V q = af_div_dw_finite(e, softmax_exp_lo(e, d_lo), s, s_lo);
+        /* the scaled lanes but those stored as 0 */
+        M scaled = softmax_scaled(v_sel(v_eq(e, zero), zero, d));
+        if (AF_RARELY(m_any(scaled)))
+            q = af_unscale_lanes(q, scaled);
+        row_store(y, i, n, q);
     }
 }
 
 /* dx_j = y_j (dy_j - sum_k dy_k y_k), negated for softmin (y = softmax(-x));
- * the dot product is compensated (exact products by FMA, TwoSum additions). */
+ * the dot product is compensated (exact products by FMA, TwoSum additions).
+ *
+ * No subnormals: the products of the y_j below EXP_TAIL_SCALE (2^-92,
+ * 2^-512) would be subnormal or carry subnormal errors. A vector with such a
+ * lane (rare, tested per vector; y = 0 is none) takes it as y 2^EXP_TAIL_SHIFT
+ * < 1, exact, into a second sum, scaled back by integer operations once per
+ * row; its dx is formed scaled and rounded into place the same way. The
+ * scaling is the one product that meets a subnormal y. */
+static inline M softmax_small_lanes(V y)
+{
+    return v_lt(v_sel(v_eq(y, v_set((T)0)), v_set((T)1), v_abs(y)), v_set(AF_K(EXP_TAIL_SCALE)));
+}
+
+static inline void softmax_dot_add(row_sum *acc, int g, V a, V b)
+{
+    V prod = v_mul(a, b);
+    row_sum_add(acc, g, prod);
+    acc->c[g] = v_add(acc->c[g], v_fma(a, b, v_neg(prod)));
+}
+
+static inline V softmax_upscale(V y, M small)
+{
+    return v_mul(v_sel(small, y, v_set((T)0)), v_set((T)1 / AF_K(EXP_TAIL_SCALE)));
+}
+
 static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate)
 {
     V zero = v_set((T)0);
-    row_sum acc;
+    row_sum acc, acc_small;
     row_sum_init(&acc);
+    int any_small = 0;
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
             V a = row_load(dy, j, n, zero), b = row_load(y, j, n, zero);
-            V prod = v_mul(a, b);
-            row_sum_add(&acc, g, prod);
-            acc.c[g] = v_add(acc.c[g], v_fma(a, b, v_neg(prod)));
+            M small = softmax_small_lanes(b);
+            if (AF_RARELY(m_any(small))) {
+                if (!any_small)
+                    row_sum_init(&acc_small);
+                any_small = 1;
+                softmax_dot_add(&acc_small, g, a, softmax_upscale(b, small));
+                b = v_sel(small, zero, b);
+            }
+            softmax_dot_add(&acc, g, a, b);
         }
     }
     T dot_lo, dot_hi = row_sum_total(&acc, &dot_lo);
     V dot = v_set(dot_hi + dot_lo);
+    if (any_small) {
+        T small_lo, small_hi = row_sum_total(&acc_small, &small_lo);
+        V part = v_ldexp_down(v_set(small_hi + small_lo), (int)AF_K(EXP_TAIL_SHIFT));
+        dot = v_add(v_set(dot_hi), v_add(v_set(dot_lo), part));
+    }
     for (size_t i = 0; i < n; i += AF_LANES) {
         V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
-        row_store(dx, i, n, v_mul(yv, negate ? v_sub(dot, dyv) : v_sub(dyv, dot)));
+        V diff = negate ? v_sub(dot, dyv) : v_sub(dyv, dot);
+        M small = softmax_small_lanes(yv);
+        V r;
+        if (AF_RARELY(m_any(small)))
+            r = v_sel(small, v_ldexp_down(v_mul(softmax_upscale(yv, small), diff), (int)AF_K(EXP_TAIL_SHIFT)),
+                      v_mul(v_sel(small, zero, yv), diff));
+        else
+            r = v_mul(yv, diff);
+        row_store(dx, i, n, r);
     }
 }
 
