@@ -66,20 +66,61 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
  * corrections, each an assist on Intel. A vector with such a lane (rare, and
  * tested per vector; dy = 0 is none) takes those lanes at dy 2^EXP_TAIL_SHIFT,
  * exact and normal, and scales the result back by integer operations
- * (v_ldexp_down): the scaling is the one product that meets the subnormal.
- * A body that takes an infinite m as it is meets m in one product already,
- * and skips the test (it would cost the piecewise-linear kernels 25-50%). */
-static inline M af_subnormal_lanes(V d)
-{
-    return v_lt(v_sel(v_eq(d, v_set((T)0)), v_set((T)1), v_abs(d)), v_set(AF_K(MIN_NORMAL)));
-}
+ * (v_ldexp_down): the scaling is the one product that meets the subnormal
+ * (af_subnormal_lanes: kernels/act/exp.h). A body that takes an infinite m
+ * as it is meets m in one product already, and skips the test (it would
+ * cost the piecewise-linear kernels 25-50%). */
 static inline V af_backward_plain(V x, V d, const VP *k, V (*body)(V, V, const VP *))
 {
     return af_backward_infinite_dy(x, d, body(x, d, k), body, k);
 }
-#define AF_BACKWARD_VALUE(x, d, body, k) af_backward_value(x, d, k, body, AF_TAKES_INFINITE_M(body))
-static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const VP *), int takes_infinite_m)
+
+/* A subnormal x (or y) is the op's first-order term f(0) + f'(0) x, and
+ * would meet a body's every product, each an assist on Intel. A body that
+ * lets it in says so with #define <body>_first_order_x 1 beside it, and its
+ * kernels take a vector with such a lane (rare, tested per vector; x = 0 is
+ * none) this way: f' (and dy f') at +-FIRST_ORDER_ARG, where it rounds as at
+ * x (constants.h), and f as f(+-0) + x f'(+-0) in one FMA, the one
+ * operation that meets the subnormal. AF_FIRST_ORDER_X(body) is that 1, or 0. */
+#define AF_FIRST_ORDER_X(body) AF_IS_ONE(body##_first_order_x)
+static inline V af_off_subnormal(V x, M subnormal)
 {
+    V arg = v_set(AF_K(FIRST_ORDER_ARG));
+    return v_sel(subnormal, v_sel(v_lt(x, v_set((T)0)), v_neg(arg), arg), x);
+}
+static inline V af_grad_value(V x, const VP *k, V (*grad)(V, const VP *), int first_order_x)
+{
+    if (first_order_x) {
+        M subnormal = af_subnormal_lanes(x);
+        if (AF_RARELY(m_any(subnormal)))
+            return grad(af_off_subnormal(x, subnormal), k);
+    }
+    return grad(x, k);
+}
+static inline V af_forward_value(V x, const VP *k, V (*f)(V, const VP *), V (*grad)(V, const VP *),
+                                 int first_order_x)
+{
+    if (first_order_x) {
+        M subnormal = af_subnormal_lanes(x);
+        if (AF_RARELY(m_any(subnormal))) {
+            V zero = v_set((T)0), signed_zero = v_sel(v_lt(x, zero), v_set(-(T)0), zero);
+            V term = v_fma(v_sel(subnormal, x, zero), grad(af_off_subnormal(x, subnormal), k), f(signed_zero, k));
+            return v_sel(subnormal, term, f(v_sel(subnormal, signed_zero, x), k));
+        }
+    }
+    return f(x, k);
+}
+
+#define AF_BACKWARD_VALUE(x, d, body, k)                                                        \
+    af_backward_value(x, d, k, body, AF_TAKES_INFINITE_M(body), AF_FIRST_ORDER_X(body))
+static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const VP *), int takes_infinite_m,
+                                  int first_order_x)
+{
+    if (first_order_x) {
+        M subnormal = af_subnormal_lanes(x);
+        if (AF_RARELY(m_any(subnormal)))
+            x = af_off_subnormal(x, subnormal);
+    }
     if (takes_infinite_m)
         return body(x, d, k);
     M small = af_subnormal_lanes(d);
@@ -114,8 +155,16 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
 /* grad is grad_times with m = 1; backward is grad_times with m = dy. */
 #define AF_STAMP_ELEMENTWISE(name, from_y)                                                      \
     static inline V name##_grad(V x, const VP *k) { return name##_grad_times(x, v_set((T)1), k); } \
-    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward, AF_FIXED_PARAMS)                     \
-    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad, AF_FIXED_PARAMS)                           \
+    static inline V name##_forward_value(V x, const VP *k)                                      \
+    {                                                                                           \
+        return af_forward_value(x, k, name##_forward, name##_grad, AF_FIRST_ORDER_X(name##_forward)); \
+    }                                                                                           \
+    static inline V name##_grad_value(V x, const VP *k)                                         \
+    {                                                                                           \
+        return af_grad_value(x, k, name##_grad, AF_FIRST_ORDER_X(name##_grad_times));           \
+    }                                                                                           \
+    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, AF_FIXED_PARAMS)               \
+    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, AF_FIXED_PARAMS)                     \
     AF_KERNEL_BINARY(name##_backward_kernel, name##_grad_times, AF_FIXED_PARAMS)                \
     AF_STAMP_FROM_Y_##from_y(name)
 #define AF_STAMP_ELEMENTWISE_OWN_API(name, from_y) AF_STAMP_ELEMENTWISE(name, from_y)

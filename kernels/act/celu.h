@@ -47,3 +47,5 @@ static inline V celu_grad_y_times(V y, V m, const VP *k)
     V below = af_div_dw_times_any(m, s, af_finite_or_zero(err), celu_alpha(k), v_set((T)0));
     return v_sel(v_gt(y, v_set((T)0)), m, below);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define celu_grad_y_times_first_order_x 1

@@ -119,6 +119,16 @@ AF_POLY_TABLE double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
  * it): kernels keep such x, subnormals among them, out of the arithmetic. */
 #define TINY_f32 0x1p-30f
 #define TINY_f64 0x1p-60
+/* A subnormal x taken by the frame (kernels/elementwise.h) is evaluated by f'
+ * at +-FIRST_ORDER_ARG instead: f'(x) there differs from f'(0) by 2^-40
+ * (2^-100) of f''/f', far below an ulp of f', as at x; and its square and
+ * cube, which bodies form, stay normal (2^-120, 2^-300). */
+#define FIRST_ORDER_ARG_f32 0x1p-40f
+#define FIRST_ORDER_ARG_f64 0x1p-100
+/* x 2^SQUARE_SHIFT of a subnormal x has a normal square: 2^-57 and 2^-474
+ * at the least (tanhshrink', m x^2). */
+#define SQUARE_SHIFT_f32 92
+#define SQUARE_SHIFT_f64 600
 /* Below EXPM1_MIN e^a - 1 rounds to -1 (e^a < ulp(1)/4); up to 2^EXPM1_EXACT_K
  * the subtraction 2^k - 1 is exact. */
 #define EXPM1_MIN_f32 -18.0f

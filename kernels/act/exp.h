@@ -50,6 +50,13 @@ static inline V af_exp_times_pow2_normal(V a, V j)
  * to its first-order term. */
 static inline M af_is_tiny(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
 
+/* The lanes where v is subnormal; 0 is not (a zero takes no slow path and
+ * is common, after a relu). */
+static inline M af_subnormal_lanes(V v)
+{
+    return v_lt(v_sel(v_eq(v, v_set((T)0)), v_set((T)1), v_abs(v)), v_set(AF_K(MIN_NORMAL)));
+}
+
 /* a, or 0 below TINY in magnitude: e^a rounds to 1 there as e^0 does, and a
  * kernel whose f(x) is its first-order term there keeps x out of its
  * arithmetic (subnormal operands are slow on some cores). */

@@ -28,6 +28,8 @@ static inline V gelu_tanh_forward(V x, const VP *k)
     V z_lo, z = gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), &z_lo);
     return af_times_sigmoid(x, z, z_lo);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define gelu_tanh_forward_first_order_x 1
 
 /* g = 1 + x z'(x) as a double word: in the far negative tail f' ~ e^z g. */
 static inline V gelu_tanh_grad_times(V x, V m, const VP *k)
@@ -40,3 +42,5 @@ static inline V gelu_tanh_grad_times(V x, V m, const VP *k)
     V g_lo, g = af_two_sum(v_set((T)1), xdz, &g_lo);
     return af_times_sigmoid_grad_times(g, v_add(g_lo, xdz_lo), z, z_lo, m);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define gelu_tanh_grad_times_first_order_x 1

@@ -127,10 +127,12 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n)
     for (size_t i = 0; i < n; i += AF_LANES) {
         V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
         M tail = v_lt(yv, v_set(AF_K(EXP_TAIL)));
+        V r;
         if (AF_RARELY(m_any(tail)))
-            row_store(dx, i, n, log_softmax_backward_tail(v_fnma(v_exp(v_sel(tail, zero, yv)), sum, dyv), yv, dyv, sum));
+            r = log_softmax_backward_tail(v_fnma(v_exp(v_sel(tail, zero, yv)), sum, dyv), yv, dyv, sum);
         else
-            row_store(dx, i, n, v_fnma(v_exp(yv), sum, dyv));
+            r = v_fnma(v_exp(yv), sum, dyv);
+        row_store(dx, i, n, r);
     }
 }
 

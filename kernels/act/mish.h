@@ -7,16 +7,20 @@
  * even where it is subnormal. */
 
 typedef struct {
-    V e, n, n_lo, d, d_lo, scale;
+    V e, ev, n, n_lo, d, d_lo, scale;
     M neg;
 } mish_parts;
 
-/* e, the numerator (e + 2 or 1 + 2e) and the denominator D as double words. */
+/* e (scaled in the tail, for the products with x), ev its value where it
+ * meets 2 and 1 (0 below e^BESIDE_ONE_ARG, where it would be subnormal
+ * further on), the numerator (e + 2 or 1 + 2e) and the denominator D as
+ * double words. */
 static inline mish_parts mish_split(V x)
 {
     mish_parts s;
     af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
-    V ev = af_exp_value(e);
+    V ev = af_exp_value_beside_one(e);
+    s.ev = ev;
     V two = v_set((T)2), err;
     s.neg = v_lt(x, v_set((T)0));
     s.e = v_sel(s.neg, e.e, ev);
@@ -27,7 +31,10 @@ static inline mish_parts mish_split(V x)
      * is exact, as 1 + 2 at e = 1). */
     V two_e = v_add(ev, ev);
     s.n = af_fast_two_sum(v_sel(s.neg, two, v_set((T)1)), v_sel(s.neg, ev, two_e), &s.n_lo);
-    V p_lo, p = af_mul_dw_finite(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, ev),
+    /* 2 e e is nothing beside N where e^2 < e^BESIDE_ONE_ARG, and its low
+     * part would be subnormal: taken as 0 there. */
+    V e_again = v_sel(v_gt(x, v_set(AF_K(BESIDE_ONE_ARG) * (T)-0.5)), v_set((T)0), ev);
+    V p_lo, p = af_mul_dw_finite(v_sel(s.neg, ev, two_e), v_sel(s.neg, s.n, e_again),
                                         v_sel(s.neg, s.n_lo, v_set((T)0)), &p_lo);
     V base = v_sel(s.neg, two, s.n), base_lo = v_sel(s.neg, v_set((T)0), s.n_lo);
     s.d = af_fast_two_sum(base, p, &err);
@@ -47,6 +54,8 @@ static inline V mish_forward(V x, const VP *k)
     V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));
     return af_unscale(af_div_dw_signed(num, num_lo, s.d, s.d_lo), s.scale);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define mish_forward_first_order_x 1
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
  *   x <  0: e Q / D^2,  Q = 4(1 + x) + e((6 + 4x) + e(4 + e))
@@ -59,7 +68,7 @@ static inline V mish_grad_times(V x, V m, const VP *k)
     mish_parts s = mish_split(x);
     V xc = af_clamp_x(x);
     V one = v_set((T)1), four = v_set((T)4);
-    V ev = af_unscale(s.e, s.scale);
+    V ev = s.ev;
     V six_4x = v_fma(four, xc, v_set((T)6));
     V four_4x = v_fma(four, xc, four);
     V q_neg = v_fma(ev, v_fma(ev, v_add(four, ev), six_4x), v_mul(four, v_add(one, xc)));
@@ -68,3 +77,5 @@ static inline V mish_grad_times(V x, V m, const VP *k)
     V dd_lo, dd = af_square_dw(s.d, s.d_lo, &dd_lo);
     return af_unscale(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), s.scale);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define mish_grad_times_first_order_x 1

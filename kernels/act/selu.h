@@ -21,6 +21,8 @@ static inline V selu_forward(V x, const VP *k)
     V below = v_sel(v_eq(em, v_set((T)0)), af_mul_small(c, em), with_lo);
     return v_sel(v_gt(x, v_set((T)0)), af_mul_small(selu_lambd(k), x), below);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define selu_forward_first_order_x 1
 
 /* m l a e^x with l a = c + c_lo and e^x from af_exp_tail: rounded once,
  * even where it is subnormal. */
@@ -41,3 +43,5 @@ static inline V selu_grad_y_times(V y, V m, const VP *k)
     V below = v_fma(m, s, v_mul(m, af_finite_or_zero(v_add(err, c_lo))));
     return v_sel(v_gt(y, v_set((T)0)), v_mul(m, selu_lambd(k)), below);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define selu_grad_y_times_first_order_x 1

@@ -14,6 +14,8 @@ static inline V silu_forward(V x, const VP *k)
     n_lo = v_sel(pos, v_set((T)0), n_lo);
     return af_unscale(af_div_one_plus_signed(n, n_lo, af_exp_value_beside_one(e)), v_sel(pos, v_set((T)1), e.scale));
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define silu_forward_first_order_x 1
 
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
  * and e ((1 + x) + e)/d^2 below, d = 1 + e. (1 + x) is exact near the root

@@ -38,6 +38,8 @@ static inline V softplus_forward(V x, const VP *k)
     V y = v_sel(s.pos, v_add(x, tail), tail);
     return v_sel(v_gt(s.z, softplus_threshold(k)), x, y);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define softplus_forward_first_order_x 1
 
 /* softplus' = sigmoid(z) (1 + z_lo (1 - sigmoid(z))), the second factor
  * correcting the rounding of z as above; exactly 1 above the threshold.
@@ -54,6 +56,8 @@ static inline V softplus_grad_times(V x, V m, const VP *k)
     V g = af_unscale(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
     return v_sel(v_gt(s.z, softplus_threshold(k)), m, g);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define softplus_grad_times_first_order_x 1
 
 #if AF_IS_F64
 /* For float arrays (kernels/wide.h), in double: z = b x is exact (two

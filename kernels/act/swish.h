@@ -16,6 +16,8 @@ static inline V swish_forward(V x, const VP *k)
     V z_lo, z = swish_z(x, k, &z_lo);
     return af_times_sigmoid(x, z, z_lo);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define swish_forward_first_order_x 1
 
 /* x z'(x) = beta x = z: g = 1 + z + z_lo, a double word by TwoSum. */
 static inline V swish_grad_times(V x, V m, const VP *k)
@@ -24,6 +26,8 @@ static inline V swish_grad_times(V x, V m, const VP *k)
     V g_lo, g = af_two_sum(v_set((T)1), z, &g_lo);
     return af_times_sigmoid_grad_times(g, v_add(g_lo, z_lo), z, z_lo, m);
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define swish_grad_times_first_order_x 1
 
 /* dy d swish/d beta = dy x^2 sigmoid'(z) = dy x^2 e/(1 + e)^2, e = e^-|z|: x^2 e
  * as a double word (two exact products), one corrected quotient. */

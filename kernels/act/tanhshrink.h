@@ -22,11 +22,13 @@ static inline V tanhshrink_small(V x)
     return v_fma(x, u, af_mul_small(x, u_lo));
 }
 
-/* 2e/(1 + e) = 1 - tanh|x| for e = e^-2|x| (<= 0.24 for |x| >= 1), corrected quotient. */
+/* 2e/(1 + e) = 1 - tanh|x| for e = e^-2|x| (<= 0.24 for |x| >= 1), corrected
+ * quotient. Below e^BESIDE_ONE_ARG (|x| > 19.5, 170) e is 0: 2e is below
+ * 2^-55 of |x| - 1 and 1, and would go subnormal further on. */
 static inline V tanhshrink_q(V x)
 {
-    V a = v_abs(x);
-    V e = v_exp_nonpos(v_neg(v_add(a, a)));
+    V a = v_nabs(v_add(x, x)), lo = v_set(AF_K(BESIDE_ONE_ARG));
+    V e = v_sel(v_lt(a, lo), v_set((T)0), af_exp_nonpos_above(a, lo));
     return af_div_one_plus(v_add(e, e), e);
 }
 
@@ -46,6 +48,8 @@ static inline V tanhshrink_forward(V x, const VP *k)
     V small = tanhshrink_small(v_sel(zero, v_set((T)0), x));
     return v_sel(zero, af_mul_small(x, v_set((T)0)), v_sel(v_lt(v_abs(x), v_set((T)1)), small, tanhshrink_large(x)));
 }
+/* a subnormal x is the first-order term (kernels/elementwise.h) */
+#define tanhshrink_forward_first_order_x 1
 
 /* tanhshrink' = 1 - sech^2 x = tanh^2 x, no cancellation, from tanh x as a
  * double word built of the forward's pieces (x - x^3 P(x^2) below 1, 1 - q
@@ -53,9 +57,8 @@ static inline V tanhshrink_forward(V x, const VP *k)
  * end, also where t^2 alone would be subnormal. Below TINY tanh x is x: the
  * x^3 P(x^2) of the forward is taken at 0, and the products of m x are fused
  * (af_mul_small), where they are subnormal. */
-static inline V tanhshrink_grad_times(V x, V m, const VP *k)
+static inline V tanhshrink_grad_times_normal(V x, V m)
 {
-    (void)k;
     M small = v_lt(v_abs(x), v_set((T)1));
     V one = v_set((T)1);
     M neg = v_lt(x, v_set((T)0));
@@ -67,4 +70,21 @@ static inline V tanhshrink_grad_times(V x, V m, const VP *k)
     V mt = af_mul_small(m, t);
     V mt_lo = af_finite_or_zero(v_fma(m, t_lo, v_fma(m, t, v_neg(mt))));
     return v_fma(mt, t, v_fma(mt, t_lo, af_mul_small(mt_lo, t)));
+}
+
+/* For a subnormal x, m tanh^2 x = (m x) x (not the frame's first-order
+ * term: f'(0) = 0), formed from X = 2^SQUARE_SHIFT x, exact and normal, as
+ * (m X) X, normal, and scaled back by integer operations: the scaling is the
+ * one product that meets the subnormal. A vector with such a lane is rare,
+ * tested per vector (x = 0 is none). */
+static inline V tanhshrink_grad_times(V x, V m, const VP *k)
+{
+    (void)k;
+    M subnormal = af_subnormal_lanes(x);
+    if (!AF_RARELY(m_any(subnormal)))
+        return tanhshrink_grad_times_normal(x, m);
+    const int shift = AF_K(SQUARE_SHIFT);
+    V X = v_mul(v_sel(subnormal, x, v_set((T)0)), v_ldexp(v_set((T)1), v_set((T)shift)));
+    V mxx = v_ldexp_down(af_mul_small(af_mul_small(m, X), X), 2 * shift);
+    return v_sel(subnormal, mxx, tanhshrink_grad_times_normal(v_sel(subnormal, v_set((T)0), x), m));
 }
