@@ -52,9 +52,15 @@
  * Inputs: x uniform in [-8, 8] and dy in [-1, 1], drawn once per size with a
  * fixed seed, outside the timing, in 64-byte aligned arrays; the output is a
  * separate array. At the smallest size only (4096 by default), forward and
- * backward also run on data-dependent inputs: saturated (|x| in [20, 30]),
- * negtail (x in [-100, -20]), subnormal (every x subnormal) and nan (uniform
- * with 1% NaN).
+ * the backward forms also run on data-dependent inputs: saturated (|x| in
+ * [20, 30]), negtail (x in [-100, -20]), subnormal (every x subnormal), nan
+ * (uniform with 1% NaN) and, for the elementwise ops, deeptail (where e^x
+ * and gelu's e^(-x^2/2) head for the subnormals: x in [-105, -85] and
+ * [-16.5, -11] in float, [-746, -700] and [-39, -36] in double); for the
+ * row-wise ops, rows with every other entry at -1e4 (mask1e4) or -inf
+ * (maskinf), rows whose first entry is 100 (700) above the rest (dominant),
+ * and rows of x in [-110, 0] ([-760, 0]), whose outputs reach the
+ * subnormals (subnormalout).
  *
  * Counters: time_per_elem (seconds per element; the console prints 153ps for
  * 0.153 ns), items_per_second (elements), bandwidth (bytes read and written
@@ -99,10 +105,18 @@ typedef enum input_class {
     INPUT_NEGTAIL,
     INPUT_SUBNORMAL,
     INPUT_NAN,
+    INPUT_DEEPTAIL,
+    INPUT_ROWS_MASK_1E4, /* the row classes: row-wise ops only */
+    INPUT_ROWS_MASK_INF,
+    INPUT_ROWS_DOMINANT,
+    INPUT_ROWS_SUBNORMAL_OUT,
     INPUT_CLASS_COUNT
 } input_class;
 
-static const char *const input_names[INPUT_CLASS_COUNT] = {"uniform", "saturated", "negtail", "subnormal", "nan"};
+static const char *const input_names[INPUT_CLASS_COUNT] = {
+    "uniform", "saturated", "negtail", "subnormal", "nan", "deeptail", "mask1e4", "maskinf", "dominant", "subnormalout"};
+
+static int is_row_class(input_class input) { return input >= INPUT_ROWS_MASK_1E4; }
 static const char *const form_names[ACTFAST_FORM_COUNT] = {"forward", "grad", "backward", "backward_from_y"};
 
 static const char *dtype_name(actfast_dtype dtype) { return dtype == ACTFAST_F32 ? "f32" : "f64"; }
@@ -222,9 +236,22 @@ static double subnormal(uint64_t *state, actfast_dtype dtype)
     return (r & 1 ? -1 : 1) * ldexp(mantissa, min_exponent);
 }
 
-static double draw_x(uint64_t *state, input_class input, actfast_dtype dtype)
+/* x_i of a class; i places the row classes' entries in their rows. */
+static double draw_x(uint64_t *state, input_class input, actfast_dtype dtype, size_t i)
 {
+    const int f32 = dtype == ACTFAST_F32, odd = i % 2, first = i % BENCH_ROW_LENGTH == 0;
     switch (input) {
+    case INPUT_DEEPTAIL: /* where e^x, and gelu's e^(-x^2/2), head for the subnormals */
+        return odd ? (f32 ? uniform(state, -105, -85) : uniform(state, -746, -700))
+                   : (f32 ? uniform(state, -16.5, -11) : uniform(state, -39, -36));
+    case INPUT_ROWS_MASK_1E4:
+        return odd ? -1e4 : uniform(state, -8, 8);
+    case INPUT_ROWS_MASK_INF:
+        return odd ? -INFINITY : uniform(state, -8, 8);
+    case INPUT_ROWS_DOMINANT:
+        return first ? (f32 ? 100 : 700) : uniform(state, -20, 20);
+    case INPUT_ROWS_SUBNORMAL_OUT:
+        return f32 ? uniform(state, -110, 0) : uniform(state, -760, 0);
     case INPUT_SATURATED:
         return (next_random(state) & 1 ? -1 : 1) * uniform(state, 20, 30);
     case INPUT_NEGTAIL:
@@ -270,7 +297,7 @@ static int dataset_fill(const bench_case *c)
     }
     uint64_t state = 0x5EED + (uint64_t)c->input;
     for (size_t i = 0; i < c->size; i++) {
-        store(data.x, c->dtype, i, draw_x(&state, c->input, c->dtype));
+        store(data.x, c->dtype, i, draw_x(&state, c->input, c->dtype, i));
         store(data.dy, c->dtype, i, uniform(&state, -1, 1));
     }
     /* Touched now, so that no page fault lands in a timed loop. */
@@ -401,7 +428,9 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
 {
     const actfast_op_info *info = actfast_get_op_info(op);
     const int data_dependent = input != INPUT_UNIFORM;
-    if (!info->has_form[form] || (data_dependent && form != ACTFAST_FORWARD && form != ACTFAST_BACKWARD))
+    if (!info->has_form[form] || (data_dependent && form == ACTFAST_GRAD))
+        return;
+    if ((input == INPUT_DEEPTAIL && info->rowwise) || (is_row_class(input) && !info->rowwise))
         return;
     bench_case c = {.op = op, .form = form, .dtype = dtype, .params = bench_params(op), .size = size,
                     .n = info->rowwise ? size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH : size, .input = input};

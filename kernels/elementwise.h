@@ -64,9 +64,11 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
 #define AF_TAKES_INFINITE_M(body) AF_IS_ONE(body##_takes_infinite_m)
 /* A subnormal dy would meet every product that folds m into a body's
  * corrections, each an assist on Intel. A vector with such a lane (rare, and
- * tested per vector; dy = 0 is none) takes those lanes at dy 2^EXP_TAIL_SHIFT,
- * exact and normal, and scales the result back by integer operations
- * (v_ldexp_down): the scaling is the one product that meets the subnormal
+ * tested per vector; dy = 0 is none) takes those lanes at dy 2^NORMAL_SHIFT,
+ * exact, normal and below 1 (so that no m f' overflows), where the low parts
+ * of m f' stay normal down to f' = 2^-55 (2^-864), and scales the result
+ * back by integer operations (v_ldexp_down): the scaling is the one product
+ * that meets the subnormal
  * (af_subnormal_lanes: kernels/act/exp.h). A body that takes an infinite m
  * as it is meets m in one product already, and skips the test (it would
  * cost the piecewise-linear kernels 25-50%). */
@@ -126,9 +128,9 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     M small = af_subnormal_lanes(d);
     if (!AF_RARELY(m_any(small)))
         return af_backward_plain(x, d, k, body);
-    /* d 2^EXP_TAIL_SHIFT, as 1/EXP_TAIL_SCALE: exact */
-    V scaled = v_sel(small, af_mul_small(d, v_set((T)1 / AF_K(EXP_TAIL_SCALE))), d);
-    return af_unscale_lanes(af_backward_plain(x, scaled, k, body), small);
+    V scaled = v_sel(small, af_mul_small(d, v_set((T)1 / AF_K(MIN_NORMAL))), d);
+    V r = af_backward_plain(x, scaled, k, body);
+    return v_sel(small, v_ldexp_down(r, AF_K(NORMAL_SHIFT)), r);
 }
 
 #define AF_LOOP_BINARY(head, S, io, make_params, body, refresh)                                 \

@@ -31,6 +31,9 @@
 #define MAX_FINITE_f64 0x1.fffffffffffffp+1023
 #define MIN_NORMAL_f32 0x1p-126f
 #define MIN_NORMAL_f64 0x1p-1022
+/* -log2 MIN_NORMAL: a subnormal times 2^NORMAL_SHIFT is normal and below 1. */
+#define NORMAL_SHIFT_f32 126
+#define NORMAL_SHIFT_f64 1022
 
 /* af_exp_tail: below EXP_TAIL e^a is computed as e = 2^EXP_TAIL_SHIFT e^a
  * and scaled back by EXP_TAIL_SCALE in the callers' last product. EXP_TAIL
@@ -54,10 +57,19 @@
  * normal (2^-113, 2^-981). */
 #define BESIDE_ONE_ARG_f32 -39.0f
 #define BESIDE_ONE_ARG_f64 -340.0
-/* Above this x gelu takes e^(-x^2/2) as at it, e^-63.8 (e^-666.1), above
- * EXP_TAIL: Phi rounds to 1 there and x phi(x) is below 2^-60. */
-#define GELU_GAUSS_MAX_f32 11.3f
-#define GELU_GAUSS_MAX_f64 36.5
+/* Above this x gelu takes e^(-x^2/2) as at it, e^-45.1 (e^-450): Phi rounds
+ * to 1 there and x phi(x) is below 2^-50 (2^-630) for any x up to the clamp
+ * 1e4; and the low parts of the products of e^(-x^2/2) stay normal. */
+#define GELU_GAUSS_MAX_f32 9.5f
+#define GELU_GAUSS_MAX_f64 30.0
+/* Below e^-100 (e^-700), where e^(-x^2/2) in af_exp_tail's scale is below
+ * 2^-52 (2^-497), gelu scales it by 2^GELU_DEEP_SHIFT more: the low parts of
+ * its products with erfcx (2^-48 of them, 2^-106 of them) would be subnormal
+ * down to EXP_TAIL_MIN, and are normal in [2^-61, 2^-12] ([2^-660, 2^-197]). */
+#define GELU_DEEP_E_f32 0x1p-52f
+#define GELU_DEEP_E_f64 0x1p-497
+#define GELU_DEEP_SHIFT_f32 40
+#define GELU_DEEP_SHIFT_f64 300
 /* gelu_tanh's z = C x (1 + K x^2) and x z'(x) = C x (1 + 3K x^2): C = 2 sqrt(2/pi),
  * K = 0.044715 (the decimal of the formula) and 3K as HI + LO to twice the
  * working precision. */

@@ -16,7 +16,7 @@
  * below 0 e^(-x^2/2) heads for the subnormals while gelu = x Phi and
  * gelu' = Phi + x phi are still normal; the scale is applied to the result,
  * rounded once. Far above 0, where Phi = 1 - erfc/2 rounds to 1 and x phi is
- * below ulp(1)/2^60, x is taken as GELU_GAUSS_MAX in e^(-x^2/2), which then
+ * far below ulp(1), x is taken as GELU_GAUSS_MAX in e^(-x^2/2), which then
  * never needs the scale (nor computes a subnormal). Below TINY gelu is x/2
  * and gelu' 1/2, and x is taken as 0 (subnormal operands are slow). */
 
@@ -63,10 +63,29 @@ static inline V gelu_erfcx_dw(V a, V a_lo, V *lo)
     return e;
 }
 
-/* e^(-x^2/2) as af_exp_tail parts, for gelu: with x at most GELU_GAUSS_MAX. */
-static inline af_exp_parts gelu_gauss(V x)
+/* e^(-x^2/2) as af_exp_tail parts, for gelu: with x at most GELU_GAUSS_MAX,
+ * and in the lanes of *deep (constants.h: GELU_DEEP_E) e and lo scaled by
+ * 2^GELU_DEEP_SHIFT more, exactly (scale keeps EXP_TAIL_SCALE there:
+ * gelu_unscale reads deep). */
+static inline af_exp_parts gelu_gauss(V x, M *deep)
 {
-    return af_gauss(v_min(x, v_set(AF_K(GELU_GAUSS_MAX))));
+    af_exp_parts g = af_gauss(v_min(x, v_set(AF_K(GELU_GAUSS_MAX))));
+    *deep = v_lt(v_sel(g.tail, g.e, v_set((T)1)), v_set(AF_K(GELU_DEEP_E)));
+    V up = v_sel(*deep, v_ldexp(v_set((T)1), v_set((T)AF_K(GELU_DEEP_SHIFT))), v_set((T)1));
+    g.e = v_mul(g.e, up);
+    g.lo = v_mul(g.lo, up);
+    return g;
+}
+
+/* v times gelu_gauss's scale, rounded once by integer operations where it is
+ * below 1 (af_unscale). */
+static inline V gelu_unscale(V v, af_exp_parts g, M deep)
+{
+    if (!AF_RARELY(m_any(g.tail)))
+        return v;
+    const int shift = (int)AF_K(EXP_TAIL_SHIFT);
+    V deep_v = v_ldexp_down(v, shift + AF_K(GELU_DEEP_SHIFT));
+    return v_sel(deep, deep_v, af_unscale_lanes(v, g.tail));
 }
 
 /* Phi(x) = (hi + *lo) * g.scale, g = gelu_gauss(x). */
@@ -81,7 +100,7 @@ static inline V gelu_cdf_dw(V x, af_exp_parts g, V *lo)
     /* a <= 1/2 */
     V h = v_mul(half, gelu_erf_middle(v_min(v_max(u_hi, v_neg(half)), half)));
     V from_erf = v_sub(half, h);
-    V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), af_exp_value(g));
+    V corr = v_mul(v_mul(u_lo, v_set(-AF_K(TWO_OVER_SQRTPI) / 2)), af_exp_value_beside_one(g));
     V middle_lo = v_add(v_sub(v_sub(half, from_erf), h), corr);
     /* a > 1/2: erfc(a)/2 = (e + e_lo) (c + c_lo) / 2, in g's scale */
     V c_lo, c = gelu_erfcx_dw(v_max(a, half), v_sel(left, v_neg(u_lo), u_lo), &c_lo);
@@ -100,10 +119,11 @@ static inline V gelu_forward(V x, const VP *k)
     (void)k;
     M tiny = af_is_tiny(x);
     V xs = v_sel(tiny, v_set((T)0), x);
-    af_exp_parts g = gelu_gauss(xs);
+    M deep;
+    af_exp_parts g = gelu_gauss(xs, &deep);
     V cdf_lo, cdf = gelu_cdf_dw(xs, g, &cdf_lo);
     V p_lo, p = af_mul_dw(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
-    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), af_unscale(af_round_dw(p, p_lo), g.scale));
+    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), gelu_unscale(af_round_dw(p, p_lo), g, deep));
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */
@@ -111,10 +131,11 @@ static inline V gelu_grad_times(V x, V m, const VP *k)
 {
     (void)k;
     x = af_zero_if_tiny(x);
-    af_exp_parts g = gelu_gauss(x);
+    M deep;
+    af_exp_parts g = gelu_gauss(x, &deep);
     V cdf_lo, cdf = gelu_cdf_dw(x, g, &cdf_lo);
     V xphi_lo, xphi = gelu_phi_dw(g, af_clamp_x(x), &xphi_lo);
     V err, sum = af_two_sum(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
-    return af_unscale(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g.scale);
+    return gelu_unscale(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g, deep);
 }

@@ -31,10 +31,17 @@ static inline V sigmoid_grad_times(V x, V m, const VP *k)
     return af_unscale(af_div_dw_times_finite(m, e.e, e.lo, dd, dd_lo), e.scale);
 }
 
-/* y (1 - y) = y - y^2 in one rounding. */
+/* y (1 - y) = y - y^2 in one rounding. Below 2^-92 (2^-512), where m y
+ * heads for the subnormals, y - y^2 = y and m y is formed from y 2^92
+ * (2^512) and scaled back, rounded once (rare, tested per vector). */
 static inline V sigmoid_grad_y_times(V y, V m, const VP *k)
 {
     (void)k;
-    return v_mul(m, v_fnma(y, y, y));
+    M tiny = af_tiny_value_lanes(y);
+    if (!AF_RARELY(m_any(tiny)))
+        return v_mul(m, v_fnma(y, y, y));
+    V rest = v_sel(tiny, v_set((T)0), y);
+    V scaled = af_product_unscaled(m, af_upscale_lanes(y, tiny));
+    return v_sel(tiny, scaled, v_mul(m, v_fnma(rest, rest, rest)));
 }
 #define sigmoid_grad_y_times_takes_infinite_m 1

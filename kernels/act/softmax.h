@@ -95,23 +95,13 @@ static void softmax_row(const T *x, T *y, size_t n, int negate)
  * 2^-512) would be subnormal or carry subnormal errors. A vector with such a
  * lane (rare, tested per vector; y = 0 is none) takes it as y 2^EXP_TAIL_SHIFT
  * < 1, exact, into a second sum, scaled back by integer operations once per
- * row; its dx is formed scaled and rounded into place the same way. The
+ * row; its dx is formed scaled and rounded once into place. The
  * scaling is the one product that meets a subnormal y. */
-static inline M softmax_small_lanes(V y)
-{
-    return v_lt(v_sel(v_eq(y, v_set((T)0)), v_set((T)1), v_abs(y)), v_set(AF_K(EXP_TAIL_SCALE)));
-}
-
 static inline void softmax_dot_add(row_sum *acc, int g, V a, V b)
 {
     V prod = v_mul(a, b);
     row_sum_add(acc, g, prod);
     acc->c[g] = v_add(acc->c[g], v_fma(a, b, v_neg(prod)));
-}
-
-static inline V softmax_upscale(V y, M small)
-{
-    return v_mul(v_sel(small, y, v_set((T)0)), v_set((T)1 / AF_K(EXP_TAIL_SCALE)));
 }
 
 static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate)
@@ -124,12 +114,12 @@ static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int n
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
             V a = row_load(dy, j, n, zero), b = row_load(y, j, n, zero);
-            M small = softmax_small_lanes(b);
+            M small = af_tiny_value_lanes(b);
             if (AF_RARELY(m_any(small))) {
                 if (!any_small)
                     row_sum_init(&acc_small);
                 any_small = 1;
-                softmax_dot_add(&acc_small, g, a, softmax_upscale(b, small));
+                softmax_dot_add(&acc_small, g, a, af_upscale_lanes(b, small));
                 b = v_sel(small, zero, b);
             }
             softmax_dot_add(&acc, g, a, b);
@@ -145,11 +135,10 @@ static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int n
     for (size_t i = 0; i < n; i += AF_LANES) {
         V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
         V diff = negate ? v_sub(dot, dyv) : v_sub(dyv, dot);
-        M small = softmax_small_lanes(yv);
+        M small = af_tiny_value_lanes(yv);
         V r;
         if (AF_RARELY(m_any(small)))
-            r = v_sel(small, v_ldexp_down(v_mul(softmax_upscale(yv, small), diff), (int)AF_K(EXP_TAIL_SHIFT)),
-                      v_mul(v_sel(small, zero, yv), diff));
+            r = v_sel(small, af_product_unscaled(af_upscale_lanes(yv, small), diff), v_mul(v_sel(small, zero, yv), diff));
         else
             r = v_mul(yv, diff);
         row_store(dx, i, n, r);

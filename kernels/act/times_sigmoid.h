@@ -18,8 +18,11 @@ static inline af_exp_parts af_sigmoid_denominator(V z, V z_lo, V *d, V *d_lo)
     af_exp_parts e = af_exp_tail_nonpos_dw(v_nabs(z), v_sel(pos, v_neg(z_lo), z_lo));
     V ev = af_exp_value_beside_one(e);
     *d = af_one_plus(ev, d_lo);
-    /* ev rounded e.e + e.lo; its rounding error belongs in d_lo. */
-    *d_lo = v_add(*d_lo, v_sel(e.tail, v_set((T)0), v_add(v_sub(e.e, ev), e.lo)));
+    /* ev rounded e.e + e.lo; its rounding error belongs in d_lo (none where
+     * ev is 0 beside 1: e there would make the quotient's corrections
+     * subnormal). */
+    V ev_err = v_sel(e.negligible, v_set((T)0), v_add(v_sub(e.e, ev), e.lo));
+    *d_lo = v_add(*d_lo, v_sel(e.tail, v_set((T)0), ev_err));
     return e;
 }
 
