@@ -83,7 +83,8 @@ static inline V af_backward_plain(V x, V d, const VP *k, V (*body)(V, V, const V
  * kernels take a vector with such a lane (rare, tested per vector; x = 0 is
  * none) this way: f' (and dy f') at +-FIRST_ORDER_ARG, where it rounds as at
  * x (constants.h), and f as f(+-0) + x f'(+-0) in one FMA, the one
- * operation that meets the subnormal. AF_FIRST_ORDER_X(body) is that 1, or 0. */
+ * operation that meets the subnormal, with f'(+-0) made once per call (in
+ * the call's VP) so that such a vector costs about what any other does. AF_FIRST_ORDER_X(body) is that 1, or 0. */
 #define AF_FIRST_ORDER_X(body) AF_IS_ONE(body##_first_order_x)
 static inline V af_off_subnormal(V x, M subnormal)
 {
@@ -99,15 +100,22 @@ static inline V af_grad_value(V x, const VP *k, V (*grad)(V, const VP *), int fi
     }
     return grad(x, k);
 }
-static inline V af_forward_value(V x, const VP *k, V (*f)(V, const VP *), V (*grad)(V, const VP *),
-                                 int first_order_x)
+static inline V af_forward_value(V x, VP *k, V (*f)(V, const VP *), V (*grad)(V, const VP *), int first_order_x)
 {
     if (first_order_x) {
         M subnormal = af_subnormal_lanes(x);
         if (AF_RARELY(m_any(subnormal))) {
-            V zero = v_set((T)0), signed_zero = v_sel(v_lt(x, zero), v_set(-(T)0), zero);
-            V term = v_fma(v_sel(subnormal, x, zero), grad(af_off_subnormal(x, subnormal), k), f(signed_zero, k));
-            return v_sel(subnormal, term, f(v_sel(subnormal, signed_zero, x), k));
+            V zero = v_set((T)0), arg = v_set(AF_K(FIRST_ORDER_ARG));
+            M negative = v_lt(x, zero);
+            if (!k->slopes_made) {
+                k->slope_neg = grad(v_neg(arg), k);
+                k->slope_pos = grad(arg, k);
+                k->slopes_made = 1;
+            }
+            /* f(+-0) in the subnormal lanes */
+            V f_x = f(v_sel(subnormal, v_sel(negative, v_set(-(T)0), zero), x), k);
+            V term = v_fma(v_sel(subnormal, x, zero), v_sel(negative, k->slope_neg, k->slope_pos), f_x);
+            return v_sel(subnormal, term, f_x);
         }
     }
     return f(x, k);
@@ -157,7 +165,7 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
 /* grad is grad_times with m = 1; backward is grad_times with m = dy. */
 #define AF_STAMP_ELEMENTWISE(name, from_y)                                                      \
     static inline V name##_grad(V x, const VP *k) { return name##_grad_times(x, v_set((T)1), k); } \
-    static inline V name##_forward_value(V x, const VP *k)                                      \
+    static inline V name##_forward_value(V x, VP *k)                                            \
     {                                                                                           \
         return af_forward_value(x, k, name##_forward, name##_grad, AF_FIRST_ORDER_X(name##_forward)); \
     }                                                                                           \

@@ -37,7 +37,7 @@ AF_WIDE_OPS(AF_WIDE_DECLARE)
 #if AF_IS_F64
 static inline VP af_vparams_make_float(const af_params *p)
 {
-    VP k = {v_set((float)p->p[0]), v_set((float)p->p[1])};
+    VP k = {.p0 = v_set((float)p->p[0]), .p1 = v_set((float)p->p[1])};
     return k;
 }
 

@@ -82,10 +82,12 @@ static inline V af_product_unscaled(V a, V b)
     return v_ldexp_down(v_sel(af_below_lanes(p, c), on_grid, p), (int)AF_K(EXP_TAIL_SHIFT));
 }
 
-/* v 2^EXP_TAIL_SHIFT in the lanes of m, 0 elsewhere: exact. */
+/* v 2^EXP_TAIL_SHIFT in the lanes of m, 0 elsewhere: exact (an FMA: v may
+ * be subnormal, which costs a multiply an assist on some cores that an FMA
+ * does not). */
 static inline V af_upscale_lanes(V v, M m)
 {
-    return v_mul(v_sel(m, v, v_set((T)0)), v_set((T)1 / AF_K(EXP_TAIL_SCALE)));
+    return af_mul_small(v_sel(m, v, v_set((T)0)), v_set((T)1 / AF_K(EXP_TAIL_SCALE)));
 }
 
 /* a, or 0 below TINY in magnitude: e^a rounds to 1 there as e^0 does, and a

@@ -96,15 +96,15 @@ static void log_softmax_row(const T *x, T *y, size_t n)
 /* dx_j = dy_j - e^(y_j) sum_k dy_k, the sum compensated, e^(y_j) S in one
  * rounding with dy_j (FMA).
  *
- * No subnormals: below y = EXP_TAIL e^y heads for the subnormals. A vector
- * with such a lane (rare, tested per vector) takes it scaled, as
+ * No subnormals: below y = EXP_TAIL e^y heads for the subnormals, and below
+ * EXP_MIN it rounds to 0 (masked entries), taken as 0. A vector with a lane
+ * between (rare, tested per vector) takes it scaled, as
  * af_exp_tail's 2^EXP_TAIL_SHIFT e^y in an FMA with 2^EXP_TAIL_SHIFT dy
  * (exact), and scales the result back by integer operations. Where the
  * scaled FMA could overflow (|dy| or |S| past 2^34, 2^510: gradients no
  * training makes) the FMA with the value e^y takes the lane, as before. */
-static inline V log_softmax_backward_tail(V e_y, V y, V dy, V sum)
+static inline V log_softmax_backward_tail(V e_y, V y, V dy, V sum, M tail)
 {
-    M tail = v_lt(y, v_set(AF_K(EXP_TAIL)));
     V limit = v_set(AF_K(MAX_FINITE) * AF_K(EXP_TAIL_SCALE) * (T)0.25);
     M big = v_ge(v_max(v_abs(dy), v_abs(sum)), limit);
     af_exp_parts e = af_exp_tail_nonpos(v_sel(tail, y, v_set((T)0)));
@@ -126,12 +126,14 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n)
     V sum = v_set(sum_hi + sum_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
-        M tail = v_lt(yv, v_set(AF_K(EXP_TAIL)));
-        V r;
+        /* below EXP_MIN (masked entries) e^y is 0, taken so; the tail lanes
+         * between are rare */
+        M none = v_lt(yv, v_set(AF_K(EXP_MIN)));
+        M tail = v_lt(v_sel(none, zero, yv), v_set(AF_K(EXP_TAIL)));
+        V e = v_sel(none, zero, v_exp(v_max(yv, v_set(AF_K(EXP_TAIL)))));
+        V r = v_fnma(e, sum, dyv);
         if (AF_RARELY(m_any(tail)))
-            r = log_softmax_backward_tail(v_fnma(v_exp(v_sel(tail, zero, yv)), sum, dyv), yv, dyv, sum);
-        else
-            r = v_fnma(v_exp(yv), sum, dyv);
+            r = log_softmax_backward_tail(r, yv, dyv, sum, tail);
         row_store(dx, i, n, r);
     }
 }

@@ -3,13 +3,17 @@
  * after the row (elu_alpha(k), softplus_threshold(k)), stamped here from the
  * table so that no body decodes a position. */
 
+/* slope_neg and slope_pos: f'(-0) and f'(+0), made by the frame at the first
+ * vector of a call that needs them (a subnormal x; kernels/elementwise.h). */
 typedef struct {
     V p0, p1;
+    V slope_neg, slope_pos;
+    int slopes_made;
 } VP;
 
 static inline VP af_vparams_make(const af_params *p)
 {
-    VP k = {v_set((T)p->p[0]), v_set((T)p->p[1])};
+    VP k = {.p0 = v_set((T)p->p[0]), .p1 = v_set((T)p->p[1])};
     return k;
 }
 

@@ -92,11 +92,13 @@ static void softmax_row(const T *x, T *y, size_t n, int negate)
  * the dot product is compensated (exact products by FMA, TwoSum additions).
  *
  * No subnormals: the products of the y_j below EXP_TAIL_SCALE (2^-92,
- * 2^-512) would be subnormal or carry subnormal errors. A vector with such a
- * lane (rare, tested per vector; y = 0 is none) takes it as y 2^EXP_TAIL_SHIFT
- * < 1, exact, into a second sum, scaled back by integer operations once per
- * row; its dx is formed scaled and rounded once into place. The
- * scaling is the one product that meets a subnormal y. */
+ * 2^-512) would be subnormal or carry subnormal errors. They leave the dot
+ * product, whose terms they move by less than 2^-92 of the largest |dy|
+ * each, far below its rounding to the working precision (the error of dx is
+ * counted in ulps of its largest term, README). A vector with such a lane is
+ * rare, tested per vector (y = 0 is none); its dx is formed from
+ * y 2^EXP_TAIL_SHIFT and rounded once into place (af_product_unscaled), the
+ * one product that meets a subnormal y. */
 static inline void softmax_dot_add(row_sum *acc, int g, V a, V b)
 {
     V prod = v_mul(a, b);
@@ -107,31 +109,20 @@ static inline void softmax_dot_add(row_sum *acc, int g, V a, V b)
 static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate)
 {
     V zero = v_set((T)0);
-    row_sum acc, acc_small;
+    row_sum acc;
     row_sum_init(&acc);
-    int any_small = 0;
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
             V a = row_load(dy, j, n, zero), b = row_load(y, j, n, zero);
             M small = af_tiny_value_lanes(b);
-            if (AF_RARELY(m_any(small))) {
-                if (!any_small)
-                    row_sum_init(&acc_small);
-                any_small = 1;
-                softmax_dot_add(&acc_small, g, a, af_upscale_lanes(b, small));
+            if (AF_RARELY(m_any(small)))
                 b = v_sel(small, zero, b);
-            }
             softmax_dot_add(&acc, g, a, b);
         }
     }
     T dot_lo, dot_hi = row_sum_total(&acc, &dot_lo);
     V dot = v_set(dot_hi + dot_lo);
-    if (any_small) {
-        T small_lo, small_hi = row_sum_total(&acc_small, &small_lo);
-        V part = v_ldexp_down(v_set(small_hi + small_lo), (int)AF_K(EXP_TAIL_SHIFT));
-        dot = v_add(v_set(dot_hi), v_add(v_set(dot_lo), part));
-    }
     for (size_t i = 0; i < n; i += AF_LANES) {
         V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
         V diff = negate ? v_sub(dot, dyv) : v_sub(dyv, dot);

@@ -84,7 +84,7 @@ static inline V tanhshrink_grad_times(V x, V m, const VP *k)
     if (!AF_RARELY(m_any(subnormal)))
         return tanhshrink_grad_times_normal(x, m);
     const int shift = AF_K(SQUARE_SHIFT);
-    V X = v_mul(v_sel(subnormal, x, v_set((T)0)), v_ldexp(v_set((T)1), v_set((T)shift)));
+    V X = af_mul_small(v_sel(subnormal, x, v_set((T)0)), v_ldexp(v_set((T)1), v_set((T)shift)));
     V mxx = v_ldexp_down(af_mul_small(af_mul_small(m, X), X), 2 * shift);
     return v_sel(subnormal, mxx, tanhshrink_grad_times_normal(v_sel(subnormal, v_set((T)0), x), m));
 }
