@@ -32,6 +32,7 @@ function(actfast_add_isa name definitions)
     target_compile_definitions(${target} PRIVATE ${definitions} AF_DTYPE_${upper})
     if(ACTFAST_COUNT_SUBNORMALS AND name MATCHES "^scalar")
       target_compile_definitions(${target} PRIVATE AF_COUNT_SUBNORMALS=1)
+      target_compile_options(${target} PRIVATE -frounding-math)
     endif()
     target_compile_options(${target} PRIVATE -ffp-contract=off ${ARGN}
       "$<$<C_COMPILER_ID:GNU>:--param=large-function-growth=1000;--param=inline-unit-growth=1000;--param=max-inline-insns-single=1000>")

@@ -32,8 +32,8 @@
  * (cmake -DACTFAST_COUNT_SUBNORMALS=ON); else r itself. */
 #if AF_COUNT_SUBNORMALS
 #include "subnormal_events.h"
-#define AF_CF(event, r, a, b, c) af_counted_f(AF_EV_##event, r, a, b, c)
-#define AF_CD(event, r, a, b, c) af_counted_d(AF_EV_##event, r, a, b, c)
+#define AF_CF(event, r, a, b, c) af_counted_f(AF_EV_##event, (af_underflow_clear(), (r)), a, b, c)
+#define AF_CD(event, r, a, b, c) af_counted_d(AF_EV_##event, (af_underflow_clear(), (r)), a, b, c)
 #else
 #define AF_CF(event, r, a, b, c) (r)
 #define AF_CD(event, r, a, b, c) (r)
