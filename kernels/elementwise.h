@@ -68,10 +68,9 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
  * exact, normal and below 1 (so that no m f' overflows), where the low parts
  * of m f' stay normal down to f' = 2^-55 (2^-864), and scales the result
  * back by integer operations (v_ldexp_down): the scaling is the one product
- * that meets the subnormal
- * (af_subnormal_lanes: kernels/act/exp.h). A body that takes an infinite m
- * as it is meets m in one product already, and skips the test (it would
- * cost the piecewise-linear kernels 25-50%). */
+ * that meets the subnormal (af_subnormal_lanes: kernels/act/exp.h). A body
+ * that takes an infinite m as it is meets m in one product already, and
+ * skips the test (it would cost the piecewise-linear kernels 25-50%). */
 static inline V af_backward_plain(V x, V d, const VP *k, V (*body)(V, V, const VP *))
 {
     return af_backward_infinite_dy(x, d, body(x, d, k), body, k);
@@ -84,21 +83,22 @@ static inline V af_backward_plain(V x, V d, const VP *k, V (*body)(V, V, const V
  * none) this way: f' (and dy f') at +-FIRST_ORDER_ARG, where it rounds as at
  * x (constants.h), and f as f(+-0) + x f'(+-0) in one FMA, the one
  * operation that meets the subnormal, with f'(+-0) made once per call (in
- * the call's VP) so that such a vector costs about what any other does. AF_FIRST_ORDER_X(body) is that 1, or 0. */
+ * the call's VP) so that such a vector costs about what any other does.
+ * AF_FIRST_ORDER_X(body) is that 1, or 0. */
 #define AF_FIRST_ORDER_X(body) AF_IS_ONE(body##_first_order_x)
-static inline V af_off_subnormal(V x, M subnormal)
+
+/* x, its subnormal lanes moved to +-FIRST_ORDER_ARG: the argument of f'. */
+static inline V af_first_order_arg(V x)
 {
+    M subnormal = af_subnormal_lanes(x);
+    if (!AF_RARELY(m_any(subnormal)))
+        return x;
     V arg = v_set(AF_K(FIRST_ORDER_ARG));
     return v_sel(subnormal, v_sel(v_lt(x, v_set((T)0)), v_neg(arg), arg), x);
 }
 static inline V af_grad_value(V x, const VP *k, V (*grad)(V, const VP *), int first_order_x)
 {
-    if (first_order_x) {
-        M subnormal = af_subnormal_lanes(x);
-        if (AF_RARELY(m_any(subnormal)))
-            return grad(af_off_subnormal(x, subnormal), k);
-    }
-    return grad(x, k);
+    return grad(first_order_x ? af_first_order_arg(x) : x, k);
 }
 static inline V af_forward_value(V x, VP *k, V (*f)(V, const VP *), V (*grad)(V, const VP *), int first_order_x)
 {
@@ -126,11 +126,8 @@ static inline V af_forward_value(V x, VP *k, V (*f)(V, const VP *), V (*grad)(V,
 static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const VP *), int takes_infinite_m,
                                   int first_order_x)
 {
-    if (first_order_x) {
-        M subnormal = af_subnormal_lanes(x);
-        if (AF_RARELY(m_any(subnormal)))
-            x = af_off_subnormal(x, subnormal);
-    }
+    if (first_order_x)
+        x = af_first_order_arg(x);
     if (takes_infinite_m)
         return body(x, d, k);
     M small = af_subnormal_lanes(d);

@@ -103,15 +103,15 @@ static void log_softmax_row(const T *x, T *y, size_t n)
  * (exact), and scales the result back by integer operations. Where the
  * scaled FMA could overflow (|dy| or |S| past 2^34, 2^510: gradients no
  * training makes) the FMA with the value e^y takes the lane, as before. */
-static inline V log_softmax_backward_tail(V e_y, V y, V dy, V sum, M tail)
+static inline V log_softmax_backward_tail(V r, V y, V dy, V sum, M tail)
 {
     V limit = v_set(AF_K(MAX_FINITE) * AF_K(EXP_TAIL_SCALE) * (T)0.25);
     M big = v_ge(v_max(v_abs(dy), v_abs(sum)), limit);
     af_exp_parts e = af_exp_tail_nonpos(v_sel(tail, y, v_set((T)0)));
-    V up = v_set((T)1 / AF_K(EXP_TAIL_SCALE));
-    V scaled = v_ldexp_down(v_fnma(e.e, sum, v_mul(v_sel(big, v_set((T)0), dy), up)), (int)AF_K(EXP_TAIL_SHIFT));
+    V dy_up = af_upscale_lanes(v_sel(big, v_set((T)0), dy), tail);
+    V scaled = v_ldexp_down(v_fnma(e.e, sum, dy_up), (int)AF_K(EXP_TAIL_SHIFT));
     V plain = v_fnma(v_sel(big, af_exp_value(e), v_set((T)0)), sum, dy);
-    return v_sel(tail, v_sel(big, plain, scaled), e_y);
+    return v_sel(tail, v_sel(big, plain, scaled), r);
 }
 
 static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n)
