@@ -12,7 +12,14 @@ does not add up. The error printed is that of P evaluated as the kernel does:
 t from u in the dtype's arithmetic, Q by FMA Horner, t Q rounded once and
 added to C0 as a double word.
 
-Run: /usr/bin/python3 tools/erfc_poly.py   (Debian's python3-mpmath)
+The third table, GELU_FLOAT_ERFC, is for the float gelu that runs in double
+(kernels/wide.h): the same P on the whole range u in [0, GELU_FLOAT_U_MAX]
+(P(t(0)) = 1), as one plain polynomial in t with double coefficients, to
+the 2^-40 that a float result needs (no C0 split: P's error is far above
+the roundings of its evaluation in double).
+
+Run: /usr/bin/python3 tools/erfc_poly.py [--float]   (Debian's python3-mpmath;
+--float prints the third table only)
 """
 
 import mpmath as mp
@@ -55,8 +62,26 @@ def kernel_error(p, k, c0_hi, c0_lo, q, rnd):
     return worst
 
 
+def float_table():
+    k, degree, u_max = mp.mpf("3.5"), 14, mp.mpf("10.5")
+    p = erfcx_poly(k)
+    hi = (u_max - k) / (u_max + k)
+    c = [mp.mpf(float(x)) for x in mp.chebyfit(p, [-1, hi], degree + 1)]
+    err = max(abs(mp.polyval(c, t) / p(t) - 1) for t in mp.linspace(-1, hi, 4000))
+    print(f"/* float in double: K = {mp.nstr(k, 3)}, u in [0, {mp.nstr(u_max, 3)}], P of degree {degree},"
+          f" error 2^{float(mp.log(err, 2)):.1f} relative to P */")
+    print(f"#define GELU_FLOAT_ERFC_K {hex_f64(k)}")
+    print(f"#define GELU_FLOAT_U_MAX {hex_f64(u_max)}")
+    print(f"#define GELU_FLOAT_ERFC_DEGREE {degree}")
+    print("AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {")
+    print("    " + ", ".join(hex_f64(x) for x in c) + "};")
+
+
 if __name__ == "__main__":
     import sys
+    if sys.argv[1:] == ["--float"]:
+        float_table()
+        sys.exit(0)
     for name, k, degree, rnd, hexify in (("f32", 2, 12, to_float, hex_f32), ("f64", mp.mpf("3.75"), 24, float, hex_f64)):
         k = mp.mpf(k)
         p = erfcx_poly(k)

@@ -8,6 +8,10 @@ of (2 atanh(sqrt t)/sqrt t - 2)/t on t in [0, S^2], its coefficients rounded
 to the dtype, printed as C hex literals, highest degree first, with the error
 of s^3 R(s^2) relative to 2 atanh(s) measured after that rounding.
 
+The third table, LOG1P_FLOAT, is for the float kernels that run in double
+(af_log1p_unit_plain): degree 4, double coefficients, 2^-43.1, far below
+what a float result needs.
+
 Run: /usr/bin/python3 tools/log1p_poly.py   (Debian's python3-mpmath)
 """
 
@@ -26,11 +30,13 @@ def r(t):
     return (2 * mp.atanh(s) / s - 2) / t
 
 
-for name, degree, rnd, hexify in (("f32", 3, to_float, hex_f32), ("f64", 8, float, hex_f64)):
+for table, degree, rnd, hexify in (("LOG1P_POLY_f32", 3, to_float, hex_f32), ("LOG1P_POLY_f64", 8, float, hex_f64),
+                                   ("LOG1P_FLOAT_POLY", 4, float, hex_f64)):
     coeffs = [mp.mpf(rnd(c)) for c in mp.chebyfit(r, [0, S * S], degree + 1)]
     err = max(abs((2 * s + s**3 * mp.polyval(coeffs, s * s)) / (2 * mp.atanh(s)) - 1)
               for s in mp.linspace(S / 10**6, S, 2001))
-    print(f"/* {name}: R of degree {degree}, error 2^{float(mp.log(err, 2)):.1f} relative to log(1 + f) */")
-    print(f"#define LOG1P_DEGREE_{name} {degree}")
-    print(f"static const {'float' if name == 'f32' else 'double'} LOG1P_POLY_{name}[LOG1P_DEGREE_{name} + 1] = {{")
+    degree_name = table.replace("POLY", "DEGREE")
+    print(f"/* R of degree {degree}, error 2^{float(mp.log(err, 2)):.1f} relative to log(1 + f) */")
+    print(f"#define {degree_name} {degree}")
+    print(f"AF_POLY_TABLE {'float' if rnd is to_float else 'double'} {table}[{degree_name} + 1] = {{")
     print("    " + ", ".join(hexify(c) for c in coeffs) + "};")

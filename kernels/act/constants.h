@@ -159,6 +159,19 @@ AF_POLY_TABLE double EXP_POLY_f64[EXP_DEGREE_f64 + 1] = {
     0x1.a01a01a74077ap-16, 0x1.a01a01ac9de9ep-13, 0x1.6c16c16c16214p-10, 0x1.111111110ff8bp-7,
     0x1.5555555555556p-5, 0x1.5555555555557p-3, 0x1p-1};
 
+/* e^r = 1 + r + r^2 P(r) for the float kernels that run in double
+ * (kernels/wide.h, af_exp_of_float), P of degree 6, error 2^-37.6 relative
+ * to e^r (r + r^2 P: 2^-36.4 relative to e^r - 1) (tools/exp_poly.py). */
+#define EXP_OF_FLOAT_DEGREE 6
+AF_POLY_TABLE double EXP_OF_FLOAT_POLY[EXP_OF_FLOAT_DEGREE + 1] = {
+    0x1.a11807c893ad9p-16, 0x1.a1579c303d902p-13, 0x1.6c16832a27f13p-10, 0x1.1110c338a41bep-7,
+    0x1.5555555cf5f4ep-5,  0x1.55555568687a2p-3,  0x1p-1};
+/* The domain of af_exp_of_float's argument: past -250 every float result of
+ * the catalog built from e^a is 0 (e^-250 = 2^-360.7, times any float), and
+ * 2^k stays a normal double on [-250, 90]. */
+#define EXP_OF_FLOAT_MIN -250.0
+#define EXP_OF_FLOAT_MAX 90.0
+
 /* gelu's erf on |u| <= 1/2: erf(u) = u (C0 + t Q(t)), t = u^2, C0 = 2/sqrt(pi)
  * = HI + LO, Q highest degree first (tools/erf_poly.py). */
 /* f32: Q of degree 4, error 2^-28.7 relative to erf(u) */
@@ -202,6 +215,28 @@ AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
     -0x1.3f603c330041cp-7, 0x1.d0b0037e565c7p-6, -0x1.e0d0fa6e04e37p-5, 0x1.7a14188a97e12p-4,
     -0x1.bda9309a2873ep-4, 0x1.510169d0968bap-4, 0x1.d5f2948159c80p-9, -0x1.1f367683f89a8p-3};
 
+/* The float gelu that runs in double (kernels/wide.h, gelu_float_cdf): the
+ * same P(t) = erfcx(u) (1 + 2u) on all of u in [0, GELU_FLOAT_U_MAX], one
+ * polynomial of double coefficients (tools/erfc_poly.py --float).
+ * float in double: K = 3.5, P of degree 14, error 2^-40.4 relative to P. */
+#define GELU_FLOAT_ERFC_K 0x1.cp+1
+#define GELU_FLOAT_U_MAX 0x1.5p+3
+#define GELU_FLOAT_ERFC_DEGREE 14
+AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {
+    0x1.13fafefca065dp-17, 0x1.aefef99c01840p-16, -0x1.838339210dcfap-15, -0x1.03c662eddc7a4p-13,
+    0x1.2825acaad741cp-11, -0x1.3c214abf8dddbp-12, -0x1.143b52bbbeb24p-8,  0x1.38ebf138c29d2p-6,
+    -0x1.8ff5f99e2e69fp-5, 0x1.686107c78a4b2p-4,   -0x1.d7683061a1a48p-4, 0x1.8f702ebdefb46p-4,
+    -0x1.59e2c29698450p-7, -0x1.1ebd220ea6cdfp-3,  0x1.3e0a99a0eeb0cp+0};
+
+/* The roots of f' for gelu and gelu_tanh (rounded to double). Near a
+ * root f' cancels the few 2^-38 of error of a float kernel that runs in
+ * double; within ROOT_WINDOW of it those kernels take f' from the double
+ * body, whose error is relative to f' itself (rare, tested per vector).
+ * Outside, |f'| > 0.4 ROOT_WINDOW and the error stays below 2^-30 of f'. */
+#define GELU_GRAD_ROOT -0x1.80ead197f00b4p-1
+#define GELU_TANH_GRAD_ROOT -0x1.81429f9e97e4dp-1
+#define ROOT_WINDOW 0x1p-6
+
 /* log(1 + e) on [0, 1] (af_log1p_unit): ln 2 = LN2_FULL_HI + LN2_FULL_LO, and
  * 2 atanh(s) = 2s + s^3 R(s^2), R highest degree first (tools/log1p_poly.py). */
 #define LN2_FULL_HI_f32 0x1.62e43p-1f
@@ -221,5 +256,10 @@ AF_POLY_TABLE double LOG1P_POLY_f64[LOG1P_DEGREE_f64 + 1] = {
     0x1.e6b2d29e10ceap-4, 0x1.debe85c9b376dp-4, 0x1.111d29291fef6p-3, 0x1.3b137b291cc0dp-3,
     0x1.745d17d378427p-3, 0x1.c71c71c64c4b9p-3, 0x1.249249249295bp-2, 0x1.9999999999998p-2,
     0x1.5555555555555p-1};
+/* For the float kernels that run in double (af_log1p_unit_plain): R of
+ * degree 4, error 2^-43.1 relative to log(1 + f). */
+#define LOG1P_FLOAT_DEGREE 4
+AF_POLY_TABLE double LOG1P_FLOAT_POLY[LOG1P_FLOAT_DEGREE + 1] = {
+    0x1.8c8d5c6b0f530p-3, 0x1.c67ac8fe30812p-3, 0x1.2493240725728p-2, 0x1.999998cad0ef1p-2, 0x1.5555555564ed7p-1};
 
 #endif

@@ -139,3 +139,48 @@ static inline V gelu_grad_times(V x, V m, const VP *k)
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
     return gelu_unscale(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g, deep);
 }
+
+#if AF_IS_F64
+/* For float arrays (kernels/wide.h), in double, where x^2 is exact and the
+ * 29 extra bits absorb what the float formula carries in double words:
+ * Phi(x) = h for x < 0 and 1 - h above, h = erfc(u)/2 = e^(-x^2/2) erfcx(u)/2,
+ * u = |x|/sqrt 2 (rounded: erfc's condition 2u^2 makes it 2^-45 at most) up
+ * to GELU_FLOAT_U_MAX, past which gelu rounds to 0 or x anyway;
+ * erfcx(u) = P(t)/(1 + 2u) with t = (u - K)/(u + K), both quotients from one
+ * division. h is within 2^-37.3 of itself (e^a 2^-37.6, P 2^-40.4, the
+ * rest 2^-50), and Phi, then gelu = x Phi, within 0.5 + 2^-12 ulp of
+ * float. *gauss is e^(-x^2/2) for f'. */
+static inline V gelu_float_cdf(V x, V *gauss)
+{
+    V one = v_set(1.0), k = v_set(GELU_FLOAT_ERFC_K);
+    V u = v_min(v_mul(v_abs(x), v_set(INV_SQRT2_HI_f64)), v_set(GELU_FLOAT_U_MAX));
+    V d = v_fma(u, v_set(2.0), one), uk = v_add(u, k);
+    V r = v_div(one, v_mul(uk, d));
+    V t = v_mul(v_mul(v_sub(u, k), d), r);
+    V erfcx = v_mul(v_mul(af_horner_even_odd(t, GELU_FLOAT_ERFC_POLY, GELU_FLOAT_ERFC_DEGREE), uk), r);
+    *gauss = af_exp_of_float(v_mul(v_set(-0.5), v_mul(x, x)));
+    V h = v_mul(v_mul(v_set(0.5), *gauss), erfcx);
+    return v_sel(v_ge(x, v_set(0.0)), v_sub(one, h), h);
+}
+
+/* x Phi(x), with x = -inf taken as -1e4 (Phi is 0 there). */
+static inline V gelu_float_forward(V x, const VP *k)
+{
+    (void)k;
+    V gauss, cdf = gelu_float_cdf(x, &gauss);
+    return v_mul(af_clamp_x_below(x), cdf);
+}
+
+/* gelu' = Phi + x phi, phi = e^(-x^2/2)/sqrt(2 pi); near its root the double
+ * body's f' (ROOT_WINDOW). */
+static inline V gelu_float_grad_times(V x, V m, const VP *k)
+{
+    V gauss, cdf = gelu_float_cdf(x, &gauss);
+    V r = v_mul(m, v_fma(v_mul(af_clamp_x(x), v_set(INV_SQRT2PI_HI_f64)), gauss, cdf));
+    M near_root = v_lt(v_abs(v_sub(x, v_set(GELU_GRAD_ROOT))), v_set(ROOT_WINDOW));
+    if (!AF_RARELY(m_any(near_root)))
+        return r;
+    return v_sel(near_root, v_mul(m, gelu_grad_times(x, v_set(1.0), k)), r);
+}
+#define gelu_float_grad_times_takes_infinite_m 1
+#endif

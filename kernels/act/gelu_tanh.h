@@ -44,3 +44,40 @@ static inline V gelu_tanh_grad_times(V x, V m, const VP *k)
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define gelu_tanh_grad_times_first_order_x 1
+
+#if AF_IS_F64
+/* For float arrays (kernels/wide.h), in double: z = C x (1 + K x^2) from the
+ * exact x^2 in two roundings, so that sigmoid(z) is within |z| 2^-51 of
+ * itself before e^-|z| (af_exp_of_float, 2^-37.6) enters, and x sigmoid(z)
+ * is x/(1 + e) for z >= 0 and x e/(1 + e) below: within 0.5 + 2^-12 ulp of
+ * float. x is clamped to +-1e4 as in the float formula. */
+static inline V gelu_tanh_float_z(V x, V k_hi)
+{
+    return v_mul(v_mul(v_set(GELU_TANH_C_HI_f64), x), v_fma(k_hi, v_mul(x, x), v_set(1.0)));
+}
+
+static inline V gelu_tanh_float_forward(V x, const VP *k)
+{
+    (void)k;
+    V xc = af_clamp_x(x), z = gelu_tanh_float_z(xc, v_set(GELU_TANH_K_HI_f64));
+    V e = af_exp_of_float(v_nabs(z));
+    return v_div(v_sel(v_ge(z, v_set(0.0)), x, v_mul(xc, e)), v_add(v_set(1.0), e));
+}
+
+/* f' = sigmoid(z) (1 + x z' (1 - sigmoid(z))), x z' = C x (1 + 3K x^2):
+ * (d + x z' e)/d^2 for z >= 0 and e (d + x z')/d^2 below, d = 1 + e; near
+ * the root, where d + x z' cancels, the double body's f' (ROOT_WINDOW). */
+static inline V gelu_tanh_float_grad_times(V x, V m, const VP *k)
+{
+    V xc = af_clamp_x(x), z = gelu_tanh_float_z(xc, v_set(GELU_TANH_K_HI_f64));
+    V xdz = gelu_tanh_float_z(xc, v_set(GELU_TANH_K3_HI_f64));
+    V e = af_exp_of_float(v_nabs(z)), d = v_add(v_set(1.0), e);
+    V n = v_sel(v_ge(z, v_set(0.0)), v_fma(xdz, e, d), v_mul(e, v_add(d, xdz)));
+    V r = v_div(v_mul(m, n), v_mul(d, d));
+    M near_root = v_lt(v_abs(v_sub(x, v_set(GELU_TANH_GRAD_ROOT))), v_set(ROOT_WINDOW));
+    if (!AF_RARELY(m_any(near_root)))
+        return r;
+    return v_sel(near_root, v_mul(m, gelu_tanh_grad_times(x, v_set(1.0), k)), r);
+}
+#define gelu_tanh_float_grad_times_takes_infinite_m 1
+#endif

@@ -39,11 +39,12 @@ static inline V af_log1p_unit(V e, V e_lo)
 #if AF_IS_F64
 /* log(1 + e) for a double e in [0, 1], without the double words: for the
  * float kernels that run in double (kernels/wide.h), whose results round
- * its ~2^-52 away. Above sqrt 2 - 1, (1 + e)/2 = 1 + f with f = (e - 1)/2
+ * its ~2^-43 away. Above sqrt 2 - 1, (1 + e)/2 = 1 + f with f = (e - 1)/2
  * (exact: Sterbenz, or a rounding of 2^-53 of f near e = 0.41); then
  * log(1 + f) = 2 atanh(s) = 2s + s^3 R(s^2), s = f/(2 + f), |s| <= 0.1716,
- * with af_log1p_unit's R (2^-60.7). Below TINY log(1 + e) rounds to e, which
- * is kept out of the arithmetic (s^3 would be subnormal). */
+ * with R of degree 4 (LOG1P_FLOAT_POLY, 2^-43.1), a smooth error in e.
+ * Below TINY log(1 + e) rounds to e, which is kept out of the arithmetic
+ * (s^3 would be subnormal). */
 static inline V af_log1p_unit_plain(V e)
 {
     V one = v_set(1.0);
@@ -52,7 +53,7 @@ static inline V af_log1p_unit_plain(V e)
     V f = v_sel(halve, v_mul(v_sub(e, one), v_set(0.5)), v_max(e, v_set(AF_K(TINY))));
     V s = v_div(f, v_add(v_set(2.0), f));
     V t = v_mul(s, s);
-    V r = af_horner(t, AF_K(LOG1P_POLY), AF_K(LOG1P_DEGREE));
+    V r = af_horner_even_odd(t, LOG1P_FLOAT_POLY, LOG1P_FLOAT_DEGREE);
     V log_f = v_fma(v_mul(s, t), r, v_add(s, s));
     return v_sel(tiny, e, v_add(v_sel(halve, v_set(AF_K(LN2_FULL_HI)), v_set(0.0)), log_f));
 }
