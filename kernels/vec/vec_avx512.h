@@ -97,7 +97,8 @@ static inline void vd_store_part(double *p, vd v, size_t n) { _mm512_mask_storeu
 static inline __m256 af_avx512_to_f32(vd v)
 {
     const vd a = _mm512_abs_pd(v);
-    const __mmask8 tiny = _mm512_cmp_pd_mask(a, _mm512_set1_pd(0x1p-126), _CMP_LT_OQ);
+    const __mmask8 tiny = _mm512_mask_cmp_pd_mask(_mm512_cmp_pd_mask(a, _mm512_set1_pd(0x1p-126), _CMP_LT_OQ), a,
+                                                  _mm512_setzero_pd(), _CMP_GT_OQ); /* 0 converts as it is */
     if (!tiny)
         return _mm512_cvtpd_ps(v);
     const __m256i sign = _mm256_and_si256(_mm512_cvtepi64_epi32(_mm512_srli_epi64(_mm512_castpd_si512(v), 32)),

@@ -207,12 +207,12 @@ static inline void vd_store_part(double *p, vd v, size_t n)
 /* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
  * the loads and stores of the float kernels that run the double bodies
  * (kernels/wide.h). */
-/* Rounded to float, a result below the float normals by integer operations
- * (vec_scalar.h). */
+/* Rounded to float, a result below the float normals but 0 by integer
+ * operations (vec_scalar.h). */
 static inline float32x2_t af_neon_to_f32(vd v)
 {
     const float64x2_t a = vabsq_f64(v);
-    const uint64x2_t tiny = vcltq_f64(a, vdupq_n_f64(0x1p-126));
+    const uint64x2_t tiny = vandq_u64(vcltq_f64(a, vdupq_n_f64(0x1p-126)), vcgtzq_f64(a));
     if (!(vgetq_lane_u64(tiny, 0) | vgetq_lane_u64(tiny, 1)))
         return vcvt_f32_f64(v);
     const uint32x2_t sign = vand_u32(vshrn_n_u64(vreinterpretq_u64_f64(v), 32), vdup_n_u32(0x80000000u));
