@@ -177,10 +177,7 @@ static inline V gelu_float_grad_times(V x, V m, const VP *k)
 {
     V gauss, cdf = gelu_float_cdf(x, &gauss);
     V r = v_mul(m, v_fma(v_mul(af_clamp_x(x), v_set(INV_SQRT2PI_HI_f64)), gauss, cdf));
-    M near_root = v_lt(v_abs(v_sub(x, v_set(GELU_GRAD_ROOT))), v_set(ROOT_WINDOW));
-    if (!AF_RARELY(m_any(near_root)))
-        return r;
-    return v_sel(near_root, v_mul(m, gelu_grad_times(x, v_set(1.0), k)), r);
+    return af_grad_near_root_from_double(x, m, r, GELU_GRAD_ROOT, gelu_grad_times, k);
 }
 #define gelu_float_grad_times_takes_infinite_m 1
 #endif

@@ -74,10 +74,7 @@ static inline V gelu_tanh_float_grad_times(V x, V m, const VP *k)
     V e = af_exp_of_float(v_nabs(z)), d = v_add(v_set(1.0), e);
     V n = v_sel(v_ge(z, v_set(0.0)), v_fma(xdz, e, d), v_mul(e, v_add(d, xdz)));
     V r = v_div(v_mul(m, n), v_mul(d, d));
-    M near_root = v_lt(v_abs(v_sub(x, v_set(GELU_TANH_GRAD_ROOT))), v_set(ROOT_WINDOW));
-    if (!AF_RARELY(m_any(near_root)))
-        return r;
-    return v_sel(near_root, v_mul(m, gelu_tanh_grad_times(x, v_set(1.0), k)), r);
+    return af_grad_near_root_from_double(x, m, r, GELU_TANH_GRAD_ROOT, gelu_tanh_grad_times, k);
 }
 #define gelu_tanh_float_grad_times_takes_infinite_m 1
 #endif

@@ -9,3 +9,18 @@ static inline V af_pass_nan(V x, V r) { return v_sel(v_isnan(x), x, r); }
 static inline V af_clamp_x_below(V x) { return v_max(x, v_set((T)-1e4)); }
 
 static inline V af_clamp_x(V x) { return v_min(af_clamp_x_below(x), v_set((T)1e4)); }
+
+#if AF_IS_F64
+/* r, the m f'(x) of a float kernel that runs in double (kernels/wide.h),
+ * except within ROOT_WINDOW of f''s root, where f' cancels that kernel's
+ * few 2^-38 of error: there m times the double body's f' (grad_times at
+ * m = 1), whose error is relative to f' itself (rare, tested per vector). */
+static inline V af_grad_near_root_from_double(V x, V m, V r, double root, V (*grad_times)(V, V, const VP *),
+                                              const VP *k)
+{
+    M near_root = v_lt(v_abs(v_sub(x, v_set(root))), v_set(ROOT_WINDOW));
+    if (!AF_RARELY(m_any(near_root)))
+        return r;
+    return v_sel(near_root, v_mul(m, grad_times(x, v_set(1.0), k)), r);
+}
+#endif
