@@ -10,6 +10,7 @@
 #endif
 
 #include <immintrin.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sleef.h>
@@ -74,23 +75,32 @@ static inline vf vf_ldexp(vf x, vf k)
 }
 /* x 2^k for k in [-126, 127] (vec_scalar.h): one product. */
 static inline vf vf_ldexp_normal(vf x, vf k) { return _mm256_fmadd_ps(x, af_avx2_pow2f(k), _mm256_set1_ps(-0.0f)); }
-/* x 2^-s with integer operations (vec_scalar.h). */
+/* x 2^-s, rounded once to nearest even as the product would be (vec_scalar.h),
+ * for a constant s in [24, 253], with no floating-point operation meeting a
+ * subnormal. Where the result is normal (|x| >= 2^(s - 126)) it is x's bits
+ * less s in the exponent. Below, the result's bits are its multiple q of
+ * 2^-149, which one FMA rounds: |x| 2^(149 - s) + 2^23 lies in [2^23, 2^24],
+ * where floats are the integers, so the FMA rounds |x| 2^(149 - s) to q
+ * (ties to even, as q's parity is the sum's) and its bits less 2^23's are q
+ * (2^23 itself, the smallest normal, where q rounds up to it). |x| is raised
+ * to 2^-126 first: a subnormal operand would take an assist on Intel, and
+ * for s >= 24 both round to q = 0. Infinities and NaNs pass. The same
+ * bits as vec_scalar.h's integer version for every float at s = 92, 126,
+ * 132 and 184 (checked once, all 2^32); its variable shifts made the tail
+ * input classes slow (Zen 3, n = 4096, ratio to uniform inputs: sigmoid's
+ * forward 2.4 -> 1.65, tanh's and elu's backward 1.9 -> 1.4-1.5). */
 static inline vf vf_ldexp_down(vf x, int s)
 {
-    const __m256i one = _mm256_set1_epi32(1), b = _mm256_castps_si256(x);
-    const __m256i mag = _mm256_and_si256(b, _mm256_set1_epi32(0x7FFFFFFF));
-    const __m256i e = _mm256_srli_epi32(mag, 23);
-    const __m256i implicit = _mm256_and_si256(_mm256_cmpgt_epi32(e, _mm256_setzero_si256()), _mm256_set1_epi32(0x800000));
-    const __m256i m = _mm256_or_si256(_mm256_and_si256(mag, _mm256_set1_epi32(0x7FFFFF)), implicit);
-    const __m256i sh = _mm256_min_epi32(_mm256_sub_epi32(_mm256_set1_epi32(s + 1), _mm256_max_epi32(e, one)), _mm256_set1_epi32(26));
-    const __m256i half = _mm256_sub_epi32(_mm256_sllv_epi32(one, _mm256_sub_epi32(sh, one)), one);
-    const __m256i odd = _mm256_and_si256(_mm256_srlv_epi32(m, sh), one);
-    const __m256i q = _mm256_srlv_epi32(_mm256_add_epi32(_mm256_add_epi32(m, half), odd), sh);
-    const __m256i below = _mm256_or_si256(_mm256_xor_si256(b, mag), q);
-    const __m256i normal = _mm256_sub_epi32(b, _mm256_set1_epi32(s << 23));
-    __m256i r = _mm256_blendv_epi8(below, normal, _mm256_cmpgt_epi32(e, _mm256_set1_epi32(s)));
-    r = _mm256_blendv_epi8(r, b, _mm256_cmpeq_epi32(e, _mm256_set1_epi32(0xFF)));
-    return _mm256_castsi256_ps(r);
+    const vf a = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), x);
+    const vf below = _mm256_cmp_ps(a, _mm256_castsi256_ps(_mm256_set1_epi32((s + 1) << 23)), _CMP_LT_OQ);
+    const vf special = _mm256_cmp_ps(a, _mm256_set1_ps(INFINITY), _CMP_NLT_UQ);
+    const vf t = _mm256_fmadd_ps(_mm256_max_ps(a, _mm256_set1_ps(0x1p-126f)),
+                                 _mm256_castsi256_ps(_mm256_set1_epi32((127 + 149 - s) << 23)), _mm256_set1_ps(0x1p23f));
+    const __m256i b = _mm256_castps_si256(x);
+    const __m256i q = _mm256_or_si256(_mm256_sub_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(0x4B000000)),
+                                      _mm256_and_si256(b, _mm256_set1_epi32((int)0x80000000u)));
+    const vf normal = _mm256_blendv_ps(_mm256_castsi256_ps(_mm256_sub_epi32(b, _mm256_set1_epi32(s << 23))), x, special);
+    return _mm256_blendv_ps(normal, _mm256_castsi256_ps(q), below);
 }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
 
@@ -178,27 +188,20 @@ static inline vd vd_ldexp(vd x, vd k)
     return _mm256_fmadd_pd(_mm256_mul_pd(x, af_avx2_pow2d(k1)), af_avx2_pow2d(_mm256_sub_pd(k, k1)), _mm256_set1_pd(-0.0));
 }
 static inline vd vd_ldexp_normal(vd x, vd k) { return _mm256_fmadd_pd(x, af_avx2_pow2d(k), _mm256_set1_pd(-0.0)); }
-/* AVX2 has no 64-bit min or max: the shift is clamped by compare and blend. */
+/* The same for a constant s in [53, 2045]: 2^(1074 - s) and 2^52. */
 static inline vd vd_ldexp_down(vd x, int s)
 {
-    const __m256i one = _mm256_set1_epi64x(1), b = _mm256_castpd_si256(x);
-    const __m256i mag = _mm256_and_si256(b, _mm256_set1_epi64x(0x7FFFFFFFFFFFFFFF));
-    const __m256i e = _mm256_srli_epi64(mag, 52);
-    const __m256i has_implicit = _mm256_cmpgt_epi64(e, _mm256_setzero_si256());
-    const __m256i m = _mm256_or_si256(_mm256_and_si256(mag, _mm256_set1_epi64x(0xFFFFFFFFFFFFF)),
-                                      _mm256_and_si256(has_implicit, _mm256_set1_epi64x(0x10000000000000)));
-    const __m256i e1 = _mm256_blendv_epi8(one, e, has_implicit);
-    __m256i sh = _mm256_sub_epi64(_mm256_set1_epi64x(s + 1), e1);
-    const __m256i cap = _mm256_set1_epi64x(55);
-    sh = _mm256_blendv_epi8(sh, cap, _mm256_cmpgt_epi64(sh, cap));
-    const __m256i half = _mm256_sub_epi64(_mm256_sllv_epi64(one, _mm256_sub_epi64(sh, one)), one);
-    const __m256i odd = _mm256_and_si256(_mm256_srlv_epi64(m, sh), one);
-    const __m256i q = _mm256_srlv_epi64(_mm256_add_epi64(_mm256_add_epi64(m, half), odd), sh);
-    const __m256i below = _mm256_or_si256(_mm256_xor_si256(b, mag), q);
-    const __m256i normal = _mm256_sub_epi64(b, _mm256_set1_epi64x((long long)s << 52));
-    __m256i r = _mm256_blendv_epi8(below, normal, _mm256_cmpgt_epi64(e, _mm256_set1_epi64x(s)));
-    r = _mm256_blendv_epi8(r, b, _mm256_cmpeq_epi64(e, _mm256_set1_epi64x(0x7FF)));
-    return _mm256_castsi256_pd(r);
+    const vd a = _mm256_andnot_pd(_mm256_set1_pd(-0.0), x);
+    const vd below = _mm256_cmp_pd(a, _mm256_castsi256_pd(_mm256_set1_epi64x((long long)(s + 1) << 52)), _CMP_LT_OQ);
+    const vd special = _mm256_cmp_pd(a, _mm256_set1_pd(INFINITY), _CMP_NLT_UQ);
+    const vd t = _mm256_fmadd_pd(_mm256_max_pd(a, _mm256_set1_pd(0x1p-1022)),
+                                 _mm256_castsi256_pd(_mm256_set1_epi64x((long long)(1023 + 1074 - s) << 52)),
+                                 _mm256_set1_pd(0x1p52));
+    const __m256i b = _mm256_castpd_si256(x);
+    const __m256i q = _mm256_or_si256(_mm256_sub_epi64(_mm256_castpd_si256(t), _mm256_set1_epi64x(0x4330000000000000)),
+                                      _mm256_and_si256(b, _mm256_set1_epi64x(INT64_MIN)));
+    const vd normal = _mm256_blendv_pd(_mm256_castsi256_pd(_mm256_sub_epi64(b, _mm256_set1_epi64x((long long)s << 52))), x, special);
+    return _mm256_blendv_pd(normal, _mm256_castsi256_pd(q), below);
 }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
 
