@@ -286,30 +286,25 @@ static inline af_exp_parts af_gauss(V x)
 #if AF_IS_F64
 /* e^a = 2^k (1 + em) for the float kernels that run in double
  * (kernels/wide.h), em = r + r^2 P(r) (EXP_OF_FLOAT_POLY) with r = a - k ln 2
- * by one FMA (ln 2 rounded to double, LN2_FULL_HI): for a in [EXP_OF_FLOAT_MIN, EXP_OF_FLOAT_MAX], |k| <= 361 and
- * the error of ln 2 in double moves r by 2^-45.5 at most. A float result
- * needs e^a to about 2^-30, not 2^-53: em is within 2^-36.4 of e^r - 1
- * (relative), e^a within 2^-37.6 of itself, so that a result formed from
- * it in a few more double roundings is within 0.5 + 2^-12 ulp of float.
- * The error moves f by about f' 2^-37 where k steps, below the step of f
- * between neighbouring floats (f' ulp(x), ulp(x) >= 2^-25 where k != 0):
- * no decrease between neighbours comes from it. */
-static inline V af_exp_reduced_of_float(V a, V *k)
-{
-    V magic = v_set(AF_K(EXP_MAGIC));
-    *k = v_sub(v_fma(a, v_set(AF_K(LOG2E)), magic), magic);
-    V r = v_fnma(*k, v_set(AF_K(LN2_FULL_HI)), a);
-    return v_fma(v_mul(r, r), af_horner_even_odd(r, EXP_OF_FLOAT_POLY, EXP_OF_FLOAT_DEGREE), r);
-}
-
-/* e^a, a clamped to EXP_OF_FLOAT_MAX, and 0 below EXP_OF_FLOAT_MIN (a NaN
- * passes): past there every float result built from e^a rounds to 0, and
- * an exact 0 makes dy f' NaN for an infinite dy, as in the other far tails
- * (SPEC 3). */
+ * by one FMA (ln 2 rounded to double, LN2_FULL_HI): for a in
+ * [EXP_OF_FLOAT_MIN, EXP_OF_FLOAT_MAX], |k| <= 361 and the error of ln 2 in
+ * double moves r by 2^-45.5 at most. A float result needs e^a to about
+ * 2^-30, not 2^-53: em is within 2^-36.4 of e^r - 1 (relative), e^a within
+ * 2^-37.6 of itself, so that a result formed from it in a few more double
+ * roundings is within 0.5 + 2^-12 ulp of float. The error moves f by about
+ * f' 2^-37 where k steps, below the step of f between neighbouring floats
+ * (f' ulp(x), ulp(x) >= 2^-25 where k != 0): no decrease between neighbours
+ * comes from it. a is clamped to EXP_OF_FLOAT_MAX, and e^a is 0 below
+ * EXP_OF_FLOAT_MIN (a NaN passes): past there every float result built from
+ * e^a rounds to 0, and an exact 0 makes dy f' NaN for an infinite dy, as in
+ * the other far tails (SPEC 3). */
 static inline V af_exp_of_float(V a)
 {
-    V k, lo = v_set(EXP_OF_FLOAT_MIN), ac = v_min(v_max(a, lo), v_set(EXP_OF_FLOAT_MAX));
-    V em = af_exp_reduced_of_float(ac, &k);
+    V lo = v_set(EXP_OF_FLOAT_MIN), ac = v_min(v_max(a, lo), v_set(EXP_OF_FLOAT_MAX));
+    V magic = v_set(AF_K(EXP_MAGIC));
+    V k = v_sub(v_fma(ac, v_set(AF_K(LOG2E)), magic), magic);
+    V r = v_fnma(k, v_set(AF_K(LN2_FULL_HI)), ac);
+    V em = v_fma(v_mul(r, r), af_horner_even_odd(r, EXP_OF_FLOAT_POLY, EXP_OF_FLOAT_DEGREE), r);
     return v_sel(v_lt(a, lo), v_set(0.0), v_ldexp_normal(v_add(v_set(1.0), em), k));
 }
 

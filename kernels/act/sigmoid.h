@@ -14,7 +14,8 @@ static inline V sigmoid_forward(V x, const VP *k)
      * tested first) takes e^a from af_exp_tail for all its lanes, the same
      * bits where a >= BESIDE_ONE_ARG, and gives the quotient 1 in the far
      * lanes, whose results are chosen apart: one exp per vector either way
-     * (two made the tails 2x slower than uniform inputs on Zen 3). */
+     * (a second one cost such a vector about half a uniform vector's time
+     * more on Zen 3). */
     M far = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
     if (!AF_RARELY(m_any(far))) {
         V e = af_exp_nonpos_above(a, v_set(AF_K(BESIDE_ONE_ARG)));
