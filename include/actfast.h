@@ -9,15 +9,17 @@
  *   Any length n >= 0 and any alignment; nothing outside [p, p + n) is read or
  *   written. The output may be the same array as an input (in place); a partial
  *   overlap is refused with ACTFAST_ERR_OVERLAP. With n = 0, NULL pointers are
- *   fine. On any error nothing is written (the one exception:
- *   ACTFAST_ERR_RUNNER of the parallel entry points, see "many cores").
+ *   fine. On any error nothing is written (the exceptions: ACTFAST_ERR_RUNNER
+ *   of the parallel entry points, see "many cores", and their
+ *   ACTFAST_ERR_OUT_OF_MEMORY, see "16-bit arrays").
  *   ACTFAST_ERR_SIZE_OVERFLOW refuses an n whose arrays no machine can hold,
  *   in place too: n * sizeof(T) past SIZE_MAX, past PTRDIFF_MAX or past 2^56
  *   bytes (the most user address space of any 64-bit architecture), or an
  *   array that would run past the end of the address space. A smaller n must
  *   describe memory the caller owns.
  *
- * Forms (T is float for _f32, double for _f64)
+ * Forms (T is float for _f32, double for _f64, actfast_bf16 for _bf16,
+ * actfast_f16 for _f16; the parameters of the 16-bit forms are floats)
  *   actfast_<name>_<dt>(const T *x, T *y, size_t n, params...)                 y  = f(x)
  *   actfast_<name>_grad_<dt>(const T *x, T *g, size_t n, params...)            g  = f'(x)
  *   actfast_<name>_backward_<dt>(const T *x, const T *dy, T *dx, size_t n, ...) dx = dy * f'(x)
@@ -27,6 +29,19 @@
  *   rounded: where f' is small and f flat (sigmoid'(x) for x > 17 in float:
  *   y rounds to 1 and 1 - y to 0) they lose what y lost. The x-based forms are
  *   accurate everywhere.
+ *
+ * 16-bit arrays (bfloat16 and IEEE binary16, held as their bit patterns)
+ *   Every table function has _bf16 and _f16 forms, computed in float inside
+ *   the call a block at a time (the halves converted on the way in and out,
+ *   in one pass over memory). Forward and f' are correctly rounded for every
+ *   16-bit input: the few results that lie so near a 16-bit tie that the
+ *   float result cannot decide the rounding are computed again in double.
+ *   Backward forms are within 1 ULP of the 16-bit type. Narrowing keeps -0
+ *   and subnormal halves, rounds to nearest even, overflows to +-inf; every
+ *   NaN stays a NaN. A row-wise call on rows longer than 256 stages one row in
+ *   memory that it allocates, and returns ACTFAST_ERR_OUT_OF_MEMORY, having
+ *   written nothing, when it cannot; a parallel call then leaves each row
+ *   either as it was or final, as with ACTFAST_ERR_RUNNER.
  *
  * Accuracy
  *   Every function's maximum error in ULPs of the result, forward and every
@@ -60,7 +75,7 @@
  *
  * ISA
  *   The best kernel set that the CPU and OS support is chosen on first use
- *   (thread-safe): "avx512" (F, DQ, BW, VL), "avx2" (AVX2 + FMA), "neon",
+ *   (thread-safe): "avx512" (F, DQ, BW, VL), "avx2" (AVX2 + FMA + F16C), "neon",
  *   "scalar". Every ISA returns the same bits for the same input (NaN
  *   payloads aside).
  *   ACTFAST_ISA=<name> in the environment acts as a first actfast_force_isa;
@@ -98,10 +113,16 @@ typedef enum actfast_status {
     ACTFAST_ERR_UNKNOWN_ISA = 5,       /* actfast_force_isa or ACTFAST_ISA named no ISA this library has */
     ACTFAST_ERR_UNSUPPORTED_ISA = 6,   /* the named ISA exists but this CPU or OS cannot run it */
     ACTFAST_ERR_INVALID_ARGUMENT = 7,  /* generic entry: unknown op, form or dtype, or a form the op lacks */
-    ACTFAST_ERR_RUNNER = 8             /* parallel entry: the runner failed or left tasks unrun (see "many cores") */
+    ACTFAST_ERR_RUNNER = 8,            /* parallel entry: the runner failed or left tasks unrun (see "many cores") */
+    ACTFAST_ERR_OUT_OF_MEMORY = 9      /* 16-bit row-wise call on rows longer than 256: no memory to stage a row */
 } actfast_status;
 
 ACTFAST_API const char *actfast_status_string(actfast_status status);
+
+/* The elements of the _bf16 and _f16 arrays: bfloat16 and IEEE binary16
+ * values as their bit patterns (see "16-bit arrays"). */
+typedef uint16_t actfast_bf16;
+typedef uint16_t actfast_f16;
 
 ACTFAST_API const char *actfast_version(void); /* "MAJOR.MINOR.PATCH" */
 
@@ -130,6 +151,14 @@ ACTFAST_API actfast_status actfast_sigmoid_f64(const double *x, double *y, size_
 ACTFAST_API actfast_status actfast_sigmoid_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_sigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 ACTFAST_API actfast_status actfast_sigmoid_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_sigmoid_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* tanh(x), in [-1, 1]. tanh'(x) = 4e/(1+e)^2 with e = exp(-2|x|): exact for large |x|.
  * backward_from_y: f' = 1 - y^2. */
@@ -141,6 +170,14 @@ ACTFAST_API actfast_status actfast_tanh_f64(const double *x, double *y, size_t n
 ACTFAST_API actfast_status actfast_tanh_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 ACTFAST_API actfast_status actfast_tanh_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanh_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_tanh_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanh_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_tanh_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanh_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* relu(x) = max(x, 0); relu(-0) = -0; relu'(0) = 0. */
 ACTFAST_API actfast_status actfast_relu_f32(const float *x, float *y, size_t n);
@@ -151,6 +188,14 @@ ACTFAST_API actfast_status actfast_relu_f64(const double *x, double *y, size_t n
 ACTFAST_API actfast_status actfast_relu_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 ACTFAST_API actfast_status actfast_relu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_relu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_relu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* leaky_relu(x) = x > 0 ? x : slope * x  [slope = 0.01]; leaky_relu'(0) = slope.
  * slope must not be NaN; backward_from_y needs slope >= 0. */
@@ -162,6 +207,14 @@ ACTFAST_API actfast_status actfast_leaky_relu_f64(const double *x, double *y, si
 ACTFAST_API actfast_status actfast_leaky_relu_grad_f64(const double *x, double *g, size_t n, double slope);
 ACTFAST_API actfast_status actfast_leaky_relu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double slope);
 ACTFAST_API actfast_status actfast_leaky_relu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double slope);
+ACTFAST_API actfast_status actfast_leaky_relu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float slope);
+ACTFAST_API actfast_status actfast_leaky_relu_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float slope);
 
 /* elu(x) = x > 0 ? x : alpha * expm1(x)  [alpha = 1]; elu'(0) = alpha.
  * alpha must not be NaN; backward_from_y needs alpha >= 0 (f' = y + alpha for y <= 0). */
@@ -173,6 +226,14 @@ ACTFAST_API actfast_status actfast_elu_f64(const double *x, double *y, size_t n,
 ACTFAST_API actfast_status actfast_elu_grad_f64(const double *x, double *g, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_elu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_elu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_elu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_elu_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float alpha);
 
 /* gelu(x) = x * Phi(x) = x/2 * erfc(-x/sqrt 2), the exact (erf) form; accurate in
  * the whole negative tail, down to where it underflows. */
@@ -182,6 +243,12 @@ ACTFAST_API actfast_status actfast_gelu_backward_f32(const float *x, const float
 ACTFAST_API actfast_status actfast_gelu_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_gelu_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_gelu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_gelu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_gelu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* silu(x) = x * sigmoid(x); silu(-100.0f) = -3.7e-42 (not 0). */
 ACTFAST_API actfast_status actfast_silu_f32(const float *x, float *y, size_t n);
@@ -190,6 +257,12 @@ ACTFAST_API actfast_status actfast_silu_backward_f32(const float *x, const float
 ACTFAST_API actfast_status actfast_silu_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_silu_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_silu_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_silu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_silu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_silu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_silu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_silu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_silu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* mish(x) = x * tanh(softplus(x)). */
 ACTFAST_API actfast_status actfast_mish_f32(const float *x, float *y, size_t n);
@@ -198,6 +271,12 @@ ACTFAST_API actfast_status actfast_mish_backward_f32(const float *x, const float
 ACTFAST_API actfast_status actfast_mish_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_mish_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_mish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_mish_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_mish_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_mish_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_mish_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_mish_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_mish_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* softplus(x) = beta*x > threshold ? x : log1p(exp(beta*x)) / beta  [beta = 1, threshold = +inf].
  * beta must be nonzero and not NaN, threshold not NaN. threshold = 20 reproduces
@@ -209,6 +288,12 @@ ACTFAST_API actfast_status actfast_softplus_backward_f32(const float *x, const f
 ACTFAST_API actfast_status actfast_softplus_f64(const double *x, double *y, size_t n, double beta, double threshold);
 ACTFAST_API actfast_status actfast_softplus_grad_f64(const double *x, double *g, size_t n, double beta, double threshold);
 ACTFAST_API actfast_status actfast_softplus_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta, double threshold);
+ACTFAST_API actfast_status actfast_softplus_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float beta, float threshold);
+ACTFAST_API actfast_status actfast_softplus_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float beta, float threshold);
 
 /* relu6(x) = min(max(x, 0), 6); relu6' = 0 at 0 and 6; f' from y: 1 on 0 < y < 6. */
 ACTFAST_API actfast_status actfast_relu6_f32(const float *x, float *y, size_t n);
@@ -219,6 +304,14 @@ ACTFAST_API actfast_status actfast_relu6_f64(const double *x, double *y, size_t 
 ACTFAST_API actfast_status actfast_relu6_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_relu6_backward_f64(const double *x, const double *dy, double *dx, size_t n);
 ACTFAST_API actfast_status actfast_relu6_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu6_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_relu6_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu6_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_relu6_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_relu6_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* hardtanh(x) = min(max(x, lo), hi)  [lo = -1, hi = 1], lo <= hi, neither NaN;
  * hardtanh' = 0 at both bounds. */
@@ -230,6 +323,14 @@ ACTFAST_API actfast_status actfast_hardtanh_f64(const double *x, double *y, size
 ACTFAST_API actfast_status actfast_hardtanh_grad_f64(const double *x, double *g, size_t n, double lo, double hi);
 ACTFAST_API actfast_status actfast_hardtanh_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lo, double hi);
 ACTFAST_API actfast_status actfast_hardtanh_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double lo, double hi);
+ACTFAST_API actfast_status actfast_hardtanh_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float lo, float hi);
+ACTFAST_API actfast_status actfast_hardtanh_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float lo, float hi);
 
 /* hardsigmoid(x) = min(max(x + 3, 0), 6)/6, in [0, 1]; hardsigmoid'(+-3) = 0. */
 ACTFAST_API actfast_status actfast_hardsigmoid_f32(const float *x, float *y, size_t n);
@@ -238,6 +339,12 @@ ACTFAST_API actfast_status actfast_hardsigmoid_backward_f32(const float *x, cons
 ACTFAST_API actfast_status actfast_hardsigmoid_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_hardsigmoid_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_hardsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_hardsigmoid_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* hardswish(x) = x * hardsigmoid(x): -0 for x <= -3, x for x >= 3 (hardswish(FLT_MAX) =
  * FLT_MAX); hardswish'(-3) = -1/2, hardswish'(3) = 1. */
@@ -247,6 +354,12 @@ ACTFAST_API actfast_status actfast_hardswish_backward_f32(const float *x, const 
 ACTFAST_API actfast_status actfast_hardswish_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_hardswish_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_hardswish_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_hardswish_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* hardshrink(x) = |x| > lambd ? x : +0  [lambd = 0.5], lambd >= 0; 0 at +-lambd. */
 ACTFAST_API actfast_status actfast_hardshrink_f32(const float *x, float *y, size_t n, float lambd);
@@ -255,6 +368,12 @@ ACTFAST_API actfast_status actfast_hardshrink_backward_f32(const float *x, const
 ACTFAST_API actfast_status actfast_hardshrink_f64(const double *x, double *y, size_t n, double lambd);
 ACTFAST_API actfast_status actfast_hardshrink_grad_f64(const double *x, double *g, size_t n, double lambd);
 ACTFAST_API actfast_status actfast_hardshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+ACTFAST_API actfast_status actfast_hardshrink_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_hardshrink_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float lambd);
 
 /* softshrink(x) = x > lambd ? x - lambd : x < -lambd ? x + lambd : +0  [lambd = 0.5],
  * lambd >= 0; softshrink' = 0 at +-lambd. */
@@ -264,6 +383,12 @@ ACTFAST_API actfast_status actfast_softshrink_backward_f32(const float *x, const
 ACTFAST_API actfast_status actfast_softshrink_f64(const double *x, double *y, size_t n, double lambd);
 ACTFAST_API actfast_status actfast_softshrink_grad_f64(const double *x, double *g, size_t n, double lambd);
 ACTFAST_API actfast_status actfast_softshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lambd);
+ACTFAST_API actfast_status actfast_softshrink_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float lambd);
+ACTFAST_API actfast_status actfast_softshrink_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float lambd);
 
 /* threshold(x) = x > threshold ? x : value (no defaults in PyTorch; the generic
  * entry's are 0, 0); neither may be NaN; threshold'(threshold) = 0. */
@@ -273,6 +398,12 @@ ACTFAST_API actfast_status actfast_threshold_backward_f32(const float *x, const 
 ACTFAST_API actfast_status actfast_threshold_f64(const double *x, double *y, size_t n, double threshold, double value);
 ACTFAST_API actfast_status actfast_threshold_grad_f64(const double *x, double *g, size_t n, double threshold, double value);
 ACTFAST_API actfast_status actfast_threshold_backward_f64(const double *x, const double *dy, double *dx, size_t n, double threshold, double value);
+ACTFAST_API actfast_status actfast_threshold_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float threshold, float value);
+ACTFAST_API actfast_status actfast_threshold_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float threshold, float value);
 
 /* softsign(x) = x / (1 + |x|), in [-1, 1]; softsign(+-inf) = +-1; softsign' = 1/(1 + |x|)^2
  * without overflow (a subnormal, not 0, for |x| ~ 1e20 in float). */
@@ -282,6 +413,12 @@ ACTFAST_API actfast_status actfast_softsign_backward_f32(const float *x, const f
 ACTFAST_API actfast_status actfast_softsign_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_softsign_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_softsign_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_softsign_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_softsign_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_softsign_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_softsign_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_softsign_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_softsign_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* selu(x) = lambd * (x > 0 ? x : alpha * expm1(x))  [alpha = 1.6732632423543772848,
  * lambd = 1.0507009873554804934]; selu'(0) = lambd * alpha. backward_from_y needs
@@ -294,6 +431,14 @@ ACTFAST_API actfast_status actfast_selu_f64(const double *x, double *y, size_t n
 ACTFAST_API actfast_status actfast_selu_grad_f64(const double *x, double *g, size_t n, double alpha, double lambd);
 ACTFAST_API actfast_status actfast_selu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha, double lambd);
 ACTFAST_API actfast_status actfast_selu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha, double lambd);
+ACTFAST_API actfast_status actfast_selu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float alpha, float lambd);
+ACTFAST_API actfast_status actfast_selu_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float alpha, float lambd);
 
 /* celu(x) = x > 0 ? x : alpha * expm1(x / alpha)  [alpha = 1], alpha > 0 and finite:
  * PyTorch also takes alpha < 0, where e^(x / alpha) overflows for x << 0 and no
@@ -307,6 +452,14 @@ ACTFAST_API actfast_status actfast_celu_f64(const double *x, double *y, size_t n
 ACTFAST_API actfast_status actfast_celu_grad_f64(const double *x, double *g, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_celu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double alpha);
 ACTFAST_API actfast_status actfast_celu_backward_from_y_f64(const double *y, const double *dy, double *dx, size_t n, double alpha);
+ACTFAST_API actfast_status actfast_celu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_backward_from_y_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float alpha);
+ACTFAST_API actfast_status actfast_celu_backward_from_y_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float alpha);
 
 /* logsigmoid(x) = log(sigmoid(x)) = -softplus(-x), in (-inf, 0]: x - e^x for x << 0 and
  * -e^-x for x >> 0 without cancellation; logsigmoid(+inf) = -0. */
@@ -316,6 +469,12 @@ ACTFAST_API actfast_status actfast_logsigmoid_backward_f32(const float *x, const
 ACTFAST_API actfast_status actfast_logsigmoid_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_logsigmoid_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_logsigmoid_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_logsigmoid_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* swish(x) = x * sigmoid(beta * x)  [beta = 1, trainable], beta finite; beta = 1 is silu.
  * swish(-100.0f) = -3.7e-42 (not 0). swish_backward_beta (below) also returns the
@@ -326,6 +485,12 @@ ACTFAST_API actfast_status actfast_swish_backward_f32(const float *x, const floa
 ACTFAST_API actfast_status actfast_swish_f64(const double *x, double *y, size_t n, double beta);
 ACTFAST_API actfast_status actfast_swish_grad_f64(const double *x, double *g, size_t n, double beta);
 ACTFAST_API actfast_status actfast_swish_backward_f64(const double *x, const double *dy, double *dx, size_t n, double beta);
+ACTFAST_API actfast_status actfast_swish_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float beta);
+ACTFAST_API actfast_status actfast_swish_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float beta);
 
 /* gelu_tanh(x) = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), PyTorch's
  * gelu(approximate='tanh'), computed as x * sigmoid(2u) with 2u carried beyond working
@@ -336,6 +501,12 @@ ACTFAST_API actfast_status actfast_gelu_tanh_backward_f32(const float *x, const 
 ACTFAST_API actfast_status actfast_gelu_tanh_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_gelu_tanh_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_gelu_tanh_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_gelu_tanh_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 
 /* tanhshrink(x) = x - tanh(x), without the cancellation near 0 (x^3/3 there);
  * tanhshrink' = tanh(x)^2. */
@@ -345,13 +516,22 @@ ACTFAST_API actfast_status actfast_tanhshrink_backward_f32(const float *x, const
 ACTFAST_API actfast_status actfast_tanhshrink_f64(const double *x, double *y, size_t n);
 ACTFAST_API actfast_status actfast_tanhshrink_grad_f64(const double *x, double *g, size_t n);
 ACTFAST_API actfast_status actfast_tanhshrink_backward_f64(const double *x, const double *dy, double *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_f16(const actfast_f16 *x, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n);
+ACTFAST_API actfast_status actfast_tanhshrink_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n);
 /* END GENERATED elementwise */
 
 /* swish_backward_beta: swish_backward that also returns the gradient of beta,
  * *dbeta = sum_i dy_i * x_i^2 * sigmoid'(beta * x_i), summed with compensation
- * (Neumaier, in double): one rounding of the exact sum of the rounded terms, for any n. */
+ * (Neumaier, in double): one rounding of the exact sum of the rounded terms, for any n.
+ * The 16-bit forms' terms are floats, and *dbeta their sum rounded to the type. */
 ACTFAST_API actfast_status actfast_swish_backward_beta_f32(const float *x, const float *dy, float *dx, size_t n, float beta, float *dbeta);
 ACTFAST_API actfast_status actfast_swish_backward_beta_f64(const double *x, const double *dy, double *dx, size_t n, double beta, double *dbeta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float beta, actfast_bf16 *dbeta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float beta, actfast_f16 *dbeta);
 
 /* prelu(x) = x > 0 ? x : w[c] * x, c the channel of the element, over an (outer, channels,
  * inner) contiguous layout: element i has channel (i / inner) % channels (NCHW: inner = H*W;
@@ -368,6 +548,12 @@ ACTFAST_API actfast_status actfast_prelu_backward_f32(const float *x, const floa
 ACTFAST_API actfast_status actfast_prelu_f64(const double *x, double *y, size_t n, const double *w, size_t channels, size_t inner);
 ACTFAST_API actfast_status actfast_prelu_grad_f64(const double *x, double *g, size_t n, const double *w, size_t channels, size_t inner);
 ACTFAST_API actfast_status actfast_prelu_backward_f64(const double *x, const double *dy, double *dx, size_t n, const double *w, size_t channels, size_t inner, double *dw);
+ACTFAST_API actfast_status actfast_prelu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, const actfast_bf16 *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, const actfast_bf16 *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, const actfast_bf16 *w, size_t channels, size_t inner, actfast_bf16 *dw);
+ACTFAST_API actfast_status actfast_prelu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, const actfast_f16 *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, const actfast_f16 *w, size_t channels, size_t inner);
+ACTFAST_API actfast_status actfast_prelu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, const actfast_f16 *w, size_t channels, size_t inner, actfast_f16 *dw);
 
 /* rrelu(x) = x > 0 ? x : s * x  [lower = 1/8, upper = 1/3], both finite, lower <= upper.
  * training = 0 (eval): s = (lower + upper)/2, rounded once. training != 0: element i draws
@@ -376,7 +562,9 @@ ACTFAST_API actfast_status actfast_prelu_backward_f64(const double *x, const dou
  * starting at element k of a tensor passes offset = k), so grad and backward with the
  * same seed and offset regenerate exactly the forward's slopes. actfast_rrelu_slopes
  * writes those slopes, for callers that keep them (see prelu for a backward with them); it
- * fails, as every other call does, while ACTFAST_ISA names an ISA that cannot be used. */
+ * fails, as every other call does, while ACTFAST_ISA names an ISA that cannot be used.
+ * The 16-bit forms draw float slopes and use them as they are; actfast_rrelu_slopes_bf16
+ * and _f16 write them rounded to the type. */
 ACTFAST_API actfast_status actfast_rrelu_f32(const float *x, float *y, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_grad_f32(const float *x, float *g, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_backward_f32(const float *x, const float *dy, float *dx, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
@@ -385,6 +573,14 @@ ACTFAST_API actfast_status actfast_rrelu_f64(const double *x, double *y, size_t 
 ACTFAST_API actfast_status actfast_rrelu_grad_f64(const double *x, double *g, size_t n, double lower, double upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_backward_f64(const double *x, const double *dy, double *dx, size_t n, double lower, double upper, int training, uint64_t seed, uint64_t offset);
 ACTFAST_API actfast_status actfast_rrelu_slopes_f64(double *slopes, size_t n, double lower, double upper, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_grad_bf16(const actfast_bf16 *x, actfast_bf16 *g, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_backward_bf16(const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *dx, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_slopes_bf16(actfast_bf16 *slopes, size_t n, float lower, float upper, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_f16(const actfast_f16 *x, actfast_f16 *y, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_grad_f16(const actfast_f16 *x, actfast_f16 *g, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_backward_f16(const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *dx, size_t n, float lower, float upper, int training, uint64_t seed, uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_slopes_f16(actfast_f16 *slopes, size_t n, float lower, float upper, uint64_t seed, uint64_t offset);
 
 /* ---- row-wise functions -------------------------------------------------- */
 /* BEGIN GENERATED rowwise by tools/gen_header.c from src/ops.def and src/ops_doc.def: edit those, then run scripts/run header */
@@ -397,6 +593,10 @@ ACTFAST_API actfast_status actfast_softmax_f32(const float *x, float *y, size_t 
 ACTFAST_API actfast_status actfast_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_backward_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_f16(const actfast_f16 *x, actfast_f16 *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmax_backward_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t rows, size_t cols);
 
 /* log_softmax: y_j = (x_j - m) - log sum_k e^(x_k - m), in (-inf, 0]; a row whose maximum
  * is +inf gives -log(count) at its +inf entries and -inf elsewhere; NaN rows are NaN.
@@ -405,6 +605,10 @@ ACTFAST_API actfast_status actfast_log_softmax_f32(const float *x, float *y, siz
 ACTFAST_API actfast_status actfast_log_softmax_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_log_softmax_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_log_softmax_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_backward_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_f16(const actfast_f16 *x, actfast_f16 *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_log_softmax_backward_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t rows, size_t cols);
 
 /* softmin(x) = softmax(-x), row by row, with softmax's limits for -x; backward takes
  * the saved output: dx_j = y_j * (sum_k dy_k * y_k - dy_j). */
@@ -412,6 +616,10 @@ ACTFAST_API actfast_status actfast_softmin_f32(const float *x, float *y, size_t 
 ACTFAST_API actfast_status actfast_softmin_backward_f32(const float *y, const float *dy, float *dx, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmin_f64(const double *x, double *y, size_t rows, size_t cols);
 ACTFAST_API actfast_status actfast_softmin_backward_f64(const double *y, const double *dy, double *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_bf16(const actfast_bf16 *x, actfast_bf16 *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_backward_bf16(const actfast_bf16 *y, const actfast_bf16 *dy, actfast_bf16 *dx, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_f16(const actfast_f16 *x, actfast_f16 *y, size_t rows, size_t cols);
+ACTFAST_API actfast_status actfast_softmin_backward_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t rows, size_t cols);
 /* END GENERATED rowwise */
 
 /* ---- generic, table-driven entry ---------------------------------------- */
@@ -459,7 +667,7 @@ typedef enum actfast_form {
     ACTFAST_FORM_COUNT
 } actfast_form;
 
-typedef enum actfast_dtype { ACTFAST_F32, ACTFAST_F64 } actfast_dtype;
+typedef enum actfast_dtype { ACTFAST_F32, ACTFAST_F64, ACTFAST_BF16, ACTFAST_F16 } actfast_dtype;
 
 /* Every parameter of every function, by name; a function reads only its own.
  * Start from actfast_default_params(op). */
@@ -596,6 +804,14 @@ ACTFAST_API actfast_status actfast_prelu_parallel_f32(const actfast_runner *runn
 ACTFAST_API actfast_status actfast_prelu_parallel_f64(const actfast_runner *runner, actfast_form form, const double *x,
                                                       const double *dy, double *out, size_t n, const double *w,
                                                       size_t channels, size_t inner, double *dw);
+ACTFAST_API actfast_status actfast_prelu_parallel_bf16(const actfast_runner *runner, actfast_form form,
+                                                       const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *out,
+                                                       size_t n, const actfast_bf16 *w, size_t channels, size_t inner,
+                                                       actfast_bf16 *dw);
+ACTFAST_API actfast_status actfast_prelu_parallel_f16(const actfast_runner *runner, actfast_form form,
+                                                      const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *out,
+                                                      size_t n, const actfast_f16 *w, size_t channels, size_t inner,
+                                                      actfast_f16 *dw);
 /* rrelu's forward, grad (dy unused) or backward, as actfast_rrelu_*, training
  * mode included. (actfast_rrelu_slopes splits by itself: slopes + k, with
  * offset + k, are the slopes of elements k, k + 1, ...) */
@@ -606,6 +822,14 @@ ACTFAST_API actfast_status actfast_rrelu_parallel_f64(const actfast_runner *runn
                                                       const double *x, const double *dy, double *out, size_t n,
                                                       double lower, double upper, int training, uint64_t seed,
                                                       uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_parallel_bf16(const actfast_runner *runner, actfast_form form,
+                                                       const actfast_bf16 *x, const actfast_bf16 *dy, actfast_bf16 *out,
+                                                       size_t n, float lower, float upper, int training, uint64_t seed,
+                                                       uint64_t offset);
+ACTFAST_API actfast_status actfast_rrelu_parallel_f16(const actfast_runner *runner, actfast_form form,
+                                                      const actfast_f16 *x, const actfast_f16 *dy, actfast_f16 *out,
+                                                      size_t n, float lower, float upper, int training, uint64_t seed,
+                                                      uint64_t offset);
 /* actfast_swish_backward_beta on runner's tasks. */
 ACTFAST_API actfast_status actfast_swish_backward_beta_parallel_f32(const actfast_runner *runner, const float *x,
                                                                     const float *dy, float *dx, size_t n, float beta,
@@ -613,6 +837,12 @@ ACTFAST_API actfast_status actfast_swish_backward_beta_parallel_f32(const actfas
 ACTFAST_API actfast_status actfast_swish_backward_beta_parallel_f64(const actfast_runner *runner, const double *x,
                                                                     const double *dy, double *dx, size_t n,
                                                                     double beta, double *dbeta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_parallel_bf16(const actfast_runner *runner, const actfast_bf16 *x,
+                                                                     const actfast_bf16 *dy, actfast_bf16 *dx, size_t n,
+                                                                     float beta, actfast_bf16 *dbeta);
+ACTFAST_API actfast_status actfast_swish_backward_beta_parallel_f16(const actfast_runner *runner, const actfast_f16 *x,
+                                                                    const actfast_f16 *dy, actfast_f16 *dx, size_t n,
+                                                                    float beta, actfast_f16 *dbeta);
 
 #ifdef __cplusplus
 }

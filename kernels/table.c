@@ -8,6 +8,8 @@
  * linked into another's path. */
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #if defined(AF_ISA_AVX512)
 #include "vec/vec_avx512.h"
@@ -44,6 +46,9 @@
 #include "act/all.h"
 #include "elementwise.h"
 #include "wide.h"
+#if !AF_IS_F64
+#include "half.h"
+#endif
 
 /* actfast__kernels_<isa>_<dtype>, e.g. actfast__kernels_avx2_f32, of type af_kernels_<dtype>. */
 #define AF_TABLE_NAME_(isa, suffix) actfast__kernels_##isa##suffix
@@ -76,5 +81,9 @@ const AF_TABLE_TYPE(AF_SUFFIX) AF_TABLE_NAME(AF_ISA_TAG, AF_SUFFIX) = {
     },
     .slopes = {slopes_forward_kernel, slopes_grad_kernel, slopes_backward_kernel},
     .param_grad = {[ACTFAST_OP_SWISH] = swish_param_grad_kernel, [ACTFAST_OP_PRELU] = prelu_param_grad_kernel},
+#if !AF_IS_F64
+    .widen = {[AF_HALF_BF16] = widen_bf16_kernel, [AF_HALF_F16] = widen_f16_kernel},
+    .narrow = {[AF_HALF_BF16] = narrow_bf16_kernel, [AF_HALF_F16] = narrow_f16_kernel},
+#endif
 };
 #pragma GCC diagnostic pop

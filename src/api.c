@@ -73,10 +73,15 @@ int actfast__too_large(const void *p, size_t bytes)
     return bytes > AF_MAX_ARRAY_BYTES || (p && (uintptr_t)p > UINTPTR_MAX - bytes);
 }
 
+size_t actfast__dtype_size(actfast_dtype dtype)
+{
+    return dtype == ACTFAST_F64 ? sizeof(double) : dtype == ACTFAST_F32 ? sizeof(float) : sizeof(uint16_t);
+}
+
 actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
                                      int with_dy)
 {
-    const size_t size = dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double);
+    const size_t size = actfast__dtype_size(dtype);
     if (n > 0 && (in == NULL || out == NULL || (with_dy && dy == NULL)))
         return ACTFAST_ERR_NULL_POINTER;
     if (n > SIZE_MAX / size || actfast__too_large(in, n * size) || actfast__too_large(out, n * size) ||
@@ -99,7 +104,7 @@ static double rounded_to_float(double v)
 }
 
 /* The parameters as the kernels read them: doubles that hold values of the
- * arrays' type, so that what is validated is what the kernels use (a double
+ * arrays' type (float for the 16-bit arrays), so that what is validated is what the kernels use (a double
  * beta of 1e-50 is a float 0). Call in the default mode only: the
  * conversions round, and read subnormals. */
 static void params_in_default_mode(actfast_dtype dtype, const af_args *args, af_params *p)
@@ -116,8 +121,8 @@ static void params_in_default_mode(actfast_dtype dtype, const af_args *args, af_
         double d0 = args->d[0], d1 = args->d[1];
         af_fpenv_fence(d0);
         af_fpenv_fence(d1);
-        p->p[0] = dtype == ACTFAST_F32 ? rounded_to_float(d0) : d0;
-        p->p[1] = dtype == ACTFAST_F32 ? rounded_to_float(d1) : d1;
+        p->p[0] = dtype != ACTFAST_F64 ? rounded_to_float(d0) : d0;
+        p->p[1] = dtype != ACTFAST_F64 ? rounded_to_float(d1) : d1;
     }
 }
 
@@ -141,13 +146,44 @@ actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actf
         st = af_call_kernels(&call);
     if (st == ACTFAST_OK && n > 0 && runner)
         st = actfast__run_split(runner, call.kernels, op, form, dtype, in, dy, out, n, &p);
-    else if (st == ACTFAST_OK && n > 0) {
-        if (dtype == ACTFAST_F32)
-            call.kernels->f32->op[op][form]((const float *)in, (const float *)dy, (float *)out, n, &p);
-        else
-            call.kernels->f64->op[op][form]((const double *)in, (const double *)dy, (double *)out, n, &p);
-    }
+    else if (st == ACTFAST_OK && n > 0)
+        st = actfast__run_kernel(call.kernels, op, form, dtype, in, dy, out, n, &p);
     return af_call_leave(&call, st);
+}
+
+void actfast__run_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
+                         const void *dy, void *out, size_t n, const void *slopes)
+{
+    const af_params p = {{0, 0}, 0, slopes};
+    if (dtype == ACTFAST_F32)
+        k->f32->slopes[form]((const float *)in, (const float *)dy, (float *)out, n, &p);
+    else if (dtype == ACTFAST_F64)
+        k->f64->slopes[form]((const double *)in, (const double *)dy, (double *)out, n, &p);
+    else
+        actfast__half_slopes(k, form, dtype, in, dy, out, n, (const float *)slopes);
+}
+
+void actfast__run_param_grad(const af_kernel_set *k, actfast_op op, actfast_dtype dtype, const void *x,
+                             const void *dy, void *terms, size_t n, const af_params *p)
+{
+    if (dtype == ACTFAST_F32)
+        k->f32->param_grad[op]((const float *)x, (const float *)dy, (float *)terms, n, p);
+    else if (dtype == ACTFAST_F64)
+        k->f64->param_grad[op]((const double *)x, (const double *)dy, (double *)terms, n, p);
+    else
+        actfast__half_param_grad(k, op, dtype, x, dy, (float *)terms, n, p);
+}
+
+actfast_status actfast__run_kernel(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
+                                   const void *in, const void *dy, void *out, size_t n, const af_params *p)
+{
+    if (dtype == ACTFAST_F32)
+        k->f32->op[op][form]((const float *)in, (const float *)dy, (float *)out, n, p);
+    else if (dtype == ACTFAST_F64)
+        k->f64->op[op][form]((const double *)in, (const double *)dy, (double *)out, n, p);
+    else
+        return actfast__half_run(k, op, form, dtype, in, dy, out, n, p);
+    return ACTFAST_OK;
 }
 
 actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
@@ -172,10 +208,10 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
 /* params is (count, name0, default0, name1, default1). */
 #define AF_SIG(count, n0, d0, n1, d1) AF_SIG_##count(n0, n1)
 #define AF_SIG_0(n0, n1)
-#define AF_SIG_1(n0, n1) , T n0
-#define AF_SIG_2(n0, n1) , T n0, T n1
-/* The parameters in their own type (floats for f32): no conversion here,
- * in the caller's FP mode (af_args). */
+#define AF_SIG_1(n0, n1) , PT n0
+#define AF_SIG_2(n0, n1) , PT n0, PT n1
+/* The parameters in their own type (floats for f32 and the 16-bit types): no
+ * conversion here, in the caller's FP mode (af_args). */
 #define AF_PACK(count, n0, d0, n1, d1) AF_PACK_##count(n0, n1)
 #define AF_PACK_0(n0, n1) AF_CAT(af_args_, DT)(0, 0, 0)
 #define AF_PACK_1(n0, n1) AF_CAT(af_args_, DT)(n0, 0, 0)
@@ -226,6 +262,7 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
     AF_TYPED_##kind(name, ENUM, params, from_y)
 #define AF_TYPED_FILE "ops.def"
+#define AF_TYPED_HALVES
 #include "for_each_dtype.h"
 #undef AF_OP
 
@@ -256,7 +293,7 @@ actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, ac
 {
     const actfast_op_info *info = actfast_get_op_info(op);
     if (!info || (unsigned)form >= ACTFAST_FORM_COUNT || !info->has_form[form] ||
-        (dtype != ACTFAST_F32 && dtype != ACTFAST_F64))
+        (unsigned)dtype > ACTFAST_F16)
         return ACTFAST_ERR_INVALID_ARGUMENT;
     actfast_params defaults = actfast_default_params(op);
     const actfast_params *ps = params ? params : &defaults;

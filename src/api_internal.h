@@ -10,6 +10,7 @@
 #define ACTFAST_API_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "actfast.h"
 #include "dispatch.h"
@@ -25,6 +26,8 @@ int actfast__overlap(const void *a, size_t a_bytes, const void *b, size_t b_byte
 /* An array of `bytes` at p cannot exist: it runs past the end of the address
  * space, or is larger than any array can be (ACTFAST_ERR_SIZE_OVERFLOW). */
 int actfast__too_large(const void *p, size_t bytes);
+/* The bytes of one element. */
+size_t actfast__dtype_size(actfast_dtype dtype);
 /* The checks of every elementwise call on in, dy (if with_dy) and out: NULL
  * with n > 0, sizes, partial overlap. Integer work only: no floating point
  * before the call has entered the default mode. */
@@ -55,11 +58,42 @@ static inline af_args af_args_f64(double p0, double p1, size_t cols)
     return a;
 }
 
+/* The 16-bit entry points take float parameters. */
+#define af_args_bf16 af_args_f32
+#define af_args_f16 af_args_f32
+
 /* One form of a table op: the checks, the parameters converted to the
  * arrays' type and validated, then the active ISA's kernel, all in the IEEE
  * default FP mode. */
 actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
                             void *out, size_t n, const af_args *args);
+
+/* One form of a table op on checked arrays with validated parameters, in
+ * the call's frame: the kernel set's kernel of that dtype, or for the 16-bit
+ * dtypes actfast__half_run. ACTFAST_OK, or what actfast__half_run returns. */
+actfast_status actfast__run_kernel(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
+                                   const void *in, const void *dy, void *out, size_t n, const af_params *p);
+/* The 16-bit arrays staged through float, a block at a time (src/half.c):
+ * ACTFAST_OK, or ACTFAST_ERR_OUT_OF_MEMORY (a row-wise op with rows too long
+ * for the stack found no memory for one; nothing has been written). */
+actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
+                                 const void *in, const void *dy, void *out, size_t n, const af_params *p);
+
+/* The slopes kernel of a form (prelu's channels, rrelu's draws) and the terms
+ * dy df/dp of a parameter's gradient (swish's beta, prelu's weight), for
+ * every dtype: slopes and terms are doubles for f64, floats for the others
+ * (the 16-bit arrays are staged through float: src/half.c). */
+void actfast__run_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
+                         const void *dy, void *out, size_t n, const void *slopes);
+void actfast__run_param_grad(const af_kernel_set *k, actfast_op op, actfast_dtype dtype, const void *x,
+                             const void *dy, void *terms, size_t n, const af_params *p);
+/* Their 16-bit forms (src/half.c). */
+void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
+                          const void *dy, void *out, size_t n, const float *slopes);
+void actfast__half_param_grad(const af_kernel_set *k, actfast_op op, actfast_dtype dtype, const void *x,
+                              const void *dy, float *terms, size_t n, const af_params *p);
+/* v rounded once to the 16-bit dtype, nearest even (a sum's value as a half). */
+uint16_t actfast__double_to_half(double v, actfast_dtype dtype);
 
 /* The frame of every call once its arrays are checked: the IEEE default FP
  * mode from af_call_enter to af_call_leave, which gives the caller its mode

@@ -22,7 +22,7 @@ static uint64_t xgetbv0(void)
     return ((uint64_t)edx << 32) | eax;
 }
 
-/* Leaf 1 ECX: FMA bit 12, OSXSAVE bit 27, AVX bit 28. */
+/* Leaf 1 ECX: FMA bit 12, OSXSAVE bit 27, AVX bit 28, F16C bit 29. */
 static int os_saves_ymm(unsigned ecx1)
 {
     const unsigned need = (1u << 27) | (1u << 28);
@@ -37,6 +37,14 @@ int actfast__cpu_has_fma(void)
     return os_saves_ymm(ecx) && (ecx & (1u << 12));
 }
 
+/* The AVX2 kernels convert binary16 with F16C's vcvtph2ps and vcvtps2ph:
+ * every AVX2 CPU has it, but a hypervisor may hide it. */
+static int cpu_has_f16c(void)
+{
+    unsigned eax, ebx, ecx, edx;
+    return __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 29));
+}
+
 /* Leaf 7 EBX: AVX2 bit 5, AVX512F 16, AVX512DQ 17, AVX512BW 30, AVX512VL 31. */
 static unsigned leaf7_ebx(void)
 {
@@ -47,7 +55,7 @@ static unsigned leaf7_ebx(void)
     return ebx;
 }
 
-int actfast__cpu_has_avx2(void) { return actfast__cpu_has_fma() && (leaf7_ebx() & (1u << 5)); }
+int actfast__cpu_has_avx2(void) { return actfast__cpu_has_fma() && cpu_has_f16c() && (leaf7_ebx() & (1u << 5)); }
 
 int actfast__cpu_has_avx512(void)
 {

@@ -35,6 +35,8 @@ const char *actfast_status_string(actfast_status status)
         return "unknown op, form or dtype, or a form that the op does not have";
     case ACTFAST_ERR_RUNNER:
         return "the parallel runner failed or did not run every task (outputs may be partly written)";
+    case ACTFAST_ERR_OUT_OF_MEMORY:
+        return "no memory to stage a row of a 16-bit row-wise call (rows longer than 256)";
     }
     return "unknown status";
 }
@@ -110,11 +112,21 @@ static const double ulp_bounds[ACTFAST_OP_COUNT][2][ACTFAST_FORM_COUNT] = {
 #undef AF_OP
 };
 
+/* The 16-bit forms are computed in float (src/half.c): forward and f'
+ * correctly rounded (the results near a tie computed again in double), the
+ * backward forms rounded once more from a float within a few float ulps,
+ * below 1 ULP of the 16-bit type; exact where the float form is exact and
+ * its results are values of the inputs (no parameter: relu's 0, 1, x, dy),
+ * which a parameter such as leaky_relu's slope 0.01 is not. */
 double actfast_ulp_bound(actfast_op op, actfast_form form, actfast_dtype dtype)
 {
     const actfast_op_info *info = actfast_get_op_info(op);
     if (!info || (unsigned)form >= ACTFAST_FORM_COUNT || !info->has_form[form] ||
-        (dtype != ACTFAST_F32 && dtype != ACTFAST_F64))
+        (unsigned)dtype > ACTFAST_F16)
         return -1;
-    return ulp_bounds[op][dtype == ACTFAST_F64][form];
+    if (dtype == ACTFAST_F32 || dtype == ACTFAST_F64)
+        return ulp_bounds[op][dtype == ACTFAST_F64][form];
+    if (ulp_bounds[op][0][form] == 0 && info->nparams == 0)
+        return 0;
+    return form == ACTFAST_FORWARD || form == ACTFAST_GRAD ? 0.5 : 1;
 }

@@ -7,6 +7,7 @@
 #define ACTFAST_KERNEL_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "actfast.h"
 
@@ -22,6 +23,18 @@ typedef struct af_params {
 typedef void (*af_kernel_f32)(const float *in, const float *dy, float *out, size_t n, const af_params *params);
 typedef void (*af_kernel_f64)(const double *in, const double *dy, double *out, size_t n, const af_params *params);
 
+/* The 16-bit storage formats, in the order of actfast_dtype's ACTFAST_BF16
+ * and ACTFAST_F16. */
+enum { AF_HALF_BF16, AF_HALF_F16, AF_HALF_COUNT };
+
+/* out[i] = in[i] as float, exactly. */
+typedef void (*af_widen_kernel)(const uint16_t *in, float *out, size_t n);
+/* out[i] = in[i] rounded to the 16-bit format (nearest even); n <= 65536.
+ * Returns how many in[i] lie within AF_HALF_TIE_ULPS of a tie of the format
+ * (kernels/vec/half_bits.h), where the float result's own error may have
+ * sent the rounding the wrong way, and writes their indices to near[]. */
+typedef size_t (*af_narrow_kernel)(const float *in, uint16_t *out, size_t n, uint16_t *near);
+
 /* One ISA's kernels of one dtype: kernels/table.c, compiled once per ISA and
  * dtype, defines one of these, actfast__kernels_<isa>_<dtype>.
  *   op          every op and form of src/ops.def (NULL where the op lacks the form)
@@ -30,11 +43,15 @@ typedef void (*af_kernel_f64)(const double *in, const double *dy, double *out, s
  *               forward, grad, backward
  *   param_grad  out = dy * df/dp per element, the terms of a trainable
  *               parameter's gradient (swish's beta, prelu's weight), which
- *               src/ sums; NULL for ops without one */
+ *               src/ sums; NULL for ops without one
+ *   widen, narrow  (float only) the 16-bit arrays to and from float, by
+ *               format (src/half.c stages the 16-bit calls through them) */
 typedef struct af_kernels_f32 {
     af_kernel_f32 op[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
     af_kernel_f32 slopes[ACTFAST_BACKWARD + 1];
     af_kernel_f32 param_grad[ACTFAST_OP_COUNT];
+    af_widen_kernel widen[AF_HALF_COUNT];
+    af_narrow_kernel narrow[AF_HALF_COUNT];
 } af_kernels_f32;
 
 typedef struct af_kernels_f64 {

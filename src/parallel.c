@@ -145,23 +145,22 @@ typedef struct af_kernel_job {
     actfast_op op;
     actfast_form form;
     actfast_dtype dtype;
-    const void *in, *dy;
-    void *out;
+    const char *in, *dy;
+    char *out;
     const af_params *p;
     size_t unit; /* elements per unit: 1, or a row */
+    atomic_int failure; /* a task's status other than ACTFAST_OK (16-bit rows: no memory) */
 } af_kernel_job;
 
 static void kernel_body(void *ctx, size_t begin, size_t end, af_sum *partials)
 {
     (void)partials;
-    const af_kernel_job *j = ctx;
-    const size_t at = begin * j->unit, len = (end - begin) * j->unit;
-    if (j->dtype == ACTFAST_F32)
-        j->k->f32->op[j->op][j->form]((const float *)j->in + at, j->dy ? (const float *)j->dy + at : NULL,
-                                      (float *)j->out + at, len, j->p);
-    else
-        j->k->f64->op[j->op][j->form]((const double *)j->in + at, j->dy ? (const double *)j->dy + at : NULL,
-                                      (double *)j->out + at, len, j->p);
+    af_kernel_job *j = ctx;
+    const size_t at = begin * j->unit * actfast__dtype_size(j->dtype), len = (end - begin) * j->unit;
+    const actfast_status st = actfast__run_kernel(j->k, j->op, j->form, j->dtype, j->in + at, j->dy ? j->dy + at : NULL,
+                                                  j->out + at, len, j->p);
+    if (st != ACTFAST_OK)
+        atomic_store_explicit(&j->failure, (int)st, memory_order_relaxed);
 }
 
 actfast_status actfast__run_split(const actfast_runner *runner, const af_kernel_set *k, actfast_op op,
@@ -170,8 +169,9 @@ actfast_status actfast__run_split(const actfast_runner *runner, const af_kernel_
 {
     const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
     const size_t unit = actfast_get_op_info(op)->rowwise ? p->cols : 1, block = actfast__split_block(runner);
-    const af_kernel_job job = {k, op, form, dtype, in, with_dy ? dy : NULL, out, p, unit};
-    return actfast__split(runner, n, n / unit, block / unit, kernel_body, (void *)&job);
+    af_kernel_job job = {k, op, form, dtype, in, with_dy ? dy : NULL, out, p, unit, ACTFAST_OK};
+    const actfast_status st = actfast__split(runner, n, n / unit, block / unit, kernel_body, &job);
+    return st != ACTFAST_OK ? st : (actfast_status)atomic_load(&job.failure);
 }
 
 actfast_status actfast_apply_parallel(const actfast_runner *runner, actfast_op op, actfast_form form,

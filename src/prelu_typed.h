@@ -30,17 +30,17 @@ static actfast_status AF_CAT(prelu_check_, DT)(const T *x, const T *dy, T *out, 
 static actfast_status AF_CAT(prelu_weights_valid_, DT)(const T *w, size_t channels)
 {
     for (size_t c = 0; w && c < channels; c++)
-        if (w[c] != w[c])
+        if (AF_ELEM_VALUE(w[c]) != AF_ELEM_VALUE(w[c]))
             return ACTFAST_ERR_INVALID_PARAMETER;
     return ACTFAST_OK;
 }
 
 /* s[0..len) = the weights of elements [start, start + len). */
-static void AF_CAT(prelu_slopes_, DT)(T *s, size_t start, size_t len, const T *w, size_t channels, size_t inner)
+static void AF_CAT(prelu_slopes_, DT)(CT *s, size_t start, size_t len, const T *w, size_t channels, size_t inner)
 {
     size_t c = (start / inner) % channels, left = inner - start % inner;
     for (size_t j = 0; j < len; j++) {
-        s[j] = w[c];
+        s[j] = AF_ELEM_VALUE(w[c]);
         if (--left == 0) {
             left = inner;
             c = c + 1 == channels ? 0 : c + 1;
@@ -55,7 +55,8 @@ static void AF_CAT(prelu_slopes_, DT)(T *s, size_t start, size_t len, const T *w
 static af_sum AF_CAT(prelu_dw_sum_, DT)(const af_kernel_set *k, const T *x, const T *dy, size_t c, size_t channels,
                                         size_t inner, size_t j0, size_t j1)
 {
-    T xs[AF_CHUNK], dys[AF_CHUNK], terms[AF_CHUNK];
+    T xs[AF_CHUNK], dys[AF_CHUNK];
+    CT terms[AF_CHUNK];
     const af_params p = {{0, 0}, 0, NULL};
     af_sum acc = {0, 0};
     size_t len = 0;
@@ -68,7 +69,7 @@ static af_sum AF_CAT(prelu_dw_sum_, DT)(const af_kernel_set *k, const T *x, cons
         len += take;
         j += take;
         if (len == AF_CHUNK || j == j1) {
-            k->DT->param_grad[ACTFAST_OP_PRELU](xs, dys, terms, len, &p);
+            actfast__run_param_grad(k, ACTFAST_OP_PRELU, DTYPE, xs, dys, terms, len, &p);
             for (size_t q = 0; q < len; q++)
                 af_sum_add(&acc, terms[q]);
             len = 0;
@@ -99,7 +100,7 @@ static void AF_CAT(prelu_dw_body_, DT)(void *ctx, size_t begin, size_t end, af_s
     for (size_t u = begin; u < end; u++) {
         if (j->segments <= 1) {
             const af_sum s = AF_CAT(prelu_dw_sum_, DT)(j->k, j->x, j->dy, u, j->channels, j->inner, 0, j->per_channel);
-            j->dw[u] = (T)af_sum_value(&s);
+            j->dw[u] = AF_ELEM_ROUND(af_sum_value(&s));
         } else {
             const size_t c = u / j->segments, j0 = u % j->segments * AF_SUM_SEGMENT,
                          j1 = j->per_channel - j0 < AF_SUM_SEGMENT ? j->per_channel : j0 + AF_SUM_SEGMENT;
@@ -113,7 +114,7 @@ static void AF_CAT(prelu_dw_sink_, DT)(void *ctx, size_t u, const af_sum *partia
     AF_CAT(prelu_job_, DT) *j = ctx;
     af_sum_merge(&j->acc, partial);
     if (u % j->segments == j->segments - 1) {
-        j->dw[u / j->segments] = (T)af_sum_value(&j->acc);
+        j->dw[u / j->segments] = AF_ELEM_ROUND(af_sum_value(&j->acc));
         j->acc.s = j->acc.c = 0;
     }
 }
@@ -123,12 +124,11 @@ static void AF_CAT(prelu_body_, DT)(void *ctx, size_t begin, size_t end, af_sum 
 {
     (void)partials;
     const AF_CAT(prelu_job_, DT) *j = ctx;
-    T slopes[AF_CHUNK];
-    const af_params p = {{0, 0}, 0, slopes};
+    CT slopes[AF_CHUNK];
     for (size_t i = begin; i < end; i += AF_CHUNK) {
         size_t len = end - i < AF_CHUNK ? end - i : AF_CHUNK;
         AF_CAT(prelu_slopes_, DT)(slopes, i, len, j->w, j->channels, j->inner);
-        j->k->DT->slopes[j->form](j->x + i, j->dy ? j->dy + i : NULL, j->out + i, len, &p);
+        actfast__run_slopes(j->k, j->form, DTYPE, j->x + i, j->dy ? j->dy + i : NULL, j->out + i, len, slopes);
     }
 }
 

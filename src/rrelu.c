@@ -12,6 +12,7 @@
 #include "api_internal.h"
 #include "parallel.h"
 #include "philox.h"
+#include "vec/half_bits.h"
 
 /* u in [0, 1) from 24 (float) or 53 (double) random bits, and the slope
  * lower (1 - u) + upper u: no overflow for any finite bounds, rounded to T,
@@ -45,5 +46,34 @@ static void draw_slopes_f64(double *s, size_t len, uint64_t index, double lower,
     }
 }
 
+/* The 16-bit forms draw their slopes in the type: the float draws, each
+ * rounded once to it (within half an ulp of [lower, upper]), so that the
+ * slopes that actfast_rrelu_slopes_bf16 writes are those the kernels use
+ * (computed as floats: draw_compute_slopes_*), and a product x s of two
+ * halves is exact in float. */
+#define AF_DRAW_HALVES(DT)                                                                      \
+    static void draw_slopes_##DT(uint16_t *s, size_t len, uint64_t index, float lower, float upper, uint64_t seed) \
+    {                                                                                           \
+        float f[256];                                                                           \
+        for (size_t i = 0; i < len; i += 256) {                                                 \
+            const size_t part = len - i < 256 ? len - i : 256;                                  \
+            draw_slopes_f32(f, part, index + i, lower, upper, seed);                            \
+            for (size_t j = 0; j < part; j++)                                                   \
+                s[i + j] = af_float_to_##DT(f[j]);                                              \
+        }                                                                                       \
+    }                                                                                           \
+    static void draw_compute_slopes_##DT(float *s, size_t len, uint64_t index, float lower, float upper,      \
+                                         uint64_t seed)                                         \
+    {                                                                                           \
+        draw_slopes_f32(s, len, index, lower, upper, seed);                                     \
+        for (size_t j = 0; j < len; j++)                                                        \
+            s[j] = af_##DT##_to_float(af_float_to_##DT(s[j]));                                  \
+    }
+AF_DRAW_HALVES(bf16)
+AF_DRAW_HALVES(f16)
+#define draw_compute_slopes_f32 draw_slopes_f32
+#define draw_compute_slopes_f64 draw_slopes_f64
+
 #define AF_TYPED_FILE "rrelu_typed.h"
+#define AF_TYPED_HALVES
 #include "for_each_dtype.h"

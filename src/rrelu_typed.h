@@ -1,10 +1,10 @@
-/* rrelu's entry points for one dtype (T, DT, DTYPE): included by src/rrelu.c
- * once per dtype. */
+/* rrelu's entry points for one dtype (T, DT, DTYPE; the draws in CT): included
+ * by src/rrelu.c once per dtype. */
 
 /* Finite bounds (an infinite one makes slopes of inf or NaN), lower <= upper:
  * the same condition as rrelu's row of src/ops.def. Call in the default
  * mode, on bounds passed through af_fpenv_fence. */
-static int AF_CAT(rrelu_bounds_valid_, DT)(T lower, T upper)
+static int AF_CAT(rrelu_bounds_valid_, DT)(PT lower, PT upper)
 {
     return isfinite(lower) && isfinite(upper) && lower <= upper;
 }
@@ -15,7 +15,7 @@ typedef struct AF_CAT(rrelu_job_, DT) {
     actfast_form form;
     const T *x, *dy;
     T *out;
-    T lower, upper;
+    PT lower, upper;
     uint64_t seed, offset;
 } AF_CAT(rrelu_job_, DT);
 
@@ -24,18 +24,17 @@ static void AF_CAT(rrelu_body_, DT)(void *ctx, size_t begin, size_t end, af_sum 
 {
     (void)partials;
     const AF_CAT(rrelu_job_, DT) *j = ctx;
-    T slopes[AF_CHUNK];
-    const af_params p = {{0, 0}, 0, slopes};
+    CT slopes[AF_CHUNK];
     for (size_t i = begin; i < end; i += AF_CHUNK) {
         size_t len = end - i < AF_CHUNK ? end - i : AF_CHUNK;
-        AF_CAT(draw_slopes_, DT)(slopes, len, j->offset + i, j->lower, j->upper, j->seed);
-        j->k->DT->slopes[j->form](j->x + i, j->dy ? j->dy + i : NULL, j->out + i, len, &p);
+        AF_CAT(draw_compute_slopes_, DT)(slopes, len, j->offset + i, j->lower, j->upper, j->seed);
+        actfast__run_slopes(j->k, j->form, DTYPE, j->x + i, j->dy ? j->dy + i : NULL, j->out + i, len, slopes);
     }
 }
 
 /* One form in training mode, on runner's tasks (NULL: here). */
 static actfast_status AF_CAT(rrelu_train_, DT)(const actfast_runner *runner, actfast_form form, const T *x,
-                                               const T *dy, T *out, size_t n, T lower, T upper, uint64_t seed,
+                                               const T *dy, T *out, size_t n, PT lower, PT upper, uint64_t seed,
                                                uint64_t offset)
 {
     actfast_status st = actfast__check_arrays(DTYPE, x, dy, out, n, form == ACTFAST_BACKWARD);
@@ -55,7 +54,7 @@ static actfast_status AF_CAT(rrelu_train_, DT)(const actfast_runner *runner, act
 }
 
 static actfast_status AF_CAT(rrelu_run_, DT)(const actfast_runner *runner, actfast_form form, const T *x,
-                                             const T *dy, T *out, size_t n, T lower, T upper, int training,
+                                             const T *dy, T *out, size_t n, PT lower, PT upper, int training,
                                              uint64_t seed, uint64_t offset)
 {
     if (training)
@@ -64,19 +63,19 @@ static actfast_status AF_CAT(rrelu_run_, DT)(const actfast_runner *runner, actfa
     return actfast__run_on(runner, ACTFAST_OP_RRELU, form, DTYPE, x, dy, out, n, &a);
 }
 
-actfast_status AF_CAT(actfast_rrelu_, DT)(const T *x, T *y, size_t n, T lower, T upper, int training, uint64_t seed,
+actfast_status AF_CAT(actfast_rrelu_, DT)(const T *x, T *y, size_t n, PT lower, PT upper, int training, uint64_t seed,
                                           uint64_t offset)
 {
     return AF_CAT(rrelu_run_, DT)(NULL, ACTFAST_FORWARD, x, NULL, y, n, lower, upper, training, seed, offset);
 }
 
-actfast_status AF_CAT(actfast_rrelu_grad_, DT)(const T *x, T *g, size_t n, T lower, T upper, int training,
+actfast_status AF_CAT(actfast_rrelu_grad_, DT)(const T *x, T *g, size_t n, PT lower, PT upper, int training,
                                                uint64_t seed, uint64_t offset)
 {
     return AF_CAT(rrelu_run_, DT)(NULL, ACTFAST_GRAD, x, NULL, g, n, lower, upper, training, seed, offset);
 }
 
-actfast_status AF_CAT(actfast_rrelu_backward_, DT)(const T *x, const T *dy, T *dx, size_t n, T lower, T upper,
+actfast_status AF_CAT(actfast_rrelu_backward_, DT)(const T *x, const T *dy, T *dx, size_t n, PT lower, PT upper,
                                                    int training, uint64_t seed, uint64_t offset)
 {
     return AF_CAT(rrelu_run_, DT)(NULL, ACTFAST_BACKWARD, x, dy, dx, n, lower, upper, training, seed, offset);
@@ -84,7 +83,7 @@ actfast_status AF_CAT(actfast_rrelu_backward_, DT)(const T *x, const T *dy, T *d
 
 /* The draws alone. They need no kernel, but the call fails as every other
  * does while ACTFAST_ISA names an ISA that cannot be used. */
-actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T upper, uint64_t seed,
+actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, PT lower, PT upper, uint64_t seed,
                                                  uint64_t offset)
 {
     /* slopes as the one array of the call (in = out: no overlap to refuse) */
@@ -104,7 +103,7 @@ actfast_status AF_CAT(actfast_rrelu_slopes_, DT)(T *slopes, size_t n, T lower, T
 }
 
 actfast_status AF_CAT(actfast_rrelu_parallel_, DT)(const actfast_runner *runner, actfast_form form, const T *x,
-                                                   const T *dy, T *out, size_t n, T lower, T upper, int training,
+                                                   const T *dy, T *out, size_t n, PT lower, PT upper, int training,
                                                    uint64_t seed, uint64_t offset)
 {
     actfast_status st = af_runner_valid(runner);

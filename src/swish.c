@@ -9,6 +9,8 @@
 #include "api_internal.h"
 #include "parallel.h"
 #include "sum.h"
+#include "vec/half_bits.h"
 
 #define AF_TYPED_FILE "swish_typed.h"
+#define AF_TYPED_HALVES
 #include "for_each_dtype.h"

@@ -16,13 +16,13 @@ typedef struct AF_CAT(swish_job_, DT) {
 static void AF_CAT(swish_body_, DT)(void *ctx, size_t begin, size_t end, af_sum *partials)
 {
     const AF_CAT(swish_job_, DT) *j = ctx;
-    T terms[AF_CHUNK];
+    CT terms[AF_CHUNK];
     for (size_t s = begin; s < end; s++) {
         const size_t first = s * AF_SUM_SEGMENT, last = j->n - first < AF_SUM_SEGMENT ? j->n : first + AF_SUM_SEGMENT;
         af_sum acc = {0, 0};
         for (size_t i = first; i < last; i += AF_CHUNK) {
             size_t len = last - i < AF_CHUNK ? last - i : AF_CHUNK;
-            j->k->DT->param_grad[ACTFAST_OP_SWISH](j->x + i, j->dy + i, terms, len, &j->p);
+            actfast__run_param_grad(j->k, ACTFAST_OP_SWISH, DTYPE, j->x + i, j->dy + i, terms, len, &j->p);
             for (size_t q = 0; q < len; q++)
                 af_sum_add(&acc, terms[q]);
         }
@@ -30,7 +30,8 @@ static void AF_CAT(swish_body_, DT)(void *ctx, size_t begin, size_t end, af_sum 
     }
     const size_t from = begin * AF_SUM_SEGMENT,
                  to = j->n - from < (end - begin) * AF_SUM_SEGMENT ? j->n : end * AF_SUM_SEGMENT;
-    j->k->DT->op[ACTFAST_OP_SWISH][ACTFAST_BACKWARD](j->x + from, j->dy + from, j->dx + from, to - from, &j->p);
+    (void)actfast__run_kernel(j->k, ACTFAST_OP_SWISH, ACTFAST_BACKWARD, DTYPE, j->x + from, j->dy + from, j->dx + from,
+                              to - from, &j->p); /* elementwise: always ACTFAST_OK */
 }
 
 static void AF_CAT(swish_sink_, DT)(void *ctx, size_t segment, const af_sum *partial)
@@ -41,7 +42,7 @@ static void AF_CAT(swish_sink_, DT)(void *ctx, size_t segment, const af_sum *par
 
 /* On runner's tasks (NULL: here). */
 static actfast_status AF_CAT(swish_beta_run_, DT)(const actfast_runner *runner, const T *x, const T *dy, T *dx,
-                                                  size_t n, T beta, T *dbeta)
+                                                  size_t n, PT beta, T *dbeta)
 {
     actfast_status st = actfast__check_arrays(DTYPE, x, dy, dx, n, 1);
     if (st != ACTFAST_OK)
@@ -64,17 +65,17 @@ static actfast_status AF_CAT(swish_beta_run_, DT)(const actfast_runner *runner, 
     st = actfast__split_sum(runner, n, segments, actfast__split_block(runner) / AF_SUM_SEGMENT,
                             AF_CAT(swish_body_, DT), AF_CAT(swish_sink_, DT), &job);
     if (st == ACTFAST_OK) /* only when every segment is in */
-        *dbeta = (T)af_sum_value(&job.acc);
+        *dbeta = AF_ELEM_ROUND(af_sum_value(&job.acc));
     return af_call_leave(&call, st);
 }
 
-actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, T beta, T *dbeta)
+actfast_status AF_CAT(actfast_swish_backward_beta_, DT)(const T *x, const T *dy, T *dx, size_t n, PT beta, T *dbeta)
 {
     return AF_CAT(swish_beta_run_, DT)(NULL, x, dy, dx, n, beta, dbeta);
 }
 
 actfast_status AF_CAT(actfast_swish_backward_beta_parallel_, DT)(const actfast_runner *runner, const T *x,
-                                                                 const T *dy, T *dx, size_t n, T beta, T *dbeta)
+                                                                 const T *dy, T *dx, size_t n, PT beta, T *dbeta)
 {
     const actfast_status st = af_runner_valid(runner);
     return st != ACTFAST_OK ? st : AF_CAT(swish_beta_run_, DT)(runner, x, dy, dx, n, beta, dbeta);

@@ -17,10 +17,29 @@ static void bound_cell(actfast_op op, actfast_form form)
         printf(" %g / %g |", f32, f64);
 }
 
+/* The 16-bit types' bounds, the same for bf16 and f16 (actfast_ulp_bound):
+ * every form in one cell. */
+static void half_cell(actfast_op op)
+{
+    for (int form = 0; form < ACTFAST_FORM_COUNT; form++) {
+        const double bf16 = actfast_ulp_bound(op, (actfast_form)form, ACTFAST_BF16);
+        if (bf16 != actfast_ulp_bound(op, (actfast_form)form, ACTFAST_F16)) {
+            printf(" bf16 and f16 differ |"); /* the table would need a column for each */
+            return;
+        }
+        const char *separator = form ? " / " : " ";
+        if (bf16 < 0)
+            printf("%s—", separator);
+        else
+            printf("%s%g", separator, bf16);
+    }
+    printf(" |");
+}
+
 int main(void)
 {
-    printf("| function | parameters [default] | f(x) | f'(x) | dy·f'(x) | dy·f' from y |\n");
-    printf("|---|---|---|---|---|---|\n");
+    printf("| function | parameters [default] | f(x) | f'(x) | dy·f'(x) | dy·f' from y | bf16, f16: the four |\n");
+    printf("|---|---|---|---|---|---|---|\n");
     for (int op = 0; op < ACTFAST_OP_COUNT; op++) {
         const actfast_op_info *info = actfast_get_op_info((actfast_op)op);
         printf("| `%s` |", info->name);
@@ -31,6 +50,7 @@ int main(void)
         printf(" |");
         for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
             bound_cell((actfast_op)op, (actfast_form)form);
+        half_cell((actfast_op)op);
         printf("\n");
     }
     return 0;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "actfast.h"
+#include "vec/half_bits.h" /* the 16-bit arrays' values (kernels/) */
 
 /* ---- assertions ---------------------------------------------------------- */
 
@@ -108,6 +109,13 @@ static inline size_t h_scaled(size_t base, size_t floor)
 /* ---- the table ----------------------------------------------------------- */
 
 static const char *const h_form_names[ACTFAST_FORM_COUNT] = {"forward", "grad", "backward", "backward_from_y"};
+enum { H_DTYPE_COUNT = 4 };
+static const char *const h_dtype_names[H_DTYPE_COUNT] = {"f32", "f64", "bf16", "f16"};
+
+static inline size_t h_size(actfast_dtype dt)
+{
+    return dt == ACTFAST_F64 ? sizeof(double) : dt == ACTFAST_F32 ? sizeof(float) : sizeof(uint16_t);
+}
 
 /* One (op, form, dtype) the table has. */
 typedef struct h_case {
@@ -124,17 +132,16 @@ typedef struct h_case {
 /* Moves c to the next (op, form, dtype) in table order; 0 after the last. */
 static inline int h_next_case(h_case *c)
 {
-    while (++c->index < ACTFAST_OP_COUNT * ACTFAST_FORM_COUNT * 2) {
-        c->op = (actfast_op)(c->index / (ACTFAST_FORM_COUNT * 2));
-        c->form = (actfast_form)(c->index / 2 % ACTFAST_FORM_COUNT);
-        c->dtype = c->index % 2 ? ACTFAST_F64 : ACTFAST_F32;
+    while (++c->index < ACTFAST_OP_COUNT * ACTFAST_FORM_COUNT * H_DTYPE_COUNT) {
+        c->op = (actfast_op)(c->index / (ACTFAST_FORM_COUNT * H_DTYPE_COUNT));
+        c->form = (actfast_form)(c->index / H_DTYPE_COUNT % ACTFAST_FORM_COUNT);
+        c->dtype = (actfast_dtype)(c->index % H_DTYPE_COUNT);
         c->info = actfast_get_op_info(c->op);
         if (!c->info->has_form[c->form])
             continue;
-        c->size = c->dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double);
+        c->size = h_size(c->dtype);
         c->with_dy = c->form == ACTFAST_BACKWARD || c->form == ACTFAST_BACKWARD_FROM_Y;
-        snprintf(c->name, sizeof c->name, "%s/%s/%s", c->info->name, h_form_names[c->form],
-                 c->dtype == ACTFAST_F32 ? "f32" : "f64");
+        snprintf(c->name, sizeof c->name, "%s/%s/%s", c->info->name, h_form_names[c->form], h_dtype_names[c->dtype]);
         return 1;
     }
     return 0;
@@ -181,8 +188,9 @@ static inline actfast_status h_apply(const h_case *c, const void *in, const void
 enum { H_POOL = 36 };
 static inline double h_pool(int k, actfast_dtype dt)
 {
-    const int f = dt == ACTFAST_F32;
-    const double tiny = f ? FLT_TRUE_MIN : DBL_TRUE_MIN, min = f ? FLT_MIN : DBL_MIN, max = f ? FLT_MAX : DBL_MAX;
+    static const double tinies[] = {FLT_TRUE_MIN, DBL_TRUE_MIN, 0x1p-133, 0x1p-24},
+                        mins[] = {FLT_MIN, DBL_MIN, 0x1p-126, 0x1p-14}, maxes[] = {FLT_MAX, DBL_MAX, 0x1.fep127, 65504};
+    const double tiny = tinies[dt], min = mins[dt], max = maxes[dt];
     static const double ordinary[] = {0.5,  -0.5,   1,    -1,     2.5, -2.5,  1e-3, -1e-3, 7,    -7,
                                       20.5, -20.5,  40,   -40,    88.7, -88.7, 100, -100,  720, -720,
                                       1e-30, -3.25};
@@ -193,12 +201,15 @@ static inline double h_pool(int k, actfast_dtype dt)
     return special[k - (int)(sizeof ordinary / sizeof ordinary[0])];
 }
 
+/* Element i = v, rounded to the dtype (16-bit types through float). */
 static inline void h_set(actfast_dtype dt, void *p, size_t i, double v)
 {
     if (dt == ACTFAST_F32)
         ((float *)p)[i] = (float)v;
-    else
+    else if (dt == ACTFAST_F64)
         ((double *)p)[i] = v;
+    else
+        ((uint16_t *)p)[i] = dt == ACTFAST_BF16 ? af_float_to_bf16((float)v) : af_float_to_f16((float)v);
 }
 
 /* n values of the pool in a pseudo-random order that depends on seed, so that
@@ -227,8 +238,11 @@ static inline void h_make_inputs(const h_case *c, void *in, void *dy, size_t n, 
 /* ---- comparison ---------------------------------------------------------- */
 
 /* Element i of a and b has the same bits, or both are NaN of any payload. */
+static inline double h_get(actfast_dtype dt, const void *p, size_t i);
 static inline int h_same(actfast_dtype dt, const void *a, const void *b, size_t i)
 {
+    if (dt == ACTFAST_BF16 || dt == ACTFAST_F16)
+        return ((const uint16_t *)a)[i] == ((const uint16_t *)b)[i] || (isnan(h_get(dt, a, i)) && isnan(h_get(dt, b, i)));
     if (dt == ACTFAST_F32) {
         float x = ((const float *)a)[i], y = ((const float *)b)[i];
         return memcmp(&x, &y, sizeof x) == 0 || (isnan(x) && isnan(y));
@@ -249,7 +263,16 @@ static inline size_t h_mismatch(actfast_dtype dt, const void *a, const void *b, 
 /* Element i as a double, for messages. */
 static inline double h_get(actfast_dtype dt, const void *p, size_t i)
 {
-    return dt == ACTFAST_F32 ? ((const float *)p)[i] : ((const double *)p)[i];
+    switch (dt) {
+    case ACTFAST_F32:
+        return ((const float *)p)[i];
+    case ACTFAST_BF16:
+        return af_bf16_to_float(((const uint16_t *)p)[i]);
+    case ACTFAST_F16:
+        return af_f16_to_float(((const uint16_t *)p)[i]);
+    default:
+        return ((const double *)p)[i];
+    }
 }
 
 /* One check that got equals want on n elements, saying where not. */

@@ -184,7 +184,9 @@ static void check_generic(void)
     EXPECT(ACTFAST_ERR_INVALID_ARGUMENT,
            actfast_apply(ACTFAST_OP_RELU, (actfast_form)-1, ACTFAST_F32, x, NULL, y, N, &p), "form = -1");
     EXPECT(ACTFAST_ERR_INVALID_ARGUMENT,
-           actfast_apply(ACTFAST_OP_RELU, ACTFAST_FORWARD, (actfast_dtype)2, x, NULL, y, N, &p), "dtype = 2");
+           actfast_apply(ACTFAST_OP_RELU, ACTFAST_FORWARD, (actfast_dtype)4, x, NULL, y, N, &p), "dtype = 4");
+    EXPECT(ACTFAST_ERR_INVALID_ARGUMENT,
+           actfast_apply(ACTFAST_OP_RELU, ACTFAST_FORWARD, (actfast_dtype)-1, x, NULL, y, N, &p), "dtype = -1");
     for (int op = 0; op < ACTFAST_OP_COUNT; op++)
         for (int form = 0; form < ACTFAST_FORM_COUNT; form++) {
             const actfast_op_info *info = actfast_get_op_info((actfast_op)op);

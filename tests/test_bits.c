@@ -33,6 +33,10 @@ static double input(actfast_dtype dt, int rowwise, size_t i, uint64_t *s)
     const uint64_t r = next(s);
     switch (rowwise ? 1 + i % 3 : i % 4) {
     case 0:
+        if (dt == ACTFAST_BF16)
+            return af_bf16_to_float((uint16_t)r);
+        if (dt == ACTFAST_F16)
+            return af_f16_to_float((uint16_t)r);
         if (dt == ACTFAST_F32) {
             uint32_t u = (uint32_t)r;
             float f;
@@ -71,7 +75,10 @@ static uint64_t digest(actfast_dtype dt, const void *p, size_t n)
 {
     uint64_t h = 0xCBF29CE484222325u;
     for (size_t i = 0; i < n; i++) {
-        if (dt == ACTFAST_F32) {
+        if (dt == ACTFAST_BF16 || dt == ACTFAST_F16) {
+            const double v = h_get(dt, p, i);
+            h = fnv1a(h, isnan(v) ? 0x7FFFu : ((const uint16_t *)p)[i], 2);
+        } else if (dt == ACTFAST_F32) {
             float f = ((const float *)p)[i];
             uint32_t u = 0x7FC00000u;
             if (!isnan(f))
@@ -105,7 +112,7 @@ int main(int argc, char **argv)
             CHECK(actfast_apply(c.op, ACTFAST_FORWARD, c.dtype, in, NULL, in, n, &p) == ACTFAST_OK,
                   "%s: forward for y", c.name);
         CHECK(h_apply(&c, in, dy, out, n, &p) == ACTFAST_OK, "%s", c.name);
-        printf("%s %s %s %016llx\n", c.info->name, h_form_names[c.form], c.dtype == ACTFAST_F32 ? "f32" : "f64",
+        printf("%s %s %s %016llx\n", c.info->name, h_form_names[c.form], h_dtype_names[c.dtype],
                (unsigned long long)digest(c.dtype, out, n));
     }
     return atomic_load(&h_failed) != 0;

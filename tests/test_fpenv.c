@@ -150,7 +150,7 @@ static void leave_mode(void)
 }
 
 static double in[MAX_N], dy[MAX_N], ref[MAX_N], out[MAX_N];
-static long subnormal_results[2];
+static long subnormal_results[H_DTYPE_COUNT];
 
 /* What a call made in caller mode m left of the caller's state. */
 typedef struct {
@@ -219,8 +219,10 @@ static void check_state(const after_call *a, int m, const char *what, actfast_st
 static void count_subnormals(const h_case *c, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        subnormal_results[c->dtype] += c->dtype == ACTFAST_F32 ? fpclassify(((const float *)ref)[i]) == FP_SUBNORMAL
-                                                               : fpclassify(ref[i]) == FP_SUBNORMAL;
+        subnormal_results[c->dtype] += c->dtype == ACTFAST_F64 ? fpclassify(ref[i]) == FP_SUBNORMAL
+                                       : c->dtype == ACTFAST_F16 ? fpclassify(h_get(c->dtype, ref, i)) != FP_ZERO &&
+                                                                       fabs(h_get(c->dtype, ref, i)) < 0x1p-14
+                                                                 : fpclassify((float)h_get(c->dtype, ref, i)) == FP_SUBNORMAL;
 }
 
 /* Parameter values whose conversion or comparison depends on the FP mode:
@@ -429,10 +431,10 @@ int main(int argc, char **argv)
     check_no_flags_raised();
     check_isa_calls(isa);
     /* The inputs must reach the subnormal range, or FTZ would go unnoticed. */
-    CHECK(subnormal_results[ACTFAST_F32] > 0 && subnormal_results[ACTFAST_F64] > 0,
-          "subnormal results: %ld float, %ld double", subnormal_results[ACTFAST_F32],
-          subnormal_results[ACTFAST_F64]);
-    printf("fpenv %s: %d rounding directions x %d modes, %ld + %ld subnormal results\n", isa, ROUNDINGS, ARCH_MODES,
-           subnormal_results[ACTFAST_F32], subnormal_results[ACTFAST_F64]);
+    for (int dt = 0; dt < H_DTYPE_COUNT; dt++)
+        CHECK(subnormal_results[dt] > 0, "subnormal results of %s: none", h_dtype_names[dt]);
+    printf("fpenv %s: %d rounding directions x %d modes, %ld + %ld + %ld + %ld subnormal results (f32, f64, bf16, f16)\n",
+           isa, ROUNDINGS, ARCH_MODES, subnormal_results[ACTFAST_F32], subnormal_results[ACTFAST_F64],
+           subnormal_results[ACTFAST_BF16], subnormal_results[ACTFAST_F16]);
     return h_finish();
 }

@@ -314,28 +314,30 @@ static void table_ops(void)
 
 /* ---- 2. the entry points with their own arguments --------------------------- */
 
-static size_t size_of(actfast_dtype dt) { return dt == ACTFAST_F32 ? sizeof(float) : sizeof(double); }
-static const char *dt_name(actfast_dtype dt) { return dt == ACTFAST_F32 ? "f32" : "f64"; }
+static size_t size_of(actfast_dtype dt) { return h_size(dt); }
+static const char *dt_name(actfast_dtype dt) { return h_dtype_names[dt]; }
+
+/* Calls of the typed entry points by dtype: T_CALL(dt, name, args) is
+ * actfast_<name>_<dt>(args); the 16-bit ones take float parameters. */
+#define T_CALL(dt, name, ...)                                                                                 \
+    ((dt) == ACTFAST_F32    ? actfast_##name##_f32(__VA_ARGS__)                                              \
+     : (dt) == ACTFAST_F64  ? actfast_##name##_f64(__VA_ARGS__)                                              \
+     : (dt) == ACTFAST_BF16 ? actfast_##name##_bf16(__VA_ARGS__)                                             \
+                            : actfast_##name##_f16(__VA_ARGS__))
 
 static actfast_status prelu_serial(actfast_dtype dt, actfast_form form, const void *x, const void *dy, void *out,
                                    size_t n, const void *w, size_t channels, size_t inner, void *dw)
 {
-    if (dt == ACTFAST_F32)
-        return form == ACTFAST_FORWARD ? actfast_prelu_f32(x, out, n, w, channels, inner)
-               : form == ACTFAST_GRAD  ? actfast_prelu_grad_f32(x, out, n, w, channels, inner)
-                                       : actfast_prelu_backward_f32(x, dy, out, n, w, channels, inner, dw);
-    return form == ACTFAST_FORWARD ? actfast_prelu_f64(x, out, n, w, channels, inner)
-           : form == ACTFAST_GRAD  ? actfast_prelu_grad_f64(x, out, n, w, channels, inner)
-                                   : actfast_prelu_backward_f64(x, dy, out, n, w, channels, inner, dw);
+    return form == ACTFAST_FORWARD ? T_CALL(dt, prelu, x, out, n, w, channels, inner)
+           : form == ACTFAST_GRAD  ? T_CALL(dt, prelu_grad, x, out, n, w, channels, inner)
+                                   : T_CALL(dt, prelu_backward, x, dy, out, n, w, channels, inner, dw);
 }
 
 static actfast_status prelu_parallel(const actfast_runner *r, actfast_dtype dt, actfast_form form, const void *x,
                                      const void *dy, void *out, size_t n, const void *w, size_t channels,
                                      size_t inner, void *dw)
 {
-    if (dt == ACTFAST_F32)
-        return actfast_prelu_parallel_f32(r, form, x, dy, out, n, w, channels, inner, dw);
-    return actfast_prelu_parallel_f64(r, form, x, dy, out, n, w, channels, inner, dw);
+    return T_CALL(dt, prelu_parallel, r, form, x, dy, out, n, w, channels, inner, dw);
 }
 
 /* x: the pool of special values one time in 7, else in [-8, 8]. */
@@ -499,23 +501,16 @@ static actfast_status rrelu_serial(actfast_dtype dt, actfast_form form, const vo
                                    size_t n, int training, uint64_t offset)
 {
     const uint64_t seed = 0xC0FFEE;
-    if (dt == ACTFAST_F32)
-        return form == ACTFAST_FORWARD ? actfast_rrelu_f32(x, out, n, 0.125f, 1.0f / 3, training, seed, offset)
-               : form == ACTFAST_GRAD
-                   ? actfast_rrelu_grad_f32(x, out, n, 0.125f, 1.0f / 3, training, seed, offset)
-                   : actfast_rrelu_backward_f32(x, dy, out, n, 0.125f, 1.0f / 3, training, seed, offset);
-    return form == ACTFAST_FORWARD ? actfast_rrelu_f64(x, out, n, 0.125, 1.0 / 3, training, seed, offset)
-           : form == ACTFAST_GRAD  ? actfast_rrelu_grad_f64(x, out, n, 0.125, 1.0 / 3, training, seed, offset)
-                                   : actfast_rrelu_backward_f64(x, dy, out, n, 0.125, 1.0 / 3, training, seed, offset);
+    return form == ACTFAST_FORWARD ? T_CALL(dt, rrelu, x, out, n, 0.125, 1.0 / 3, training, seed, offset)
+           : form == ACTFAST_GRAD  ? T_CALL(dt, rrelu_grad, x, out, n, 0.125, 1.0 / 3, training, seed, offset)
+                                   : T_CALL(dt, rrelu_backward, x, dy, out, n, 0.125, 1.0 / 3, training, seed, offset);
 }
 
 static actfast_status rrelu_parallel(const actfast_runner *r, actfast_dtype dt, actfast_form form, const void *x,
                                      const void *dy, void *out, size_t n, int training, uint64_t offset)
 {
     const uint64_t seed = 0xC0FFEE;
-    if (dt == ACTFAST_F32)
-        return actfast_rrelu_parallel_f32(r, form, x, dy, out, n, 0.125f, 1.0f / 3, training, seed, offset);
-    return actfast_rrelu_parallel_f64(r, form, x, dy, out, n, 0.125, 1.0 / 3, training, seed, offset);
+    return T_CALL(dt, rrelu_parallel, r, form, x, dy, out, n, 0.125, 1.0 / 3, training, seed, offset);
 }
 
 static void rrelu_all(actfast_dtype dt)
@@ -547,11 +542,8 @@ static void rrelu_all(actfast_dtype dt)
 static actfast_status swish_beta(const actfast_runner *r, actfast_dtype dt, const void *x, const void *dy, void *dx,
                                  size_t n, double beta, void *dbeta)
 {
-    if (dt == ACTFAST_F32)
-        return r ? actfast_swish_backward_beta_parallel_f32(r, x, dy, dx, n, (float)beta, dbeta)
-                 : actfast_swish_backward_beta_f32(x, dy, dx, n, (float)beta, dbeta);
-    return r ? actfast_swish_backward_beta_parallel_f64(r, x, dy, dx, n, beta, dbeta)
-             : actfast_swish_backward_beta_f64(x, dy, dx, n, beta, dbeta);
+    return r ? T_CALL(dt, swish_backward_beta_parallel, r, x, dy, dx, n, beta, dbeta)
+             : T_CALL(dt, swish_backward_beta, x, dy, dx, n, beta, dbeta);
 }
 
 /* data: 0 ill_conditioned, 1 segment_pairs. */
@@ -594,8 +586,8 @@ static void swish_size(actfast_dtype dt, size_t n, int data, int all_variants)
 
 static void stateful(void)
 {
-    for (int d = 0; d < 2; d++) {
-        const actfast_dtype dt = d ? ACTFAST_F64 : ACTFAST_F32;
+    for (int d = 0; d < H_DTYPE_COUNT; d++) {
+        const actfast_dtype dt = (actfast_dtype)d;
         /* dw from channels of one segment (also: a channel per element) and
          * of several, contiguous and strided */
         const size_t layouts[][3] = {{3, 5, 7}, {0, 3, 4}, {5, 2, 5000}, {1, 1, 7 * BLOCK + 3},

@@ -19,8 +19,14 @@ static const char *isa;
 
 /* ---- arrays of either dtype, as in test_ulp ------------------------------ */
 
-static size_t size_of(actfast_dtype dt) { return dt == ACTFAST_F32 ? sizeof(float) : sizeof(double); }
-static const char *dt_name(actfast_dtype dt) { return dt == ACTFAST_F32 ? "f32" : "f64"; }
+static size_t size_of(actfast_dtype dt) { return h_size(dt); }
+static const char *dt_name(actfast_dtype dt) { return h_dtype_names[dt]; }
+/* Half the ULP at 1 and the smallest subnormal of each dtype; the slopes and
+ * parameters of the 16-bit forms are floats. */
+static const double half_ulp[H_DTYPE_COUNT] = {0x1p-24, 0x1p-53, 0x1p-8, 0x1p-11},
+                    true_min[H_DTYPE_COUNT] = {FLT_TRUE_MIN, DBL_TRUE_MIN, 0x1p-133, 0x1p-24},
+                    largest[H_DTYPE_COUNT] = {FLT_MAX, DBL_MAX, 0x1.fep127, 65504};
+static double param_of(actfast_dtype dt, double v) { return dt == ACTFAST_F64 ? v : (float)v; }
 static void *alloc(actfast_dtype dt, size_t n) { return calloc(n + 1, size_of(dt)); }
 
 static unsigned long long rng = 12345;
@@ -53,9 +59,25 @@ static size_t count_differences(actfast_dtype dt, const void *a, const void *b, 
 
 /* ---- the typed entry points by dtype ------------------------------------- */
 
+/* The typed call of a form: its _f32, _f64, _bf16 or _f16 entry point. */
+#define AF_BY_FORM(dt, form, name, x, dy, out, ...)                                                             \
+    ((form) == ACTFAST_FORWARD ? actfast_##name##_##dt(x, out, __VA_ARGS__)                                    \
+     : (form) == ACTFAST_GRAD  ? actfast_##name##_grad_##dt(x, out, __VA_ARGS__)                               \
+                               : actfast_##name##_backward_##dt(x, dy, out, __VA_ARGS__))
+
 static actfast_status prelu(actfast_dtype dt, actfast_form form, const void *x, const void *dy, void *out, size_t n,
                             const void *w, size_t channels, size_t inner, void *dw)
 {
+    if (dt == ACTFAST_BF16 && form == ACTFAST_BACKWARD)
+        return actfast_prelu_backward_bf16(x, dy, out, n, w, channels, inner, dw);
+    if (dt == ACTFAST_BF16)
+        return form == ACTFAST_FORWARD ? actfast_prelu_bf16(x, out, n, w, channels, inner)
+                                       : actfast_prelu_grad_bf16(x, out, n, w, channels, inner);
+    if (dt == ACTFAST_F16 && form == ACTFAST_BACKWARD)
+        return actfast_prelu_backward_f16(x, dy, out, n, w, channels, inner, dw);
+    if (dt == ACTFAST_F16)
+        return form == ACTFAST_FORWARD ? actfast_prelu_f16(x, out, n, w, channels, inner)
+                                       : actfast_prelu_grad_f16(x, out, n, w, channels, inner);
     if (dt == ACTFAST_F32) {
         if (form == ACTFAST_FORWARD)
             return actfast_prelu_f32(x, out, n, w, channels, inner);
@@ -79,8 +101,12 @@ typedef struct rrelu_args {
 static actfast_status rrelu(actfast_dtype dt, actfast_form form, const void *x, const void *dy, void *out, size_t n,
                             rrelu_args a)
 {
+    const float l = (float)a.lower, u = (float)a.upper;
+    if (dt == ACTFAST_BF16)
+        return AF_BY_FORM(bf16, form, rrelu, x, dy, out, n, l, u, a.training, a.seed, a.offset);
+    if (dt == ACTFAST_F16)
+        return AF_BY_FORM(f16, form, rrelu, x, dy, out, n, l, u, a.training, a.seed, a.offset);
     if (dt == ACTFAST_F32) {
-        const float l = (float)a.lower, u = (float)a.upper;
         if (form == ACTFAST_FORWARD)
             return actfast_rrelu_f32(x, out, n, l, u, a.training, a.seed, a.offset);
         if (form == ACTFAST_GRAD)
@@ -96,6 +122,10 @@ static actfast_status rrelu(actfast_dtype dt, actfast_form form, const void *x, 
 
 static actfast_status rrelu_slopes(actfast_dtype dt, void *s, size_t n, rrelu_args a)
 {
+    if (dt == ACTFAST_BF16)
+        return actfast_rrelu_slopes_bf16(s, n, (float)a.lower, (float)a.upper, a.seed, a.offset);
+    if (dt == ACTFAST_F16)
+        return actfast_rrelu_slopes_f16(s, n, (float)a.lower, (float)a.upper, a.seed, a.offset);
     if (dt == ACTFAST_F32)
         return actfast_rrelu_slopes_f32(s, n, (float)a.lower, (float)a.upper, a.seed, a.offset);
     return actfast_rrelu_slopes_f64(s, n, a.lower, a.upper, a.seed, a.offset);
@@ -104,6 +134,10 @@ static actfast_status rrelu_slopes(actfast_dtype dt, void *s, size_t n, rrelu_ar
 static actfast_status swish_beta(actfast_dtype dt, const void *x, const void *dy, void *dx, size_t n, double beta,
                                  void *dbeta)
 {
+    if (dt == ACTFAST_BF16)
+        return actfast_swish_backward_beta_bf16(x, dy, dx, n, (float)beta, dbeta);
+    if (dt == ACTFAST_F16)
+        return actfast_swish_backward_beta_f16(x, dy, dx, n, (float)beta, dbeta);
     if (dt == ACTFAST_F32)
         return actfast_swish_backward_beta_f32(x, dy, dx, n, (float)beta, dbeta);
     return actfast_swish_backward_beta_f64(x, dy, dx, n, beta, dbeta);
@@ -165,8 +199,7 @@ static void check_sum(const char *what, double got, const mpfr_t exact, double a
     mpfr_set_d(diff, got, MPFR_RNDN);
     mpfr_sub(diff, diff, exact, MPFR_RNDN);
     const double err = fabs(mpfr_get_d(diff, MPFR_RNDN)), ex = mpfr_get_d(exact, MPFR_RNDN);
-    const double eps = dt == ACTFAST_F32 ? 0x1p-24 : 0x1p-53;
-    const double allowed = fabs(ex) * eps + rel * abs_sum + (dt == ACTFAST_F32 ? FLT_TRUE_MIN : DBL_TRUE_MIN);
+    const double allowed = fabs(ex) * half_ulp[dt] + rel * abs_sum + true_min[dt];
     CHECK(err <= allowed, "%s: got %.17g, exact %.17g, error %.3g > %.3g", what, got, ex, err, allowed);
     mpfr_clear(diff);
 }
@@ -202,7 +235,7 @@ static void test_prelu_layout(actfast_dtype dt, size_t outer, size_t channels, s
      * doubles are exact at 4096 bits; so is their sum) */
     mpfr_t exact, t;
     mpfr_inits2(4096, exact, t, (mpfr_ptr)0);
-    const double max = dt == ACTFAST_F32 ? FLT_MAX : DBL_MAX;
+    const double max = largest[dt];
     for (size_t c = 0; c < channels; c++) {
         double abs_sum = 0;
         int term_overflows = 0, nan_term = 0;
@@ -259,7 +292,7 @@ static void test_prelu_long_channel(actfast_dtype dt)
     void *x = alloc(dt, n), *dy = alloc(dt, n), *dx = alloc(dt, n), *w = alloc(dt, 1), *dw = alloc(dt, 1);
     for (size_t i = 0; i < n; i++) {
         h_set(dt, x, i, -1);
-        h_set(dt, dy, i, 0.1);
+        h_set(dt, dy, i, dt == ACTFAST_F16 ? 0.01 : 0.1); /* f16: a sum below its 65504 */
     }
     h_set(dt, w, 0, 0.25);
     prelu(dt, ACTFAST_BACKWARD, x, dy, dx, n, w, 1, 1, dw);
@@ -331,8 +364,9 @@ static void test_rrelu(actfast_dtype dt)
     void *x = alloc(dt, n), *dy = alloc(dt, n), *s = alloc(dt, n), *out = alloc(dt, n), *want = alloc(dt, n);
     fill_x(dt, x, n);
     fill_uniform(dt, dy, n, -2, 2);
-    const double lower = dt == ACTFAST_F32 ? (float)train.lower : train.lower;
-    const double upper = dt == ACTFAST_F32 ? (float)train.upper : train.upper;
+    const double lower = param_of(dt, train.lower), upper = param_of(dt, train.upper);
+    /* the 16-bit slopes are the draws rounded to the type: within half an ulp */
+    const double slack = dt == ACTFAST_BF16 || dt == ACTFAST_F16 ? upper * half_ulp[dt] : 0;
 
     /* the slopes: inside [lower, upper], spread like U(lower, upper), and a
      * different seed draws other ones */
@@ -341,7 +375,7 @@ static void test_rrelu(actfast_dtype dt)
     size_t outside = 0;
     for (size_t i = 0; i < n; i++) {
         const double v = h_get(dt, s, i);
-        outside += !(v >= lower && v <= upper);
+        outside += !(v >= lower - slack && v <= upper + slack);
         mean += v / (double)n;
     }
     const double sd = (upper - lower) / sqrt(12.0 * (double)n);
@@ -418,7 +452,7 @@ static void test_swish_beta(actfast_dtype dt, double beta)
     snprintf(what, sizeof what, "swish dbeta %s %s beta=%g", dt_name(dt), isa, beta);
     CHECK(swish_beta(dt, x, dy, dx, n, beta, dbeta) == ACTFAST_OK, "%s: status", what);
     actfast_params p = actfast_default_params(ACTFAST_OP_SWISH);
-    p.beta = dt == ACTFAST_F32 ? (float)beta : beta;
+    p.beta = param_of(dt, beta);
     actfast_apply(ACTFAST_OP_SWISH, ACTFAST_BACKWARD, dt, x, dy, want, n, &p);
     CHECK(count_differences(dt, dx, want, n) == 0, "%s: dx differs from swish_backward", what);
     mpfr_t exact, z, e, t;
@@ -440,7 +474,8 @@ static void test_swish_beta(actfast_dtype dt, double beta)
         mpfr_add(exact, exact, t, MPFR_RNDN);
         abs_sum += fabs(mpfr_get_d(t, MPFR_RNDN));
     }
-    check_sum(what, h_get(dt, dbeta, 0), exact, abs_sum, 4 * (dt == ACTFAST_F32 ? 0x1p-24 : 0x1p-53), dt);
+    /* the terms' own error: a few ulp of float (of the float the 16-bit types compute in) */
+    check_sum(what, h_get(dt, dbeta, 0), exact, abs_sum, 4 * (dt == ACTFAST_F64 ? 0x1p-53 : 0x1p-24), dt);
     mpfr_clears(exact, z, e, t, (mpfr_ptr)0);
     double got = h_get(dt, dbeta, 0);
     CHECK(SCALAR_DIFFERENCES(dt, dbeta, 1, swish_beta(dt, x, dy, dx, n, beta, dbeta)) == 0,
@@ -459,8 +494,8 @@ int main(int argc, char **argv)
 {
     isa = h_use_isa(argc, argv);
     test_philox();
-    for (int d = 0; d < 2; d++) {
-        const actfast_dtype dt = d ? ACTFAST_F64 : ACTFAST_F32;
+    for (int d = 0; d < H_DTYPE_COUNT; d++) {
+        const actfast_dtype dt = (actfast_dtype)d;
         const size_t layouts[][3] = {{3, 5, 7}, {2, 64, 1}, {1, 1, 1000}, {4, 3, 33}, {1, 7, 1}, {2, 2, 300}, {0, 3, 4}};
         for (size_t k = 0; k < sizeof layouts / sizeof layouts[0]; k++)
             test_prelu_layout(dt, layouts[k][0], layouts[k][1], layouts[k][2]);

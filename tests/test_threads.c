@@ -93,7 +93,7 @@ static void race_rounds(int rounds)
 
 /* ---- 2. forcing while computing ----------------------------------------- */
 
-enum { SHAPE = 300, MAX_N = 400, MAX_JOBS = ACTFAST_OP_COUNT * ACTFAST_FORM_COUNT * 2 };
+enum { SHAPE = 300, MAX_N = 400, MAX_JOBS = ACTFAST_OP_COUNT * ACTFAST_FORM_COUNT * H_DTYPE_COUNT };
 
 typedef struct job {
     h_case c;

@@ -51,12 +51,15 @@ static const doc docs[] = {
 };
 enum { DOC_COUNT = sizeof docs / sizeof docs[0] };
 
+/* The 16-bit forms take their parameters as floats (SPEC 6). */
 typedef struct dtype {
     const char *suffix;
     const char *type;
+    const char *param_type;
 } dtype;
 
-static const dtype dtypes[] = {{"f32", "float"}, {"f64", "double"}};
+static const dtype dtypes[] = {
+    {"f32", "float", "float"}, {"f64", "double", "double"}, {"bf16", "actfast_bf16", "float"}, {"f16", "actfast_f16", "float"}};
 enum { DTYPE_COUNT = sizeof dtypes / sizeof dtypes[0] };
 
 typedef struct array {
@@ -179,7 +182,7 @@ static void put_prototype(const op *o, const form *f, const dtype *d)
     } else {
         printf("size_t n");
         for (int i = 0; i < o->nparams; i++)
-            printf(", %s %s", d->type, o->param_names[i]);
+            printf(", %s %s", d->param_type, o->param_names[i]);
     }
     printf(");\n");
 }

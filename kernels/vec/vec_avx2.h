@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <sleef.h>
 
+#include "half_bits.h"
+
 
 /* ---- float ---------------------------------------------------------------- */
 typedef __m256 vf;
@@ -103,6 +105,62 @@ static inline vf vf_ldexp_down(vf x, int s)
     return _mm256_blendv_ps(normal, _mm256_castsi256_ps(q), below);
 }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
+
+/* 16-bit storage (vec_scalar.h, half_bits.h): 8 halves in, 8 out. binary16
+ * through F16C (the AVX2 set requires it: src/cpu_x86.c); bfloat16 by
+ * integer operations, rounding as half_bits.h does. */
+static inline vf vf_load_bf16(const uint16_t *p)
+{
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)p)), 16));
+}
+static inline vf vf_load_f16(const uint16_t *p) { return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p)); }
+static inline void vf_store_bf16(uint16_t *p, vf v)
+{
+    const __m256i b = _mm256_castps_si256(v);
+    const __m256i nan = _mm256_cmpgt_epi32(_mm256_and_si256(b, _mm256_set1_epi32(0x7FFFFFFF)), _mm256_set1_epi32(0x7F800000));
+    const __m256i odd = _mm256_and_si256(_mm256_srli_epi32(b, 16), _mm256_set1_epi32(1));
+    const __m256i rounded = _mm256_srli_epi32(_mm256_add_epi32(_mm256_add_epi32(b, _mm256_set1_epi32(0x7FFF)), odd), 16);
+    const __m256i quiet = _mm256_or_si256(_mm256_srli_epi32(b, 16), _mm256_set1_epi32(0x40));
+    const __m256i h = _mm256_blendv_epi8(rounded, quiet, nan);
+    /* 32 -> 16 bits within each 128-bit half, then the halves' results joined */
+    const __m256i packed = _mm256_permute4x64_epi64(_mm256_packus_epi32(h, h), 0x08);
+    _mm_storeu_si128((__m128i *)p, _mm256_castsi256_si128(packed));
+}
+static inline void vf_store_f16(uint16_t *p, vf v)
+{
+    _mm_storeu_si128((__m128i *)p, _mm256_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+}
+/* The lanes (bit i for lane i) within AF_HALF_TIE_ULPS of a tie: d, the low
+ * bits' distance to the tie, as |d| <= AF_HALF_TIE_ULPS. */
+static inline int af_avx2_near(__m256i low, __m256i tie, __m256i a)
+{
+    const __m256i d = _mm256_abs_epi32(_mm256_sub_epi32(low, tie));
+    const __m256i near = _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(AF_HALF_TIE_ULPS + 1), d),
+                                          _mm256_cmpgt_epi32(_mm256_set1_epi32(0x7F800000), a));
+    return _mm256_movemask_ps(_mm256_castsi256_ps(near));
+}
+static inline unsigned vf_near_tie_bf16(vf v)
+{
+    const __m256i b = _mm256_castps_si256(v);
+    return (unsigned)af_avx2_near(_mm256_and_si256(b, _mm256_set1_epi32(0xFFFF)), _mm256_set1_epi32(0x8000),
+                                  _mm256_and_si256(b, _mm256_set1_epi32(0x7FFFFFFF)));
+}
+/* Below the normal halves (0 < |v| < 2^-14, rare) the tie's place moves
+ * with v's exponent: variable shifts (af_f16_dropped_bits). */
+static inline unsigned vf_near_tie_f16(vf v)
+{
+    const __m256i a = _mm256_and_si256(_mm256_castps_si256(v), _mm256_set1_epi32(0x7FFFFFFF));
+    const __m256i subnormal = _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(0x38800000), a),
+                                               _mm256_cmpgt_epi32(a, _mm256_setzero_si256()));
+    if (_mm256_testz_si256(subnormal, subnormal))
+        return (unsigned)af_avx2_near(_mm256_and_si256(a, _mm256_set1_epi32(0x1FFF)), _mm256_set1_epi32(0x1000), a);
+    const __m256i below = _mm256_sub_epi32(_mm256_set1_epi32(126), _mm256_srli_epi32(a, 23));
+    const __m256i s = _mm256_min_epi32(_mm256_max_epi32(below, _mm256_set1_epi32(13)), _mm256_set1_epi32(26));
+    const __m256i one = _mm256_set1_epi32(1);
+    const __m256i m = _mm256_or_si256(_mm256_and_si256(a, _mm256_set1_epi32(0x7FFFFF)), _mm256_set1_epi32(0x800000));
+    const __m256i low = _mm256_and_si256(m, _mm256_sub_epi32(_mm256_sllv_epi32(one, s), one));
+    return (unsigned)af_avx2_near(low, _mm256_sllv_epi32(one, _mm256_sub_epi32(s, one)), a);
+}
 
 /* ---- double --------------------------------------------------------------- */
 typedef __m256d vd;

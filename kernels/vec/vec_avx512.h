@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <sleef.h>
 
+#include "half_bits.h"
+
 
 /* ---- float ---------------------------------------------------------------- */
 typedef __m512 vf;
@@ -77,6 +79,56 @@ static inline vf vf_ldexp_down(vf x, int s)
     return _mm512_castsi512_ps(r);
 }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf16_u10avx512f(a); }
+
+/* 16-bit storage (vec_scalar.h, half_bits.h): 16 halves in, 16 out.
+ * binary16 through AVX-512F's vcvtph2ps and vcvtps2ph. bfloat16 by integer
+ * operations: AVX-512 BF16's vcvtneps2bf16 treats subnormal floats as 0,
+ * which loses the subnormal bf16 results that half_bits.h keeps. */
+static inline vf vf_load_bf16(const uint16_t *p)
+{
+    return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *)p)), 16));
+}
+static inline vf vf_load_f16(const uint16_t *p) { return _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)p)); }
+static inline void vf_store_bf16(uint16_t *p, vf v)
+{
+    const __m512i b = _mm512_castps_si512(v);
+    const __mmask16 nan = _mm512_cmpgt_epu32_mask(_mm512_and_si512(b, _mm512_set1_epi32(0x7FFFFFFF)),
+                                                  _mm512_set1_epi32(0x7F800000));
+    const __m512i odd = _mm512_and_si512(_mm512_srli_epi32(b, 16), _mm512_set1_epi32(1));
+    const __m512i rounded = _mm512_srli_epi32(_mm512_add_epi32(_mm512_add_epi32(b, _mm512_set1_epi32(0x7FFF)), odd), 16);
+    const __m512i quiet = _mm512_or_si512(_mm512_srli_epi32(b, 16), _mm512_set1_epi32(0x40));
+    _mm256_storeu_si256((__m256i *)p, _mm512_cvtepi32_epi16(_mm512_mask_blend_epi32(nan, rounded, quiet)));
+}
+static inline void vf_store_f16(uint16_t *p, vf v)
+{
+    _mm256_storeu_si256((__m256i *)p, _mm512_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+}
+/* The lanes within AF_HALF_TIE_ULPS of a tie: |low - tie| <= AF_HALF_TIE_ULPS, finite. */
+static inline unsigned af_avx512_near(__m512i low, __m512i tie, __m512i a)
+{
+    const __m512i d = _mm512_abs_epi32(_mm512_sub_epi32(low, tie));
+    return (unsigned)_mm512_mask_cmple_epi32_mask(_mm512_cmplt_epi32_mask(a, _mm512_set1_epi32(0x7F800000)), d,
+                                                  _mm512_set1_epi32(AF_HALF_TIE_ULPS));
+}
+static inline unsigned vf_near_tie_bf16(vf v)
+{
+    const __m512i b = _mm512_castps_si512(v);
+    return af_avx512_near(_mm512_and_si512(b, _mm512_set1_epi32(0xFFFF)), _mm512_set1_epi32(0x8000),
+                          _mm512_and_si512(b, _mm512_set1_epi32(0x7FFFFFFF)));
+}
+/* Below the normal halves (0 < |v| < 2^-14, rare) the tie's place moves
+ * with v's exponent: variable shifts (af_f16_dropped_bits). */
+static inline unsigned vf_near_tie_f16(vf v)
+{
+    const __m512i a = _mm512_and_si512(_mm512_castps_si512(v), _mm512_set1_epi32(0x7FFFFFFF)), one = _mm512_set1_epi32(1);
+    if (!_mm512_mask_cmplt_epi32_mask(_mm512_test_epi32_mask(a, a), a, _mm512_set1_epi32(0x38800000)))
+        return af_avx512_near(_mm512_and_si512(a, _mm512_set1_epi32(0x1FFF)), _mm512_set1_epi32(0x1000), a);
+    const __m512i below = _mm512_sub_epi32(_mm512_set1_epi32(126), _mm512_srli_epi32(a, 23));
+    const __m512i s = _mm512_min_epi32(_mm512_max_epi32(below, _mm512_set1_epi32(13)), _mm512_set1_epi32(26));
+    const __m512i m = _mm512_or_si512(_mm512_and_si512(a, _mm512_set1_epi32(0x7FFFFF)), _mm512_set1_epi32(0x800000));
+    const __m512i low = _mm512_and_si512(m, _mm512_sub_epi32(_mm512_sllv_epi32(one, s), one));
+    return af_avx512_near(low, _mm512_sllv_epi32(one, _mm512_sub_epi32(s, one)), a);
+}
 
 /* ---- double --------------------------------------------------------------- */
 typedef __m512d vd;

@@ -38,6 +38,8 @@
 
 #include <sleef.h>
 
+#include "half_bits.h"
+
 
 #if defined(AF_NEON_SIMDE)
 #define AF_SLEEF_F(fn, u, a) af_neon_lanes_f(Sleef_##fn##f1_##u##purecfma, a)
@@ -158,6 +160,63 @@ static inline vf vf_ldexp_down(vf x, int s)
     return vreinterpretq_f32_u32(r);
 }
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10, a); }
+
+/* 16-bit storage (vec_scalar.h, half_bits.h): 4 halves in, 4 out. binary16
+ * through fcvtl and fcvtn (round to nearest even in the default FPCR that
+ * every call runs in; SIMDe 0.7 has no half type: half_bits.h lane by lane
+ * there). bfloat16 by integer operations: its conversions are ARMv8.6's. */
+static inline vf vf_load_bf16(const uint16_t *p) { return vreinterpretq_f32_u32(vshlq_n_u32(vmovl_u16(vld1_u16(p)), 16)); }
+static inline void vf_store_bf16(uint16_t *p, vf v)
+{
+    const uint32x4_t b = vreinterpretq_u32_f32(v);
+    const uint32x4_t nan = vcgtq_u32(vandq_u32(b, vdupq_n_u32(0x7FFFFFFFu)), vdupq_n_u32(0x7F800000u));
+    const uint32x4_t odd = vandq_u32(vshrq_n_u32(b, 16), vdupq_n_u32(1));
+    const uint32x4_t rounded = vshrq_n_u32(vaddq_u32(vaddq_u32(b, vdupq_n_u32(0x7FFFu)), odd), 16);
+    const uint32x4_t quiet = vorrq_u32(vshrq_n_u32(b, 16), vdupq_n_u32(0x40u));
+    vst1_u16(p, vmovn_u32(vbslq_u32(nan, quiet, rounded)));
+}
+#if defined(AF_NEON_SIMDE)
+static inline vf vf_load_f16(const uint16_t *p)
+{
+    float l[VF_LANES];
+    for (int i = 0; i < VF_LANES; i++)
+        l[i] = af_f16_to_float(p[i]);
+    return vld1q_f32(l);
+}
+static inline void vf_store_f16(uint16_t *p, vf v)
+{
+    float l[VF_LANES];
+    vst1q_f32(l, v);
+    for (int i = 0; i < VF_LANES; i++)
+        p[i] = af_float_to_f16(l[i]);
+}
+#else
+static inline vf vf_load_f16(const uint16_t *p) { return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p))); }
+static inline void vf_store_f16(uint16_t *p, vf v) { vst1_u16(p, vreinterpret_u16_f16(vcvt_f16_f32(v))); }
+#endif
+/* The lanes (bit i for lane i) within AF_HALF_TIE_ULPS of a tie. */
+static inline unsigned af_neon_near(uint32x4_t low, uint32x4_t tie, uint32x4_t a)
+{
+    static const uint32_t bit[VF_LANES] = {1, 2, 4, 8};
+    const uint32x4_t d = vreinterpretq_u32_s32(vabsq_s32(vsubq_s32(vreinterpretq_s32_u32(low), vreinterpretq_s32_u32(tie))));
+    const uint32x4_t near = vandq_u32(vcleq_u32(d, vdupq_n_u32(AF_HALF_TIE_ULPS)), vcltq_u32(a, vdupq_n_u32(0x7F800000u)));
+    return vaddvq_u32(vandq_u32(near, vld1q_u32(bit)));
+}
+static inline unsigned vf_near_tie_bf16(vf v)
+{
+    const uint32x4_t b = vreinterpretq_u32_f32(v);
+    return af_neon_near(vandq_u32(b, vdupq_n_u32(0xFFFFu)), vdupq_n_u32(0x8000u), vandq_u32(b, vdupq_n_u32(0x7FFFFFFFu)));
+}
+/* The tie's place by af_f16_dropped_bits, lane by lane. */
+static inline unsigned vf_near_tie_f16(vf v)
+{
+    const uint32x4_t a = vandq_u32(vreinterpretq_u32_f32(v), vdupq_n_u32(0x7FFFFFFFu)), one = vdupq_n_u32(1);
+    const int32x4_t below = vsubq_s32(vdupq_n_s32(126), vreinterpretq_s32_u32(vshrq_n_u32(a, 23)));
+    const int32x4_t s = vminq_s32(vmaxq_s32(below, vdupq_n_s32(13)), vdupq_n_s32(26));
+    const uint32x4_t m = vorrq_u32(vandq_u32(a, vdupq_n_u32(0x7FFFFFu)), vdupq_n_u32(0x800000u));
+    const uint32x4_t low = vandq_u32(m, vsubq_u32(vshlq_u32(one, s), one));
+    return af_neon_near(low, vshlq_u32(one, vsubq_s32(s, vdupq_n_s32(1))), a);
+}
 
 /* ---- double --------------------------------------------------------------- */
 typedef float64x2_t vd;

@@ -25,6 +25,8 @@
 #endif
 #include <sleef.h>
 
+#include "half_bits.h"
+
 /* AF_CF(event, r, a, b, c): the result r of an operation, counted as an
  * event of subnormal_events.h when r or one of the operands a, b, c that
  * Intel's assists meet is subnormal (0 for an operand that does not count,
@@ -138,6 +140,15 @@ static inline vf vf_ldexp_down(vf x, int s)
     return x;
 }
 static inline vf vf_log1p(vf a) { return AF_CF(log1p, AF_SLEEF_F(log1p, u10)(a), a, 0, 0); }
+
+/* 16-bit storage: one half in, one out (half_bits.h). */
+static inline vf vf_load_bf16(const uint16_t *p) { return af_bf16_to_float(*p); }
+static inline vf vf_load_f16(const uint16_t *p) { return af_f16_to_float(*p); }
+static inline void vf_store_bf16(uint16_t *p, vf v) { *p = af_float_to_bf16(v); }
+static inline void vf_store_f16(uint16_t *p, vf v) { *p = af_float_to_f16(v); }
+/* 1 (bit 0: the lane) if v lies within AF_HALF_TIE_ULPS of a 16-bit tie. */
+static inline unsigned vf_near_tie_bf16(vf v) { return (unsigned)af_bf16_near_tie(v); }
+static inline unsigned vf_near_tie_f16(vf v) { return (unsigned)af_f16_near_tie(v); }
 
 /* ---- double --------------------------------------------------------------- */
 typedef double vd;
