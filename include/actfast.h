@@ -38,7 +38,7 @@
  *   float result cannot decide the rounding are computed again in double.
  *   Backward forms are within 1 ULP of the 16-bit type. Narrowing keeps -0
  *   and subnormal halves, rounds to nearest even, overflows to +-inf; every
- *   NaN stays a NaN. A row-wise call on rows longer than 256 stages one row in
+ *   NaN stays a NaN. A row-wise call on rows longer than 384 stages one row in
  *   memory that it allocates, and returns ACTFAST_ERR_OUT_OF_MEMORY, having
  *   written nothing, when it cannot; a parallel call then leaves each row
  *   either as it was or final, as with ACTFAST_ERR_RUNNER.
@@ -114,7 +114,7 @@ typedef enum actfast_status {
     ACTFAST_ERR_UNSUPPORTED_ISA = 6,   /* the named ISA exists but this CPU or OS cannot run it */
     ACTFAST_ERR_INVALID_ARGUMENT = 7,  /* generic entry: unknown op, form or dtype, or a form the op lacks */
     ACTFAST_ERR_RUNNER = 8,            /* parallel entry: the runner failed or left tasks unrun (see "many cores") */
-    ACTFAST_ERR_OUT_OF_MEMORY = 9      /* 16-bit row-wise call on rows longer than 256: no memory to stage a row */
+    ACTFAST_ERR_OUT_OF_MEMORY = 9      /* 16-bit row-wise call on rows longer than 384: no memory to stage a row */
 } actfast_status;
 
 ACTFAST_API const char *actfast_status_string(actfast_status status);

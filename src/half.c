@@ -7,8 +7,9 @@
  * ulps of the exact value (src/ops.def), and a half has 16 (bf16) or 13
  * (normal f16) bits fewer: r rounds to the half that the exact value rounds
  * to unless a tie of the half format lies between the two. narrow flags the
- * results within AF_HALF_TIE_ULPS of a tie (kernels/vec/half_bits.h): about
- * 9 in 2^16 of bf16 results and 9 in 2^13 of f16 ones. Those are computed
+ * results within the float form's error bound of a tie (tie_ulps_of,
+ * kernels/vec/half_bits.h): about 9 in 2^16 of bf16 results and 9 in 2^13 of
+ * f16 ones for a bound of 3 ulps. Those are computed
  * again by the same ISA's double kernel, whose error (a few 2^-53) is far
  * below the distance of any of these exact values to a tie, and rounded from
  * double to the half directly. The backward forms are rounded once more
@@ -19,45 +20,69 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "api_internal.h"
 #include "vec/half_bits.h"
 
-/* Elements staged at a time: 3 float blocks and 3 double ones for the ties,
- * 9.5 KiB of stack with the indices. Row-wise ops stage whole rows: rows up
- * to this long share the block, longer ones are staged one by one in memory
- * allocated for the call. */
-enum { AF_HALF_BLOCK = 256 };
+/* Elements staged at a time (x, dy, y as floats: 6 KiB of stack; blocks of
+ * 256 cost relu's 16-bit forward 25% more in calls), and the doubles that
+ * settle the near ties (6 KiB): AF_HALF_TIES of them at a time elementwise,
+ * or a row of up to AF_HALF_ROW twice (x and y). Longer rows are staged one
+ * by one in memory allocated for the call. */
+enum { AF_HALF_BLOCK = 512, AF_HALF_TIES = 256, AF_HALF_ROW = 3 * AF_HALF_TIES / 2 };
 
-/* The exponent of the last place of the half nearest v (finite, nonzero). */
-static int half_place(double v, int format)
+/* 2^e as a double, for e in [-1022, 1023], from its bits. */
+static double power_of_two(int e)
 {
-    const int digits = format == AF_HALF_BF16 ? 8 : 11, min_exponent = format == AF_HALF_BF16 ? -126 : -14;
-    int e;
-    (void)frexp(v, &e);
-    return (e - 1 < min_exponent ? min_exponent : e - 1) - (digits - 1);
+    const uint64_t bits = (uint64_t)(e + 1023) << 52;
+    double p;
+    memcpy(&p, &bits, sizeof p);
+    return p;
 }
 
-/* v rounded to nearest even to the half format, once: v scaled to the
- * half's last place (exact), rounded to an integer there, scaled back (exact,
- * or a power of 2 past the format, which overflows to inf). */
+/* v (finite) rounded to nearest even to a multiple of the last place of
+ * the half format at v's magnitude (a subnormal half's below 2^min): with
+ * c = 1.5 2^(place + 52), whose ulp is 2^place, v + c rounds to that
+ * multiple and - c is exact (|v| < 2^(place + 51)); in the default mode that
+ * every call runs in; *unit = 2^place. Far past the halves' range (2^200)
+ * v is returned as it is, an inf once in float. Plain double operations,
+ * no libm calls: the ties of some ops are many (rrelu of bf16 x: 4%). */
+static double half_rounded(double v, int format, double *unit)
+{
+    const int digits = format == AF_HALF_BF16 ? 8 : 11, min_exponent = format == AF_HALF_BF16 ? -126 : -14;
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    const int exponent = (int)(bits >> 52 & 0x7FF) - 1023;
+    *unit = 0;
+    if (exponent > 200)
+        return v;
+    const int place = (exponent < min_exponent ? min_exponent : exponent) - (digits - 1);
+    const double c = 1.5 * power_of_two(place + 52);
+    *unit = power_of_two(place);
+    return copysign((v + c) - c, v); /* -0 for a negative v that rounds to 0 */
+}
+
+/* v rounded to nearest even to the half format, once (a power of 2 past the
+ * format, which overflows to inf). */
 static uint16_t double_to_half(double v, int format)
 {
-    if (isfinite(v) && v != 0) {
-        const int place = half_place(v, format);
-        v = ldexp(nearbyint(ldexp(v, -place)), place);
-    }
+    double unit;
+    if (isfinite(v) && v != 0)
+        v = half_rounded(v, format, &unit);
     const float f = (float)v; /* exact: a half, or inf */
     return format == AF_HALF_BF16 ? af_float_to_bf16(f) : af_float_to_f16(f);
 }
 
-/* v lies on a tie of the half format to double's precision (4 ulps). */
+/* v lies on a tie of the half format to double's precision (4 ulps): its
+ * distance to the nearest half is half the unit. */
 static int double_on_tie(double v, int format)
 {
     if (!isfinite(v) || v == 0)
         return 0;
-    const double t = fabs(ldexp(v, -half_place(v, format)));
-    return fabs(t - floor(t) - 0.5) <= 0x1p-50 * t;
+    double unit;
+    const double distance = fabs(v - half_rounded(v, format, &unit));
+    return unit != 0 && fabs(0.5 * unit - distance) <= 0x1p-50 * fabs(v);
 }
 
 /* f(x) for a tiny x whose f(x) in double lies on a tie: bf16's subnormal
@@ -78,10 +103,10 @@ static double second_order_side(af_kernel_f64 f, double x, const af_params *p)
 }
 
 /* What a block needs: the float kernel's arrays, and for the near ties
- * their indices and double arrays to recompute them in. */
+ * their indices and the doubles to recompute them in. */
 typedef struct half_stage {
     float *x, *dy, *y;
-    double *x_wide, *y_wide, *slopes_wide;
+    double *wide;
     uint16_t near[AF_HALF_BLOCK];
 } half_stage;
 
@@ -95,28 +120,34 @@ typedef struct half_job {
     const af_params *p;
     const float *slopes;
     int correctly_rounded; /* forward and f': the ties are recomputed */
+    unsigned tie_ulps;     /* within this many float ulps of a tie (tie_ulps_of) */
     int forward;
 } half_job;
 
-/* The near ties of an elementwise block, recomputed in double: all in one
- * call on the gathered x (and slopes). */
-static void settle_elementwise(const half_job *j, half_stage *s, size_t count, const float *slopes, uint16_t *out)
+/* The near ties of an elementwise block (near[0..count)), recomputed in
+ * double: AF_HALF_TIES at a time, in one call on the gathered x (and slopes). */
+static void settle_elementwise(const half_job *j, half_stage *s, const uint16_t *near, size_t count,
+                               const float *slopes, uint16_t *out)
 {
+    double *x_wide = s->wide, *y_wide = x_wide + AF_HALF_TIES, *slopes_wide = y_wide + AF_HALF_TIES;
     af_params p = *j->p;
-    for (size_t q = 0; q < count; q++) {
-        s->x_wide[q] = s->x[s->near[q]];
-        if (slopes)
-            s->slopes_wide[q] = slopes[s->near[q]];
-    }
-    p.slopes = slopes ? s->slopes_wide : NULL;
-    j->f64(s->x_wide, NULL, s->y_wide, count, &p);
-    for (size_t q = 0; q < count; q++) {
-        const double x = s->x_wide[q];
-        double y = s->y_wide[q];
-        if (j->forward && !slopes && double_on_tie(y, j->format) && x != 0 && fabs(x) < 0x1p-40 &&
-            fabs(y) < 0x1p-100)
-            y = second_order_side(j->f64, x, &p);
-        out[s->near[q]] = double_to_half(y, j->format);
+    p.slopes = slopes ? slopes_wide : NULL;
+    for (size_t done = 0; done < count; done += AF_HALF_TIES) {
+        const size_t part = count - done < AF_HALF_TIES ? count - done : AF_HALF_TIES;
+        for (size_t q = 0; q < part; q++) {
+            x_wide[q] = s->x[near[done + q]];
+            if (slopes)
+                slopes_wide[q] = slopes[near[done + q]];
+        }
+        j->f64(x_wide, NULL, y_wide, part, &p);
+        for (size_t q = 0; q < part; q++) {
+            const double x = x_wide[q];
+            double y = y_wide[q];
+            if (j->forward && !slopes && fabs(x) < 0x1p-40 && x != 0 && fabs(y) < 0x1p-100 &&
+                double_on_tie(y, j->format))
+                y = second_order_side(j->f64, x, &p);
+            out[near[done + q]] = double_to_half(y, j->format);
+        }
     }
 }
 
@@ -125,15 +156,16 @@ static void settle_elementwise(const half_job *j, half_stage *s, size_t count, c
 static void settle_rows(const half_job *j, half_stage *s, size_t at, size_t count, size_t cols, size_t *wide_row,
                         uint16_t *out)
 {
+    double *x_wide = s->wide, *y_wide = x_wide + cols;
     for (size_t q = 0; q < count; q++) {
         const size_t i = at + s->near[q], row = i / cols;
         if (row != *wide_row) {
             for (size_t c = 0; c < cols; c++)
-                s->x_wide[c] = s->x[row * cols + c];
-            j->f64(s->x_wide, NULL, s->y_wide, cols, j->p);
+                x_wide[c] = s->x[row * cols + c];
+            j->f64(x_wide, NULL, y_wide, cols, j->p);
             *wide_row = row;
         }
-        out[i] = double_to_half(s->y_wide[i - row * cols], j->format);
+        out[i] = double_to_half(y_wide[i - row * cols], j->format);
     }
 }
 
@@ -154,34 +186,34 @@ static void half_block(const half_job *j, half_stage *s, size_t unit, size_t off
     size_t wide_row = SIZE_MAX;
     for (size_t at = 0; at < len; at += AF_HALF_BLOCK) {
         const size_t part = len - at < AF_HALF_BLOCK ? len - at : AF_HALF_BLOCK;
-        const size_t count = j->isa->narrow[j->format](s->y + at, out + at, part, s->near);
-        if (!j->correctly_rounded || count == 0)
+        const size_t count =
+            j->isa->narrow[j->format](s->y + at, out + at, part, j->correctly_rounded ? s->near : NULL, j->tie_ulps);
+        if (count == 0)
             continue;
         if (unit == 1)
-            settle_elementwise(j, s, count, slopes, out); /* len <= AF_HALF_BLOCK: at is 0 */
+            settle_elementwise(j, s, s->near, count, slopes, out); /* len <= AF_HALF_BLOCK: at is 0 */
         else
             settle_rows(j, s, at, count, unit, &wide_row, out);
     }
 }
 
-/* The call in blocks: rows up to AF_HALF_BLOCK long share the stack's block,
+/* The call in blocks: rows up to AF_HALF_ROW long share the stack's block,
  * longer rows are staged one by one in memory allocated here. */
 static actfast_status half_job_run(const half_job *j, size_t unit, const uint16_t *in, const uint16_t *dy,
                                    uint16_t *out, size_t n)
 {
     float x[AF_HALF_BLOCK], d[AF_HALF_BLOCK], y[AF_HALF_BLOCK];
-    double x_wide[AF_HALF_BLOCK], y_wide[AF_HALF_BLOCK], slopes_wide[AF_HALF_BLOCK];
-    half_stage s = {x, d, y, x_wide, y_wide, slopes_wide, {0}};
+    double wide[3 * AF_HALF_TIES];
+    half_stage s = {x, d, y, wide, {0}};
     size_t step = AF_HALF_BLOCK / unit * unit;
     void *heap = NULL;
-    if (unit > AF_HALF_BLOCK) {
-        /* one row: three float rows, two double rows */
+    if (unit > AF_HALF_ROW) {
+        /* one row: two double rows, three float rows */
         const size_t per_element = 3 * sizeof(float) + 2 * sizeof(double);
         if (unit > SIZE_MAX / per_element || !(heap = malloc(unit * per_element)))
             return ACTFAST_ERR_OUT_OF_MEMORY;
-        s.x_wide = heap;
-        s.y_wide = s.x_wide + unit;
-        s.x = (float *)(s.y_wide + unit);
+        s.wide = heap;
+        s.x = (float *)(s.wide + 2 * unit);
         s.dy = s.x + unit;
         s.y = s.dy + unit;
         step = unit;
@@ -196,11 +228,26 @@ static actfast_status half_job_run(const half_job *j, size_t unit, const uint16_
 
 static int format_of(actfast_dtype dtype) { return dtype == ACTFAST_BF16 ? AF_HALF_BF16 : AF_HALF_F16; }
 
+/* How near a tie a float result of a form must lie to be computed again: a
+ * result within `bound` ulps of the exact value (src/ops.def) can only be on
+ * the tie's wrong side within that many bit patterns, one more where the
+ * ulp halves at a power of 2; a correctly rounded one (0.5: leaky_relu, the
+ * slopes kernels) only on the tie itself, which it then equals, both being
+ * floats. Fewer flags matter: bf16 results of x 0.0100000002 (float) lie
+ * within 4 ulps of a tie 1 time in 23. */
+static unsigned tie_ulps_of(double bound) { return bound <= 0.5 ? 0 : (unsigned)ceil(bound) + 1; }
+
 actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                  const void *in, const void *dy, void *out, size_t n, const af_params *p)
 {
-    const half_job j = {k->f32->op[op][form], k->f64->op[op][form], k->f32, format_of(dtype), p, NULL,
-                        form == ACTFAST_FORWARD || form == ACTFAST_GRAD, form == ACTFAST_FORWARD};
+    const half_job j = {.f32 = k->f32->op[op][form],
+                        .f64 = k->f64->op[op][form],
+                        .isa = k->f32,
+                        .format = format_of(dtype),
+                        .p = p,
+                        .correctly_rounded = form == ACTFAST_FORWARD || form == ACTFAST_GRAD,
+                        .tie_ulps = tie_ulps_of(actfast_ulp_bound(op, form, ACTFAST_F32)),
+                        .forward = form == ACTFAST_FORWARD};
     return half_job_run(&j, actfast_get_op_info(op)->rowwise ? p->cols : 1, in, dy, out, n);
 }
 
@@ -208,8 +255,15 @@ void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dty
                           const void *dy, void *out, size_t n, const float *slopes)
 {
     const af_params p = {{0, 0}, 0, NULL};
-    const half_job j = {k->f32->slopes[form], k->f64->slopes[form], k->f32, format_of(dtype), &p, slopes,
-                        form == ACTFAST_FORWARD || form == ACTFAST_GRAD, form == ACTFAST_FORWARD};
+    const half_job j = {.f32 = k->f32->slopes[form],
+                        .f64 = k->f64->slopes[form],
+                        .isa = k->f32,
+                        .format = format_of(dtype),
+                        .p = &p,
+                        .slopes = slopes,
+                        .correctly_rounded = form == ACTFAST_FORWARD || form == ACTFAST_GRAD,
+                        .tie_ulps = tie_ulps_of(actfast_ulp_bound(ACTFAST_OP_LEAKY_RELU, form, ACTFAST_F32)),
+                        .forward = form == ACTFAST_FORWARD};
     (void)half_job_run(&j, 1, in, dy, out, n); /* elementwise: nothing to allocate */
 }
 

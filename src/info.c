@@ -36,7 +36,7 @@ const char *actfast_status_string(actfast_status status)
     case ACTFAST_ERR_RUNNER:
         return "the parallel runner failed or did not run every task (outputs may be partly written)";
     case ACTFAST_ERR_OUT_OF_MEMORY:
-        return "no memory to stage a row of a 16-bit row-wise call (rows longer than 256)";
+        return "no memory to stage a row of a 16-bit row-wise call (rows longer than 384)";
     }
     return "unknown status";
 }

@@ -30,10 +30,11 @@ enum { AF_HALF_BF16, AF_HALF_F16, AF_HALF_COUNT };
 /* out[i] = in[i] as float, exactly. */
 typedef void (*af_widen_kernel)(const uint16_t *in, float *out, size_t n);
 /* out[i] = in[i] rounded to the 16-bit format (nearest even); n <= 65536.
- * Returns how many in[i] lie within AF_HALF_TIE_ULPS of a tie of the format
- * (kernels/vec/half_bits.h), where the float result's own error may have
- * sent the rounding the wrong way, and writes their indices to near[]. */
-typedef size_t (*af_narrow_kernel)(const float *in, uint16_t *out, size_t n, uint16_t *near);
+ * Returns how many in[i] lie within `ulps` float ulps of a tie of the format
+ * (kernels/vec/half_bits.h), where a float result with that error bound may
+ * have rounded the wrong way, and writes their indices to near[]; with near
+ * NULL, only rounds (and returns 0). */
+typedef size_t (*af_narrow_kernel)(const float *in, uint16_t *out, size_t n, uint16_t *near, unsigned ulps);
 
 /* One ISA's kernels of one dtype: kernels/table.c, compiled once per ISA and
  * dtype, defines one of these, actfast__kernels_<isa>_<dtype>.

@@ -10,7 +10,7 @@
  *    actfast_ulp_bound() (1 ULP of the type, counted as test_ulp.c counts,
  *    at max(|dy f'|, |dy| scale) near a root of f');
  *  - backward_from_y: every y that the forward gives, with such a dy, likewise;
- * row-wise ops: rows of several lengths (past the 256 staged on the stack
+ * row-wise ops: rows of several lengths (past the 384 staged on the stack
  * too), forward correctly rounded and backward within its bound.
  * Every form returns the bits of the scalar ISA (NaNs alike).
  *
@@ -382,7 +382,7 @@ int main(int argc, char **argv)
         stride = 8;
 
     if (actfast_get_op_info(op)->rowwise) {
-        const size_t lengths[] = {1, 3, 17, 100, 255, 256, 257, 1500};
+        const size_t lengths[] = {1, 3, 17, 100, 383, 384, 385, 1500};
         for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++)
             test_rows(op, lengths[i], lengths[i] > 500 ? 3 : 20);
     } else {

@@ -13,12 +13,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* A float result within this many float ulps (bit patterns apart) of a
- * 16-bit tie may round to the wrong 16-bit neighbour: the exact value can lie
- * on the tie's other side. The float kernels' forward and f' are within 3 ulps
- * (src/ops.def), one more covers the step of the ulp at a power of 2. */
-#define AF_HALF_TIE_ULPS 4
-
 static inline uint32_t af_float_bits(float f)
 {
     uint32_t b;
@@ -81,20 +75,24 @@ static inline uint16_t af_float_to_f16(float f)
     return (uint16_t)(sign | (m + (1u << (s - 1)) - 1u + ((m >> s) & 1u)) >> s);
 }
 
-/* 1 if the finite float f lies within AF_HALF_TIE_ULPS of a tie of bf16. */
-static inline int af_bf16_near_tie(float f)
+/* A float result within `ulps` float ulps (bit patterns apart) of a 16-bit
+ * tie may round to the wrong 16-bit neighbour, where the float kernel's
+ * error bound is that many ulps: the exact value can lie on the tie's other
+ * side (src/half.c chooses ulps). 1 if f lies so near a tie of bf16: its low
+ * 16 bits within ulps of 0x8000, as one unsigned comparison. Infinities
+ * (low bits 0) never are; a NaN may be, and is computed again as NaN. */
+static inline int af_bf16_near_tie(float f, uint32_t ulps)
 {
-    const uint32_t b = af_float_bits(f);
-    const int32_t d = (int32_t)(b & 0xFFFFu) - 0x8000;
-    return (b & 0x7FFFFFFFu) < 0x7F800000u && d >= -AF_HALF_TIE_ULPS && d <= AF_HALF_TIE_ULPS;
+    return ((af_float_bits(f) - (0x8000u - ulps)) & 0xFFFFu) <= 2 * ulps;
 }
 
-/* The same for f16's ties. */
-static inline int af_f16_near_tie(float f)
+/* The same for f16's ties: the low af_f16_dropped_bits(a) bits of the
+ * significand (13 for the normal halves) within ulps of the tie. */
+static inline int af_f16_near_tie(float f, uint32_t ulps)
 {
     const uint32_t a = af_float_bits(f) & 0x7FFFFFFFu, s = af_f16_dropped_bits(a);
-    const int32_t d = (int32_t)(((a & 0x7FFFFFu) | 0x800000u) & ((1u << s) - 1u)) - (int32_t)(1u << (s - 1));
-    return a < 0x7F800000u && d >= -AF_HALF_TIE_ULPS && d <= AF_HALF_TIE_ULPS;
+    const uint32_t m = (a & 0x7FFFFFu) | 0x800000u, tie = 1u << (s - 1);
+    return ((m - (tie - ulps)) & ((1u << s) - 1u)) <= 2 * ulps;
 }
 
 #endif

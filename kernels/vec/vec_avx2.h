@@ -130,36 +130,33 @@ static inline void vf_store_f16(uint16_t *p, vf v)
 {
     _mm_storeu_si128((__m128i *)p, _mm256_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
 }
-/* The lanes (bit i for lane i) within AF_HALF_TIE_ULPS of a tie: d, the low
- * bits' distance to the tie, as |d| <= AF_HALF_TIE_ULPS. */
-static inline int af_avx2_near(__m256i low, __m256i tie, __m256i a)
+/* The lanes (bit i for lane i) whose bits m lie within `ulps` of the tie
+ * below `mask` (half_bits.h): (m - (tie - ulps)) & mask <= 2 ulps, signed
+ * compares of values >= 0. */
+static inline unsigned af_avx2_near(__m256i m, __m256i tie, __m256i mask, unsigned ulps)
 {
-    const __m256i d = _mm256_abs_epi32(_mm256_sub_epi32(low, tie));
-    const __m256i near = _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(AF_HALF_TIE_ULPS + 1), d),
-                                          _mm256_cmpgt_epi32(_mm256_set1_epi32(0x7F800000), a));
-    return _mm256_movemask_ps(_mm256_castsi256_ps(near));
+    const __m256i d = _mm256_and_si256(_mm256_sub_epi32(m, _mm256_sub_epi32(tie, _mm256_set1_epi32((int)ulps))), mask);
+    return (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(_mm256_set1_epi32(2 * (int)ulps + 1), d)));
 }
-static inline unsigned vf_near_tie_bf16(vf v)
+static inline unsigned vf_near_tie_bf16(vf v, unsigned ulps)
 {
-    const __m256i b = _mm256_castps_si256(v);
-    return (unsigned)af_avx2_near(_mm256_and_si256(b, _mm256_set1_epi32(0xFFFF)), _mm256_set1_epi32(0x8000),
-                                  _mm256_and_si256(b, _mm256_set1_epi32(0x7FFFFFFF)));
+    return af_avx2_near(_mm256_castps_si256(v), _mm256_set1_epi32(0x8000), _mm256_set1_epi32(0xFFFF), ulps);
 }
 /* Below the normal halves (0 < |v| < 2^-14, rare) the tie's place moves
  * with v's exponent: variable shifts (af_f16_dropped_bits). */
-static inline unsigned vf_near_tie_f16(vf v)
+static inline unsigned vf_near_tie_f16(vf v, unsigned ulps)
 {
     const __m256i a = _mm256_and_si256(_mm256_castps_si256(v), _mm256_set1_epi32(0x7FFFFFFF));
     const __m256i subnormal = _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(0x38800000), a),
                                                _mm256_cmpgt_epi32(a, _mm256_setzero_si256()));
     if (_mm256_testz_si256(subnormal, subnormal))
-        return (unsigned)af_avx2_near(_mm256_and_si256(a, _mm256_set1_epi32(0x1FFF)), _mm256_set1_epi32(0x1000), a);
+        return af_avx2_near(a, _mm256_set1_epi32(0x1000), _mm256_set1_epi32(0x1FFF), ulps);
     const __m256i below = _mm256_sub_epi32(_mm256_set1_epi32(126), _mm256_srli_epi32(a, 23));
     const __m256i s = _mm256_min_epi32(_mm256_max_epi32(below, _mm256_set1_epi32(13)), _mm256_set1_epi32(26));
     const __m256i one = _mm256_set1_epi32(1);
     const __m256i m = _mm256_or_si256(_mm256_and_si256(a, _mm256_set1_epi32(0x7FFFFF)), _mm256_set1_epi32(0x800000));
-    const __m256i low = _mm256_and_si256(m, _mm256_sub_epi32(_mm256_sllv_epi32(one, s), one));
-    return (unsigned)af_avx2_near(low, _mm256_sllv_epi32(one, _mm256_sub_epi32(s, one)), a);
+    return af_avx2_near(m, _mm256_sllv_epi32(one, _mm256_sub_epi32(s, one)), _mm256_sub_epi32(_mm256_sllv_epi32(one, s), one),
+                        ulps);
 }
 
 /* ---- double --------------------------------------------------------------- */

@@ -103,31 +103,29 @@ static inline void vf_store_f16(uint16_t *p, vf v)
 {
     _mm256_storeu_si256((__m256i *)p, _mm512_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
 }
-/* The lanes within AF_HALF_TIE_ULPS of a tie: |low - tie| <= AF_HALF_TIE_ULPS, finite. */
-static inline unsigned af_avx512_near(__m512i low, __m512i tie, __m512i a)
+/* The lanes whose bits m lie within `ulps` of the tie below mask
+ * (half_bits.h): (m - (tie - ulps)) & mask <= 2 ulps. */
+static inline unsigned af_avx512_near(__m512i m, __m512i tie, __m512i mask, unsigned ulps)
 {
-    const __m512i d = _mm512_abs_epi32(_mm512_sub_epi32(low, tie));
-    return (unsigned)_mm512_mask_cmple_epi32_mask(_mm512_cmplt_epi32_mask(a, _mm512_set1_epi32(0x7F800000)), d,
-                                                  _mm512_set1_epi32(AF_HALF_TIE_ULPS));
+    const __m512i d = _mm512_and_si512(_mm512_sub_epi32(m, _mm512_sub_epi32(tie, _mm512_set1_epi32((int)ulps))), mask);
+    return (unsigned)_mm512_cmple_epu32_mask(d, _mm512_set1_epi32(2 * (int)ulps));
 }
-static inline unsigned vf_near_tie_bf16(vf v)
+static inline unsigned vf_near_tie_bf16(vf v, unsigned ulps)
 {
-    const __m512i b = _mm512_castps_si512(v);
-    return af_avx512_near(_mm512_and_si512(b, _mm512_set1_epi32(0xFFFF)), _mm512_set1_epi32(0x8000),
-                          _mm512_and_si512(b, _mm512_set1_epi32(0x7FFFFFFF)));
+    return af_avx512_near(_mm512_castps_si512(v), _mm512_set1_epi32(0x8000), _mm512_set1_epi32(0xFFFF), ulps);
 }
 /* Below the normal halves (0 < |v| < 2^-14, rare) the tie's place moves
  * with v's exponent: variable shifts (af_f16_dropped_bits). */
-static inline unsigned vf_near_tie_f16(vf v)
+static inline unsigned vf_near_tie_f16(vf v, unsigned ulps)
 {
     const __m512i a = _mm512_and_si512(_mm512_castps_si512(v), _mm512_set1_epi32(0x7FFFFFFF)), one = _mm512_set1_epi32(1);
     if (!_mm512_mask_cmplt_epi32_mask(_mm512_test_epi32_mask(a, a), a, _mm512_set1_epi32(0x38800000)))
-        return af_avx512_near(_mm512_and_si512(a, _mm512_set1_epi32(0x1FFF)), _mm512_set1_epi32(0x1000), a);
+        return af_avx512_near(a, _mm512_set1_epi32(0x1000), _mm512_set1_epi32(0x1FFF), ulps);
     const __m512i below = _mm512_sub_epi32(_mm512_set1_epi32(126), _mm512_srli_epi32(a, 23));
     const __m512i s = _mm512_min_epi32(_mm512_max_epi32(below, _mm512_set1_epi32(13)), _mm512_set1_epi32(26));
     const __m512i m = _mm512_or_si512(_mm512_and_si512(a, _mm512_set1_epi32(0x7FFFFF)), _mm512_set1_epi32(0x800000));
-    const __m512i low = _mm512_and_si512(m, _mm512_sub_epi32(_mm512_sllv_epi32(one, s), one));
-    return af_avx512_near(low, _mm512_sllv_epi32(one, _mm512_sub_epi32(s, one)), a);
+    return af_avx512_near(m, _mm512_sllv_epi32(one, _mm512_sub_epi32(s, one)), _mm512_sub_epi32(_mm512_sllv_epi32(one, s), one),
+                          ulps);
 }
 
 /* ---- double --------------------------------------------------------------- */

@@ -194,28 +194,26 @@ static inline void vf_store_f16(uint16_t *p, vf v)
 static inline vf vf_load_f16(const uint16_t *p) { return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p))); }
 static inline void vf_store_f16(uint16_t *p, vf v) { vst1_u16(p, vreinterpret_u16_f16(vcvt_f16_f32(v))); }
 #endif
-/* The lanes (bit i for lane i) within AF_HALF_TIE_ULPS of a tie. */
-static inline unsigned af_neon_near(uint32x4_t low, uint32x4_t tie, uint32x4_t a)
+/* The lanes (bit i for lane i) whose bits m lie within `ulps` of the tie
+ * below mask (half_bits.h): (m - (tie - ulps)) & mask <= 2 ulps. */
+static inline unsigned af_neon_near(uint32x4_t m, uint32x4_t tie, uint32x4_t mask, unsigned ulps)
 {
     static const uint32_t bit[VF_LANES] = {1, 2, 4, 8};
-    const uint32x4_t d = vreinterpretq_u32_s32(vabsq_s32(vsubq_s32(vreinterpretq_s32_u32(low), vreinterpretq_s32_u32(tie))));
-    const uint32x4_t near = vandq_u32(vcleq_u32(d, vdupq_n_u32(AF_HALF_TIE_ULPS)), vcltq_u32(a, vdupq_n_u32(0x7F800000u)));
-    return vaddvq_u32(vandq_u32(near, vld1q_u32(bit)));
+    const uint32x4_t d = vandq_u32(vsubq_u32(m, vsubq_u32(tie, vdupq_n_u32(ulps))), mask);
+    return vaddvq_u32(vandq_u32(vcleq_u32(d, vdupq_n_u32(2 * ulps)), vld1q_u32(bit)));
 }
-static inline unsigned vf_near_tie_bf16(vf v)
+static inline unsigned vf_near_tie_bf16(vf v, unsigned ulps)
 {
-    const uint32x4_t b = vreinterpretq_u32_f32(v);
-    return af_neon_near(vandq_u32(b, vdupq_n_u32(0xFFFFu)), vdupq_n_u32(0x8000u), vandq_u32(b, vdupq_n_u32(0x7FFFFFFFu)));
+    return af_neon_near(vreinterpretq_u32_f32(v), vdupq_n_u32(0x8000u), vdupq_n_u32(0xFFFFu), ulps);
 }
 /* The tie's place by af_f16_dropped_bits, lane by lane. */
-static inline unsigned vf_near_tie_f16(vf v)
+static inline unsigned vf_near_tie_f16(vf v, unsigned ulps)
 {
     const uint32x4_t a = vandq_u32(vreinterpretq_u32_f32(v), vdupq_n_u32(0x7FFFFFFFu)), one = vdupq_n_u32(1);
     const int32x4_t below = vsubq_s32(vdupq_n_s32(126), vreinterpretq_s32_u32(vshrq_n_u32(a, 23)));
     const int32x4_t s = vminq_s32(vmaxq_s32(below, vdupq_n_s32(13)), vdupq_n_s32(26));
     const uint32x4_t m = vorrq_u32(vandq_u32(a, vdupq_n_u32(0x7FFFFFu)), vdupq_n_u32(0x800000u));
-    const uint32x4_t low = vandq_u32(m, vsubq_u32(vshlq_u32(one, s), one));
-    return af_neon_near(low, vshlq_u32(one, vsubq_s32(s, vdupq_n_s32(1))), a);
+    return af_neon_near(m, vshlq_u32(one, vsubq_s32(s, vdupq_n_s32(1))), vsubq_u32(vshlq_u32(one, s), one), ulps);
 }
 
 /* ---- double --------------------------------------------------------------- */

@@ -146,9 +146,9 @@ static inline vf vf_load_bf16(const uint16_t *p) { return af_bf16_to_float(*p); 
 static inline vf vf_load_f16(const uint16_t *p) { return af_f16_to_float(*p); }
 static inline void vf_store_bf16(uint16_t *p, vf v) { *p = af_float_to_bf16(v); }
 static inline void vf_store_f16(uint16_t *p, vf v) { *p = af_float_to_f16(v); }
-/* 1 (bit 0: the lane) if v lies within AF_HALF_TIE_ULPS of a 16-bit tie. */
-static inline unsigned vf_near_tie_bf16(vf v) { return (unsigned)af_bf16_near_tie(v); }
-static inline unsigned vf_near_tie_f16(vf v) { return (unsigned)af_f16_near_tie(v); }
+/* 1 (bit 0: the lane) if v lies within `ulps` of a 16-bit tie. */
+static inline unsigned vf_near_tie_bf16(vf v, unsigned ulps) { return (unsigned)af_bf16_near_tie(v, ulps); }
+static inline unsigned vf_near_tie_f16(vf v, unsigned ulps) { return (unsigned)af_f16_near_tie(v, ulps); }
 
 /* ---- double --------------------------------------------------------------- */
 typedef double vd;
