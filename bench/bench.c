@@ -33,11 +33,12 @@
  *   Google Benchmark's own code, outside the timed calls.
  *
  * Names:
- *     <op>/<form>/<dtype>/<isa>/<n>                 sigmoid/forward/f32/avx512/4096
+ *     <op>/<form>/<dtype>/<isa>/<n>                 sigmoid/forward/f32/avx512/4096 (dtype f32, f64, bf16, f16)
  *     <op>/<form>/<dtype>/<isa>/<n>/<input>         gelu/forward/f32/avx512/4096/negtail
  *     baseline/textbook/<op>/<form>/<dtype>/<n>     the libm loop of tests/ops/<op>.c (plain -O2)
  *     baseline/onednn/<op>/<form>/f32/<n>           oneDNN's eltwise or softmax primitive, one thread
- *     baseline/memcpy/<dtype>/<n>, baseline/scale2/<dtype>/<n>    the memory yardsticks (y = x, y = 2x)
+ *     baseline/memcpy/<dtype>/<n>, baseline/scale2/<dtype>/<n>    the memory yardsticks (y = x, y = 2x;
+ *                                                   the 16-bit types: memcpy only)
  *     parallel/<op>/forward/f32/openmp-<threads>/<n>, parallel/region/openmp-<threads>
  *                                                   actfast_apply_parallel: see bench/parallel.c
  *   Every op of src/ops.def and every form it has (actfast_get_op_info) is
@@ -87,6 +88,7 @@
 #include "baselines.h"
 #include "gbench.h"
 #include "parallel.h"
+#include "vec/half_bits.h" /* the 16-bit arrays' values (kernels/) */
 #include "record.h"
 
 _Static_assert(BENCH_ROW_LENGTH == TEXTBOOK_ROW_LENGTH, "the textbook loops are written for the bench's rows");
@@ -119,8 +121,13 @@ static const char *const input_names[INPUT_CLASS_COUNT] = {
 static int is_row_class(input_class input) { return input >= INPUT_ROWS_MASK_1E4; }
 static const char *const form_names[ACTFAST_FORM_COUNT] = {"forward", "grad", "backward", "backward_from_y"};
 
-static const char *dtype_name(actfast_dtype dtype) { return dtype == ACTFAST_F32 ? "f32" : "f64"; }
-static size_t element_size(actfast_dtype dtype) { return dtype == ACTFAST_F32 ? sizeof(float) : sizeof(double); }
+static const char *const dtype_names[] = {"f32", "f64", "bf16", "f16"};
+static const char *dtype_name(actfast_dtype dtype) { return dtype_names[dtype]; }
+static int is_half(actfast_dtype dtype) { return dtype == ACTFAST_BF16 || dtype == ACTFAST_F16; }
+static size_t element_size(actfast_dtype dtype)
+{
+    return dtype == ACTFAST_F64 ? sizeof(double) : dtype == ACTFAST_F32 ? sizeof(float) : sizeof(uint16_t);
+}
 
 /* ---- benchmark cases ----------------------------------------------------- */
 
@@ -230,7 +237,8 @@ static double uniform(uint64_t *state, double lo, double hi)
 /* A random subnormal of the dtype, either sign (exact as a double). */
 static double subnormal(uint64_t *state, actfast_dtype dtype)
 {
-    const int mantissa_bits = dtype == ACTFAST_F32 ? 23 : 52, min_exponent = dtype == ACTFAST_F32 ? -149 : -1074;
+    static const int mantissa_bits_of[] = {23, 52, 7, 10}, min_exponent_of[] = {-149, -1074, -133, -24};
+    const int mantissa_bits = mantissa_bits_of[dtype], min_exponent = min_exponent_of[dtype];
     const uint64_t r = next_random(state);
     const double mantissa = (double)(1 + (r >> 1) % ((UINT64_C(1) << mantissa_bits) - 1));
     return (r & 1 ? -1 : 1) * ldexp(mantissa, min_exponent);
@@ -239,7 +247,7 @@ static double subnormal(uint64_t *state, actfast_dtype dtype)
 /* x_i of a class; i places the row classes' entries in their rows. */
 static double draw_x(uint64_t *state, input_class input, actfast_dtype dtype, size_t i)
 {
-    const int f32 = dtype == ACTFAST_F32, odd = i % 2, first = i % BENCH_ROW_LENGTH == 0;
+    const int f32 = dtype != ACTFAST_F64, odd = i % 2, first = i % BENCH_ROW_LENGTH == 0; /* float's ranges */
     switch (input) {
     case INPUT_DEEPTAIL: /* where e^x, and gelu's e^(-x^2/2), head for the subnormals */
         return odd ? (f32 ? uniform(state, -105, -85) : uniform(state, -746, -700))
@@ -269,8 +277,10 @@ static void store(void *array, actfast_dtype dtype, size_t i, double value)
 {
     if (dtype == ACTFAST_F32)
         ((float *)array)[i] = (float)value;
-    else
+    else if (dtype == ACTFAST_F64)
         ((double *)array)[i] = value;
+    else
+        ((uint16_t *)array)[i] = dtype == ACTFAST_BF16 ? af_float_to_bf16((float)value) : af_float_to_f16((float)value);
 }
 
 static void dataset_free(void)
@@ -348,6 +358,9 @@ static void report_throughput(gb_state *state, const bench_case *c)
 
 static double element(const void *array, actfast_dtype dtype, size_t i)
 {
+    if (is_half(dtype))
+        return dtype == ACTFAST_BF16 ? af_bf16_to_float(((const uint16_t *)array)[i])
+                                     : af_f16_to_float(((const uint16_t *)array)[i]);
     return dtype == ACTFAST_F32 ? ((const float *)array)[i] : ((const double *)array)[i];
 }
 
@@ -445,7 +458,7 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
                  data_dependent ? "/" : "", data_dependent ? input_names[input] : "");
         add_case(&c, name);
     }
-    if (data_dependent)
+    if (data_dependent || is_half(dtype)) /* no baseline computes in 16 bits */
         return;
     c.isa = NULL;
     c.baseline_of_op = 1;
@@ -473,6 +486,8 @@ static void register_streams(actfast_dtype dtype, size_t size)
         bench_kernel kernel;
     } streams[] = {{"memcpy", stream_memcpy(dtype)}, {"scale2", stream_scale2(dtype)}};
     for (size_t i = 0; i < sizeof streams / sizeof streams[0]; i++) {
+        if (!streams[i].kernel)
+            continue;
         bench_case s = c;
         s.kernel = streams[i].kernel;
         char name[NAME_LENGTH];
@@ -490,9 +505,10 @@ static void register_all(const size_t *sizes, int nsizes, const isa_list *isas)
     for (int s = 0; s < nsizes; s++) {
         /* The data-dependent inputs only at the smallest size: they ask how
          * the kernels branch, not how memory streams. */
-        const int inputs = sizes[s] == smallest ? INPUT_CLASS_COUNT : 1;
-        for (int dt = 0; dt < 2; dt++) {
-            const actfast_dtype dtype = dt == 0 ? ACTFAST_F32 : ACTFAST_F64;
+        for (int dt = 0; dt < 4; dt++) {
+            /* the 16-bit types: uniform inputs (their kernels are float's) */
+            const actfast_dtype dtype = (actfast_dtype)dt;
+            const int inputs = sizes[s] == smallest && !is_half(dtype) ? INPUT_CLASS_COUNT : 1;
             register_streams(dtype, sizes[s]);
             for (int input = 0; input < inputs; input++)
                 for (int op = 0; op < ACTFAST_OP_COUNT; op++)

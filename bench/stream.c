@@ -17,6 +17,12 @@ static void memcpy_f64(const void *in, const void *dy, void *out, size_t n)
     memcpy(out, in, n * sizeof(double));
 }
 
+static void memcpy_16(const void *in, const void *dy, void *out, size_t n)
+{
+    (void)dy;
+    memcpy(out, in, n * 2);
+}
+
 /* restrict: the arrays of a benchmark never overlap, and it lets -O3 vectorize. */
 static void scale2_f32(const void *in, const void *dy, void *out, size_t n)
 {
@@ -36,6 +42,13 @@ static void scale2_f64(const void *in, const void *dy, void *out, size_t n)
         y[i] = 2 * x[i];
 }
 
-bench_kernel stream_memcpy(actfast_dtype dtype) { return dtype == ACTFAST_F32 ? memcpy_f32 : memcpy_f64; }
+bench_kernel stream_memcpy(actfast_dtype dtype)
+{
+    return dtype == ACTFAST_F32 ? memcpy_f32 : dtype == ACTFAST_F64 ? memcpy_f64 : memcpy_16;
+}
 
-bench_kernel stream_scale2(actfast_dtype dtype) { return dtype == ACTFAST_F32 ? scale2_f32 : scale2_f64; }
+/* NULL for the 16-bit types, which C has no arithmetic for. */
+bench_kernel stream_scale2(actfast_dtype dtype)
+{
+    return dtype == ACTFAST_F32 ? scale2_f32 : dtype == ACTFAST_F64 ? scale2_f64 : NULL;
+}

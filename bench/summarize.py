@@ -14,7 +14,8 @@ than the baseline). "% y=2x" is the fastest ISA's bandwidth as a share of the
 y = 2x stream's, for sizes of 16 Mi elements and more, where both stream from
 memory (the backward forms can pass 100: three streams use the memory better
 than two). "worst input" is the slowest data-dependent input class against the
-uniform one, over all ISAs. The README's table (--readme, which replaces
+uniform one, over all ISAs. A second table sets the 16-bit types beside
+float at 16 Mi elements (the README's half-table block too). The README's table (--readme, which replaces
 what stands between the speed-table markers) is float at n = 4096, with the fastest peer's figure of bench/peer_figures.csv where
 there is one ("x peer" > 1: faster than that peer). The plot shows, per op and ISA, the geometric mean
 over forms and sizes of the speed-up over scalar.
@@ -146,6 +147,29 @@ def readme_table(library, baseline, peers, dtype="f32", size=4096):
     return "\n".join(lines)
 
 
+def half_table(library, baseline, size=MEMORY_RESIDENT):
+    """One row per op x form: the fastest ISA's ns per element for float and
+    the 16-bit types at size (16 Mi: from memory), and float's time over
+    theirs (> 1: the 16-bit form is faster)."""
+    keys = [k for k in library if k[2] == "f32" and k[3] == size and k[4] == "uniform"
+            and (k[0], k[1], "bf16", size, "uniform") in library]
+    if not keys:
+        return ""
+    op_order = list(dict.fromkeys(k[0] for k in sorted(library, key=lambda k: k[3])))
+    keys.sort(key=lambda k: (op_order.index(k[0]), FORM_ORDER.index(k[1])))
+    best = lambda key: min((ns for ns, _ in library.get(key, {}).values()), default=None)
+    memcpy = {dt: baseline.get(("memcpy", None, None, dt, size), (None, None))[0] for dt in ("f32", "bf16")}
+    header = ["function", "form", "f32 ns/el", "bf16 ns/el", "f16 ns/el", "f32 / bf16", "f32 / f16"]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
+    if memcpy["f32"] and memcpy["bf16"]:
+        lines.append(f"| memcpy | | {memcpy['f32']:.3f} | {memcpy['bf16']:.3f} | | {ratio(memcpy['f32'], memcpy['bf16'])} | |")
+    for op, form, _, _, _ in keys:
+        f32, bf16, f16 = (best((op, form, dt, size, "uniform")) for dt in ("f32", "bf16", "f16"))
+        cells = [op, form] + [f"{v:.3f}" if v else "" for v in (f32, bf16, f16)] + [ratio(f32, bf16), ratio(f32, f16)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def replace_block(path, marker, text):
     """Replaces the lines between <!-- marker:begin --> and <!-- marker:end --> in path."""
     with open(path) as f:
@@ -240,8 +264,15 @@ def main():
     if args.readme:
         peers = load_peers(os.path.join(os.path.dirname(os.path.abspath(__file__)), "peer_figures.csv"))
         replace_block(args.readme, "speed-table", f"<!-- {machine} -->\n" + readme_table(library, baseline, peers))
+        halves = half_table(library, baseline)
+        if halves:
+            replace_block(args.readme, "half-table", f"<!-- {machine} -->\n" + halves)
     print(f"{machine}. Times in ns per element.\n")
     print(table(library, baseline))
+    halves = half_table(library, baseline)
+    if halves:
+        print(f"\n16-bit arrays against float at n = {MEMORY_RESIDENT} (the fastest ISA of each):\n")
+        print(halves)
     if not args.no_plot:
         stem = "speedup" if args.json == "-" else os.path.splitext(args.json)[0]
         plot(library, args.plot or f"{stem}_speedup.png")
