@@ -667,6 +667,7 @@ typedef enum actfast_form {
     ACTFAST_FORM_COUNT
 } actfast_form;
 
+/* float, double, bfloat16 and IEEE binary16 arrays (the _f32, _f64, _bf16, _f16 forms). */
 typedef enum actfast_dtype { ACTFAST_F32, ACTFAST_F64, ACTFAST_BF16, ACTFAST_F16 } actfast_dtype;
 
 /* Every parameter of every function, by name; a function reads only its own.
@@ -688,8 +689,9 @@ ACTFAST_API actfast_params actfast_default_params(actfast_op op);
 
 /* Runs one form of one function on n elements. For row-wise functions, n =
  * rows * params->cols. dy is used by the backward forms only; in/dy/out are
- * float or double arrays as dtype says. params may be NULL for the defaults
- * (row-wise: one row of n). */
+ * float, double, actfast_bf16 or actfast_f16 arrays as dtype says (the
+ * parameters, doubles here, are rounded to float for the 16-bit types as for
+ * f32). params may be NULL for the defaults (row-wise: one row of n). */
 ACTFAST_API actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
                              const void *dy, void *out, size_t n, const actfast_params *params);
 

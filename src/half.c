@@ -107,7 +107,7 @@ static double second_order_side(af_kernel_f64 f, double x, const af_params *p)
 typedef struct half_stage {
     float *x, *dy, *y;
     double *wide;
-    uint16_t near[AF_HALF_BLOCK];
+    uint16_t *near; /* AF_HALF_BLOCK of them */
 } half_stage;
 
 /* One call: the float kernel and its double twin, the parameters, and for
@@ -204,7 +204,8 @@ static actfast_status half_job_run(const half_job *j, size_t unit, const uint16_
 {
     float x[AF_HALF_BLOCK], d[AF_HALF_BLOCK], y[AF_HALF_BLOCK];
     double wide[3 * AF_HALF_TIES];
-    half_stage s = {x, d, y, wide, {0}};
+    uint16_t near[AF_HALF_BLOCK]; /* written before it is read: no 1 KiB of zeros per call */
+    half_stage s = {x, d, y, wide, near};
     size_t step = AF_HALF_BLOCK / unit * unit;
     void *heap = NULL;
     if (unit > AF_HALF_ROW) {
