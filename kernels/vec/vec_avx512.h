@@ -107,15 +107,18 @@ static inline void vf_store_f16(uint16_t *p, vf v)
     _mm256_storeu_si256((__m256i *)p, _mm512_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
 }
 /* The lanes whose bits m lie within `ulps` of the tie below mask
- * (half_bits.h): (m - (tie - ulps)) & mask <= 2 ulps. The mask leaves through
- * _cvtmask16_u32: GCC 12 under -fsanitize=thread spilled a plain
- * (unsigned) of it with kmovw to a stack slot and read it back 32 bits wide,
- * with another value's bits above the 16 lanes (test_guard caught the ties
- * noted past n). */
+ * (half_bits.h): (m - (tie - ulps)) & mask <= 2 ulps. The lanes are moved to
+ * a general register by the empty asm: where the value had to live across
+ * a call, GCC 12 (-fsanitize=thread) spilled the mask register with kmovw to
+ * a 4-byte stack slot and read it back 32 bits wide, the upper half another
+ * value's (the narrow kernel then noted ties at indices n..n+15, and
+ * test_guard caught their writes past the array). */
 static inline unsigned af_avx512_near(__m512i m, __m512i tie, __m512i mask, unsigned ulps)
 {
     const __m512i d = _mm512_and_si512(_mm512_sub_epi32(m, _mm512_sub_epi32(tie, _mm512_set1_epi32((int)ulps))), mask);
-    return _cvtmask16_u32(_mm512_cmple_epu32_mask(d, _mm512_set1_epi32(2 * (int)ulps)));
+    unsigned lanes = _cvtmask16_u32(_mm512_cmple_epu32_mask(d, _mm512_set1_epi32(2 * (int)ulps)));
+    __asm__("" : "+r"(lanes));
+    return lanes;
 }
 static inline unsigned vf_near_tie_bf16(vf v, unsigned ulps)
 {
