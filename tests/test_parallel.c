@@ -314,8 +314,6 @@ static void table_ops(void)
 
 /* ---- 2. the entry points with their own arguments --------------------------- */
 
-static size_t size_of(actfast_dtype dt) { return h_size(dt); }
-static const char *dt_name(actfast_dtype dt) { return h_dtype_names[dt]; }
 
 /* Calls of the typed entry points by dtype: T_CALL(dt, name, args) is
  * actfast_<name>_<dt>(args); the 16-bit ones take float parameters. */
@@ -434,7 +432,7 @@ static void segment_pairs(actfast_dtype dt, double *t, size_t n, unsigned seed)
 
 static void prelu_layout(actfast_dtype dt, size_t outer, size_t channels, size_t inner, int all_variants)
 {
-    const size_t n = outer * channels * inner, sz = size_of(dt);
+    const size_t n = outer * channels * inner, sz = h_size(dt);
     void *x = xmalloc(n * sz), *dy = xmalloc(n * sz), *w = xmalloc(channels * sz), *want = xmalloc(n * sz),
          *got = xmalloc(n * sz), *dw_want = xmalloc(channels * sz), *dw_got = xmalloc(channels * sz);
     for (size_t c = 0; c < channels; c++)
@@ -459,7 +457,7 @@ static void prelu_layout(actfast_dtype dt, size_t outer, size_t channels, size_t
                     h_set(dt, dy, (j / inner * channels + c) * inner + j % inner, t[j]);
             }
         }
-        snprintf(hc.name, sizeof hc.name, "prelu/%s/%s (%zu, %zu, %zu)%s", h_form_names[form], dt_name(dt), outer,
+        snprintf(hc.name, sizeof hc.name, "prelu/%s/%s (%zu, %zu, %zu)%s", h_form_names[form], h_dtype_names[dt], outer,
                  channels, inner, pass ? " ill-conditioned" : "");
         const int backward = form == ACTFAST_BACKWARD;
         CHECK(prelu_serial(dt, form, x, dy, want, n, w, channels, inner, dw_want) == ACTFAST_OK, "%s: serial",
@@ -515,14 +513,14 @@ static actfast_status rrelu_parallel(const actfast_runner *r, actfast_dtype dt, 
 
 static void rrelu_all(actfast_dtype dt)
 {
-    const size_t n = 3 * BLOCK + 11, sz = size_of(dt);
+    const size_t n = 3 * BLOCK + 11, sz = h_size(dt);
     void *x = xmalloc(n * sz), *dy = xmalloc(n * sz), *want = xmalloc(n * sz), *got = xmalloc(n * sz);
     fill(dt, x, n, 3, 1);
     fill(dt, dy, n, 4, 0);
     h_case hc = {.dtype = dt};
     for (int training = 0; training < 2; training++)
         for (int form = ACTFAST_FORWARD; form <= ACTFAST_BACKWARD; form++) {
-            snprintf(hc.name, sizeof hc.name, "rrelu/%s/%s training=%d", h_form_names[form], dt_name(dt), training);
+            snprintf(hc.name, sizeof hc.name, "rrelu/%s/%s training=%d", h_form_names[form], h_dtype_names[dt], training);
             CHECK(rrelu_serial(dt, form, x, dy, want, n, training, 12345) == ACTFAST_OK, "%s: serial", hc.name);
             make_variants(n, n);
             for (int v = 0; v < variant_count; v++) {
@@ -549,7 +547,7 @@ static actfast_status swish_beta(const actfast_runner *r, actfast_dtype dt, cons
 /* data: 0 ill_conditioned, 1 segment_pairs. */
 static void swish_size(actfast_dtype dt, size_t n, int data, int all_variants)
 {
-    const size_t sz = size_of(dt);
+    const size_t sz = h_size(dt);
     void *x = xmalloc(n * sz), *dy = xmalloc(n * sz), *want = xmalloc(n * sz), *got = xmalloc(n * sz);
     double db_want = 0, db_got = 0;
     /* x = 1: the terms are dy times one factor, and ill_conditioned's pairs
@@ -565,7 +563,7 @@ static void swish_size(actfast_dtype dt, size_t n, int data, int all_variants)
     }
     free(t);
     h_case hc = {.dtype = dt};
-    snprintf(hc.name, sizeof hc.name, "swish dbeta %s n=%zu%s", dt_name(dt), n, data ? " segment pairs" : "");
+    snprintf(hc.name, sizeof hc.name, "swish dbeta %s n=%zu%s", h_dtype_names[dt], n, data ? " segment pairs" : "");
     CHECK(swish_beta(NULL, dt, x, dy, want, n, 1.25, &db_want) == ACTFAST_OK, "%s: serial", hc.name);
     make_variants(n, 3 * BLOCK + 1);
     const int count = all_variants ? variant_count : 2;

@@ -19,15 +19,13 @@ static const char *isa;
 
 /* ---- arrays of either dtype, as in test_ulp ------------------------------ */
 
-static size_t size_of(actfast_dtype dt) { return h_size(dt); }
-static const char *dt_name(actfast_dtype dt) { return h_dtype_names[dt]; }
 /* Half the ULP at 1 and the smallest subnormal of each dtype; the slopes and
  * parameters of the 16-bit forms are floats. */
 static const double half_ulp[H_DTYPE_COUNT] = {0x1p-24, 0x1p-53, 0x1p-8, 0x1p-11},
                     true_min[H_DTYPE_COUNT] = {FLT_TRUE_MIN, DBL_TRUE_MIN, 0x1p-133, 0x1p-24},
                     largest[H_DTYPE_COUNT] = {FLT_MAX, DBL_MAX, 0x1.fep127, 65504};
 static double param_of(actfast_dtype dt, double v) { return dt == ACTFAST_F64 ? v : (float)v; }
-static void *alloc(actfast_dtype dt, size_t n) { return calloc(n + 1, size_of(dt)); }
+static void *alloc(actfast_dtype dt, size_t n) { return calloc(n + 1, h_size(dt)); }
 
 static unsigned long long rng = 12345;
 static double uniform(void) /* [0, 1), 53 bits */
@@ -150,12 +148,12 @@ static void *saved_result;
 static void save_result(actfast_dtype dt, const void *out, size_t n)
 {
     saved_result = alloc(dt, n);
-    memcpy(saved_result, out, n * size_of(dt));
+    memcpy(saved_result, out, n * h_size(dt));
 }
 static size_t compare_and_restore(actfast_dtype dt, void *out, size_t n)
 {
     size_t d = count_differences(dt, saved_result, out, n);
-    memcpy(out, saved_result, n * size_of(dt));
+    memcpy(out, saved_result, n * h_size(dt));
     free(saved_result);
     return d;
 }
@@ -208,7 +206,7 @@ static void check_sum(const char *what, double got, const mpfr_t exact, double a
  * by channel block, dw against MPFR, and every ISA against scalar. */
 static void test_prelu_layout(actfast_dtype dt, size_t outer, size_t channels, size_t inner)
 {
-    const size_t n = outer * channels * inner, sz = size_of(dt);
+    const size_t n = outer * channels * inner, sz = h_size(dt);
     void *x = alloc(dt, n), *dy = alloc(dt, n), *w = alloc(dt, channels), *out = alloc(dt, n), *want = alloc(dt, n);
     void *dw = alloc(dt, channels);
     fill_x(dt, x, n);
@@ -217,7 +215,7 @@ static void test_prelu_layout(actfast_dtype dt, size_t outer, size_t channels, s
         h_set(dt, w, c, c % 4 == 0 ? 0.25 : c % 4 == 1 ? 0.0 : c % 4 == 2 ? -0.75 : uniform());
     char what[96];
     for (int form = ACTFAST_FORWARD; form <= ACTFAST_BACKWARD; form++) {
-        snprintf(what, sizeof what, "prelu %s %s %s (%zu, %zu, %zu)", h_form_names[form], dt_name(dt), isa, outer,
+        snprintf(what, sizeof what, "prelu %s %s %s (%zu, %zu, %zu)", h_form_names[form], h_dtype_names[dt], isa, outer,
                  channels, inner);
         CHECK(prelu(dt, form, x, dy, out, n, w, channels, inner, dw) == ACTFAST_OK, "%s: status", what);
         for (size_t b = 0; b < outer * channels; b++) {
@@ -253,7 +251,7 @@ static void test_prelu_layout(actfast_dtype dt, size_t outer, size_t channels, s
                 abs_sum += fabs(xv * dv);
                 term_overflows |= !(fabs(xv * dv) <= max);
             }
-        snprintf(what, sizeof what, "prelu dw[%zu] %s %s (%zu, %zu, %zu)", c, dt_name(dt), isa, outer, channels,
+        snprintf(what, sizeof what, "prelu dw[%zu] %s %s (%zu, %zu, %zu)", c, h_dtype_names[dt], isa, outer, channels,
                  inner);
         const double got = h_get(dt, dw, c);
         if (nan_term) /* NaN in, NaN out */
@@ -301,7 +299,7 @@ static void test_prelu_long_channel(actfast_dtype dt)
     mpfr_set_d(exact, -h_get(dt, dy, 0), MPFR_RNDN);
     mpfr_mul_ui(exact, exact, n, MPFR_RNDN);
     char what[64];
-    snprintf(what, sizeof what, "prelu dw %s %s, one channel of %zu", dt_name(dt), isa, n);
+    snprintf(what, sizeof what, "prelu dw %s %s, one channel of %zu", h_dtype_names[dt], isa, n);
     check_sum(what, h_get(dt, dw, 0), exact, 0, 0, dt);
     mpfr_clear(exact);
     free(x);
@@ -344,15 +342,15 @@ static void test_prelu_errors(actfast_dtype dt)
         memcpy(before, arena, sizeof arena);
         actfast_status st = prelu(dt, ACTFAST_BACKWARD, cases[k].x, dy, cases[k].out, cases[k].n, cases[k].w,
                                   cases[k].channels, cases[k].inner, cases[k].dw);
-        CHECK(st == cases[k].want, "prelu %s %s: status %d, expected %d", cases[k].what, dt_name(dt), st,
+        CHECK(st == cases[k].want, "prelu %s %s: status %d, expected %d", cases[k].what, h_dtype_names[dt], st,
               cases[k].want);
-        CHECK(memcmp(before, arena, sizeof arena) == 0, "prelu %s %s: wrote on error", cases[k].what, dt_name(dt));
+        CHECK(memcmp(before, arena, sizeof arena) == 0, "prelu %s %s: wrote on error", cases[k].what, h_dtype_names[dt]);
     }
     h_set(dt, w, 2, NAN);
     memcpy(before, arena, sizeof arena);
     CHECK(prelu(dt, ACTFAST_FORWARD, x, NULL, out, N, w, 4, 3, NULL) == ACTFAST_ERR_INVALID_PARAMETER,
-          "prelu NaN weight %s", dt_name(dt));
-    CHECK(memcmp(before, arena, sizeof arena) == 0, "prelu NaN weight %s: wrote on error", dt_name(dt));
+          "prelu NaN weight %s", h_dtype_names[dt]);
+    CHECK(memcmp(before, arena, sizeof arena) == 0, "prelu NaN weight %s: wrote on error", h_dtype_names[dt]);
 }
 
 /* ---- rrelu --------------------------------------------------------------- */
@@ -379,18 +377,18 @@ static void test_rrelu(actfast_dtype dt)
         mean += v / (double)n;
     }
     const double sd = (upper - lower) / sqrt(12.0 * (double)n);
-    CHECK(outside == 0, "rrelu %s: %zu slopes outside [lower, upper]", dt_name(dt), outside);
+    CHECK(outside == 0, "rrelu %s: %zu slopes outside [lower, upper]", h_dtype_names[dt], outside);
     CHECK(fabs(mean - (lower + upper) / 2) < 5 * sd, "rrelu %s: slope mean %.6f, expected %.6f +- %.2g",
-          dt_name(dt), mean, (lower + upper) / 2, 5 * sd);
+          h_dtype_names[dt], mean, (lower + upper) / 2, 5 * sd);
     rrelu_args other = train;
     other.seed++;
     rrelu_slopes(dt, want, n, other);
-    CHECK(count_differences(dt, s, want, n) > n / 2, "rrelu %s: another seed draws other slopes", dt_name(dt));
+    CHECK(count_differences(dt, s, want, n) > n / 2, "rrelu %s: another seed draws other slopes", h_dtype_names[dt]);
 
     /* forward, grad, backward use those slopes: prelu with one weight per element */
     char what[64];
     for (int form = ACTFAST_FORWARD; form <= ACTFAST_BACKWARD; form++) {
-        snprintf(what, sizeof what, "rrelu training %s %s %s", h_form_names[form], dt_name(dt), isa);
+        snprintf(what, sizeof what, "rrelu training %s %s %s", h_form_names[form], h_dtype_names[dt], isa);
         CHECK(rrelu(dt, form, x, dy, out, n, train) == ACTFAST_OK, "%s: status", what);
         prelu(dt, form, x, dy, want, n, s, n, 1, NULL);
         CHECK(count_differences(dt, out, want, n) == 0, "%s: %zu elements differ from prelu with the drawn slopes",
@@ -404,7 +402,7 @@ static void test_rrelu(actfast_dtype dt)
                 rrelu_args a = train;
                 a.offset += at;
                 const size_t len = n - at < pieces[k] ? n - at : pieces[k];
-                const size_t b = at * size_of(dt);
+                const size_t b = at * h_size(dt);
                 rrelu(dt, form, (char *)x + b, (char *)dy + b, (char *)want + b, len, a);
             }
             CHECK(count_differences(dt, out, want, n) == 0, "%s: blocks of %zu differ from one call", what, pieces[k]);
@@ -418,18 +416,18 @@ static void test_rrelu(actfast_dtype dt)
     p.upper = upper;
     rrelu(dt, ACTFAST_FORWARD, x, NULL, out, n, eval);
     actfast_apply(ACTFAST_OP_RRELU, ACTFAST_FORWARD, dt, x, NULL, want, n, &p);
-    CHECK(count_differences(dt, out, want, n) == 0, "rrelu eval %s: differs from the table op", dt_name(dt));
+    CHECK(count_differences(dt, out, want, n) == 0, "rrelu eval %s: differs from the table op", h_dtype_names[dt]);
 
     rrelu_args bad = train;
     bad.lower = 0.5;
-    memcpy(want, out, n * size_of(dt));
+    memcpy(want, out, n * h_size(dt));
     CHECK(rrelu(dt, ACTFAST_FORWARD, x, NULL, out, n, bad) == ACTFAST_ERR_INVALID_PARAMETER &&
               count_differences(dt, out, want, n) == 0,
-          "rrelu %s lower > upper: refused, nothing written", dt_name(dt));
+          "rrelu %s lower > upper: refused, nothing written", h_dtype_names[dt]);
     bad.lower = NAN;
     CHECK(rrelu_slopes(dt, out, n, bad) == ACTFAST_ERR_INVALID_PARAMETER && count_differences(dt, out, want, n) == 0,
-          "rrelu_slopes %s NaN lower: refused, nothing written", dt_name(dt));
-    CHECK(rrelu_slopes(dt, NULL, n, train) == ACTFAST_ERR_NULL_POINTER, "rrelu_slopes %s NULL", dt_name(dt));
+          "rrelu_slopes %s NaN lower: refused, nothing written", h_dtype_names[dt]);
+    CHECK(rrelu_slopes(dt, NULL, n, train) == ACTFAST_ERR_NULL_POINTER, "rrelu_slopes %s NULL", h_dtype_names[dt]);
     free(x);
     free(dy);
     free(s);
@@ -449,7 +447,7 @@ static void test_swish_beta(actfast_dtype dt, double beta)
         h_set(dt, x, i, (uniform() * 24 - 12) * (i % 3 ? 1 : 0.01));
     fill_uniform(dt, dy, n, -2, 2);
     char what[64];
-    snprintf(what, sizeof what, "swish dbeta %s %s beta=%g", dt_name(dt), isa, beta);
+    snprintf(what, sizeof what, "swish dbeta %s %s beta=%g", h_dtype_names[dt], isa, beta);
     CHECK(swish_beta(dt, x, dy, dx, n, beta, dbeta) == ACTFAST_OK, "%s: status", what);
     actfast_params p = actfast_default_params(ACTFAST_OP_SWISH);
     p.beta = param_of(dt, beta);
@@ -481,7 +479,7 @@ static void test_swish_beta(actfast_dtype dt, double beta)
     CHECK(SCALAR_DIFFERENCES(dt, dbeta, 1, swish_beta(dt, x, dy, dx, n, beta, dbeta)) == 0,
           "%s: %g differs from scalar", what, got);
     CHECK(swish_beta(dt, x, dy, dx, n, beta, NULL) == ACTFAST_ERR_NULL_POINTER, "%s: dbeta NULL", what);
-    CHECK(swish_beta(dt, x, dy, dx, n, beta, (char *)x + size_of(dt)) == ACTFAST_ERR_OVERLAP, "%s: dbeta in x", what);
+    CHECK(swish_beta(dt, x, dy, dx, n, beta, (char *)x + h_size(dt)) == ACTFAST_ERR_OVERLAP, "%s: dbeta in x", what);
     CHECK(swish_beta(dt, x, dy, dx, n, INFINITY, dbeta) == ACTFAST_ERR_INVALID_PARAMETER, "%s: beta = inf", what);
     free(x);
     free(dy);
