@@ -622,6 +622,80 @@ ACTFAST_API actfast_status actfast_softmin_f16(const actfast_f16 *x, actfast_f16
 ACTFAST_API actfast_status actfast_softmin_backward_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t rows, size_t cols);
 /* END GENERATED rowwise */
 
+/* ---- gated linear units -------------------------------------------------- */
+/* y = a * act(gate), elementwise over two arrays of n (SPEC 6), and the backward
+ * that gives both gradients in one pass. Each output may be exactly one of the
+ * inputs (y = a, da = dy, dgate = gate, ...); da and dgate must be apart
+ * (ACTFAST_ERR_OVERLAP). Special values are the IEEE value of a * act(gate) with
+ * act exact: glu(inf, -inf) = inf * 0 = NaN, glu(-3, inf) = -3 (and dgate = -0
+ * there); dgate is 0 where act' is 0 on a region (reglu's gate <= 0), whatever
+ * dy * a is. Accuracy: actfast_ulp_bound (the backward bound covers da and
+ * dgate). Floats, bf16 and f16 are computed in double (a * gate and dy * a exact);
+ * for doubles a * act(gate) is rounded once from the activation's double word,
+ * and in dgate = dy * a * act'(gate) the product dy * a is rounded once (half an
+ * ulp more than the activation's own backward). The far tails: for doubles,
+ * where act(gate) or act'(gate) lies below 2^-1440 the result is 0, although an
+ * |a| above 2^397 could bring the exact product into range; for the other types
+ * the formulas end at e^-250, past which any finite a or dy times act rounds to 0,
+ * and an infinite a or dy gives NaN there, as an infinite dy does in the far
+ * tails of the elementwise backward forms. */
+/* BEGIN GENERATED gated by tools/gen_header.c from src/ops.def and src/ops_doc.def: edit those, then run scripts/run header */
+/* glu(a, gate) = a * sigmoid(gate): PyTorch's glu(x) with a and gate the two halves of x.
+ * backward: da = dy * sigmoid(gate), dgate = dy * a * sigmoid'(gate), in one pass. */
+ACTFAST_API actfast_status actfast_glu_f32(const float *a, const float *gate, float *y, size_t n);
+ACTFAST_API actfast_status actfast_glu_backward_f32(const float *a, const float *gate, const float *dy, float *da, float *dgate, size_t n);
+ACTFAST_API actfast_status actfast_glu_f64(const double *a, const double *gate, double *y, size_t n);
+ACTFAST_API actfast_status actfast_glu_backward_f64(const double *a, const double *gate, const double *dy, double *da, double *dgate, size_t n);
+ACTFAST_API actfast_status actfast_glu_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_glu_backward_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, const actfast_bf16 *dy, actfast_bf16 *da, actfast_bf16 *dgate, size_t n);
+ACTFAST_API actfast_status actfast_glu_f16(const actfast_f16 *a, const actfast_f16 *gate, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_glu_backward_f16(const actfast_f16 *a, const actfast_f16 *gate, const actfast_f16 *dy, actfast_f16 *da, actfast_f16 *dgate, size_t n);
+
+/* swiglu(a, gate) = a * silu(gate) = a * gate * sigmoid(gate) (LLaMA's feed-forward).
+ * backward: da = dy * silu(gate), dgate = dy * a * silu'(gate). */
+ACTFAST_API actfast_status actfast_swiglu_f32(const float *a, const float *gate, float *y, size_t n);
+ACTFAST_API actfast_status actfast_swiglu_backward_f32(const float *a, const float *gate, const float *dy, float *da, float *dgate, size_t n);
+ACTFAST_API actfast_status actfast_swiglu_f64(const double *a, const double *gate, double *y, size_t n);
+ACTFAST_API actfast_status actfast_swiglu_backward_f64(const double *a, const double *gate, const double *dy, double *da, double *dgate, size_t n);
+ACTFAST_API actfast_status actfast_swiglu_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_swiglu_backward_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, const actfast_bf16 *dy, actfast_bf16 *da, actfast_bf16 *dgate, size_t n);
+ACTFAST_API actfast_status actfast_swiglu_f16(const actfast_f16 *a, const actfast_f16 *gate, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_swiglu_backward_f16(const actfast_f16 *a, const actfast_f16 *gate, const actfast_f16 *dy, actfast_f16 *da, actfast_f16 *dgate, size_t n);
+
+/* geglu(a, gate) = a * gelu(gate), gelu with erf (T5, Gemma).
+ * backward: da = dy * gelu(gate), dgate = dy * a * gelu'(gate). */
+ACTFAST_API actfast_status actfast_geglu_f32(const float *a, const float *gate, float *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_backward_f32(const float *a, const float *gate, const float *dy, float *da, float *dgate, size_t n);
+ACTFAST_API actfast_status actfast_geglu_f64(const double *a, const double *gate, double *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_backward_f64(const double *a, const double *gate, const double *dy, double *da, double *dgate, size_t n);
+ACTFAST_API actfast_status actfast_geglu_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_backward_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, const actfast_bf16 *dy, actfast_bf16 *da, actfast_bf16 *dgate, size_t n);
+ACTFAST_API actfast_status actfast_geglu_f16(const actfast_f16 *a, const actfast_f16 *gate, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_backward_f16(const actfast_f16 *a, const actfast_f16 *gate, const actfast_f16 *dy, actfast_f16 *da, actfast_f16 *dgate, size_t n);
+
+/* geglu_tanh(a, gate) = a * gelu_tanh(gate), gelu's tanh approximation.
+ * backward: da = dy * gelu_tanh(gate), dgate = dy * a * gelu_tanh'(gate). */
+ACTFAST_API actfast_status actfast_geglu_tanh_f32(const float *a, const float *gate, float *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_tanh_backward_f32(const float *a, const float *gate, const float *dy, float *da, float *dgate, size_t n);
+ACTFAST_API actfast_status actfast_geglu_tanh_f64(const double *a, const double *gate, double *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_tanh_backward_f64(const double *a, const double *gate, const double *dy, double *da, double *dgate, size_t n);
+ACTFAST_API actfast_status actfast_geglu_tanh_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_tanh_backward_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, const actfast_bf16 *dy, actfast_bf16 *da, actfast_bf16 *dgate, size_t n);
+ACTFAST_API actfast_status actfast_geglu_tanh_f16(const actfast_f16 *a, const actfast_f16 *gate, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_geglu_tanh_backward_f16(const actfast_f16 *a, const actfast_f16 *gate, const actfast_f16 *dy, actfast_f16 *da, actfast_f16 *dgate, size_t n);
+
+/* reglu(a, gate) = a * relu(gate).
+ * backward: da = dy * relu(gate), dgate = dy * a * relu'(gate) (0 for gate <= 0). */
+ACTFAST_API actfast_status actfast_reglu_f32(const float *a, const float *gate, float *y, size_t n);
+ACTFAST_API actfast_status actfast_reglu_backward_f32(const float *a, const float *gate, const float *dy, float *da, float *dgate, size_t n);
+ACTFAST_API actfast_status actfast_reglu_f64(const double *a, const double *gate, double *y, size_t n);
+ACTFAST_API actfast_status actfast_reglu_backward_f64(const double *a, const double *gate, const double *dy, double *da, double *dgate, size_t n);
+ACTFAST_API actfast_status actfast_reglu_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, actfast_bf16 *y, size_t n);
+ACTFAST_API actfast_status actfast_reglu_backward_bf16(const actfast_bf16 *a, const actfast_bf16 *gate, const actfast_bf16 *dy, actfast_bf16 *da, actfast_bf16 *dgate, size_t n);
+ACTFAST_API actfast_status actfast_reglu_f16(const actfast_f16 *a, const actfast_f16 *gate, actfast_f16 *y, size_t n);
+ACTFAST_API actfast_status actfast_reglu_backward_f16(const actfast_f16 *a, const actfast_f16 *gate, const actfast_f16 *dy, actfast_f16 *da, actfast_f16 *dgate, size_t n);
+/* END GENERATED gated */
+
 /* ---- generic, table-driven entry ---------------------------------------- */
 /* For tests, benchmarks and bindings that loop over every function. */
 
@@ -655,6 +729,11 @@ typedef enum actfast_op {
     ACTFAST_OP_SOFTMIN,
     ACTFAST_OP_PRELU,
     ACTFAST_OP_RRELU,
+    ACTFAST_OP_GLU,
+    ACTFAST_OP_SWIGLU,
+    ACTFAST_OP_GEGLU,
+    ACTFAST_OP_GEGLU_TANH,
+    ACTFAST_OP_REGLU,
     ACTFAST_OP_COUNT
 } actfast_op;
 /* END GENERATED op_enum */
@@ -695,10 +774,17 @@ ACTFAST_API actfast_params actfast_default_params(actfast_op op);
 ACTFAST_API actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
                              const void *dy, void *out, size_t n, const actfast_params *params);
 
+/* The gated units (actfast_op_info's gated): forward with out = y (dy and dgate
+ * unused, may be NULL), backward with out = da and dgate. actfast_apply refuses
+ * them (ACTFAST_ERR_INVALID_ARGUMENT), as this refuses the other ops. */
+ACTFAST_API actfast_status actfast_apply_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
+                                               const void *gate, const void *dy, void *out, void *dgate, size_t n);
+
 /* What the table knows of an op. */
 typedef struct actfast_op_info {
     const char *name;          /* "sigmoid" */
     int rowwise;               /* 1 for softmax-like functions */
+    int gated;                 /* 1 for the gated units: actfast_apply_gated */
     int nparams;               /* parameters after n in the typed API */
     const char *param_names[2];
     double param_defaults[2];

@@ -177,6 +177,8 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
 #define AF_STAMP_ELEMENTWISE_OWN_API(name, from_y) AF_STAMP_ELEMENTWISE(name, from_y)
 /* Row-wise ops write their own kernels (kernels/act/softmax.h). */
 #define AF_STAMP_ROWWISE(name, from_y)
+/* The gated units have loops of their own (kernels/gated.h). */
+#define AF_STAMP_GATED(name, from_y)
 
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
     AF_STAMP_##kind(name, from_y)

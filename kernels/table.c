@@ -46,6 +46,7 @@
 #include "act/all.h"
 #include "elementwise.h"
 #include "wide.h"
+#include "gated.h"
 #if !AF_IS_F64
 #include "half.h"
 #endif
@@ -62,6 +63,21 @@
     {name##_forward_kernel, name##_grad_kernel, name##_backward_kernel, AF_FROM_Y_ENTRY_##from_y(name)}
 #define AF_ENTRY_ELEMENTWISE_OWN_API(name, from_y) AF_ENTRY_ELEMENTWISE(name, from_y)
 #define AF_ENTRY_ROWWISE(name, from_y) {name##_forward_kernel, NULL, NULL, name##_backward_from_y_kernel}
+#define AF_ENTRY_GATED(name, from_y) {NULL}
+/* The gated units' kernels: the double unit's own, or for floats its
+ * kernels over float arrays (kernels/gated.h). */
+#if AF_IS_F64
+#define AF_GATED_ENTRY_GATED(name, ENUM)                                                        \
+    [ACTFAST_OP_##ENUM] = {[ACTFAST_FORWARD] = name##_gated_forward_kernel,                    \
+                           [ACTFAST_BACKWARD] = name##_gated_backward_kernel},
+#else
+#define AF_GATED_ENTRY_GATED(name, ENUM)                                                        \
+    [ACTFAST_OP_##ENUM] = {[ACTFAST_FORWARD] = AF_GATED_NAME(name, forward),                   \
+                           [ACTFAST_BACKWARD] = AF_GATED_NAME(name, backward)},
+#endif
+#define AF_GATED_ENTRY_ELEMENTWISE(name, ENUM)
+#define AF_GATED_ENTRY_ELEMENTWISE_OWN_API(name, ENUM)
+#define AF_GATED_ENTRY_ROWWISE(name, ENUM)
 /* The float table takes the wide kernels of kernels/wide.h for its ops in
  * place of the float bodies' (a later designated initializer wins). */
 #define AF_ENTRY_WIDE(name, ENUM)                                                                \
@@ -81,6 +97,12 @@ const AF_TABLE_TYPE(AF_SUFFIX) AF_TABLE_NAME(AF_ISA_TAG, AF_SUFFIX) = {
     },
     .slopes = {slopes_forward_kernel, slopes_grad_kernel, slopes_backward_kernel},
     .param_grad = {[ACTFAST_OP_SWISH] = swish_param_grad_kernel, [ACTFAST_OP_PRELU] = prelu_param_grad_kernel},
+    .gated = {
+#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
+    AF_GATED_ENTRY_##kind(name, ENUM)
+#include "ops.def"
+#undef AF_OP
+    },
 #if !AF_IS_F64
     .widen = {[AF_HALF_BF16] = widen_bf16_kernel, [AF_HALF_F16] = widen_f16_kernel},
     .narrow = {[AF_HALF_BF16] = narrow_bf16_kernel, [AF_HALF_F16] = narrow_f16_kernel},

@@ -203,6 +203,69 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
     return actfast__run(op, form, dtype, in, dy, out, rows * cols, &a);
 }
 
+/* ---- the gated units ----------------------------------------------------- */
+
+/* The checks of a gated call: every array it reads or writes (dy and dgate
+ * for backward only) present when n > 0, of a size that can exist; an output
+ * that shares a byte with an input only as the same array; da and dgate
+ * apart. */
+static actfast_status check_gated(actfast_dtype dtype, int backward, const void *a, const void *gate, const void *dy,
+                                  void *out, void *dgate, size_t n)
+{
+    const size_t size = actfast__dtype_size(dtype);
+    const void *const inputs[3] = {a, gate, backward ? dy : NULL};
+    void *const outputs[2] = {out, backward ? dgate : NULL};
+    if (n > 0 && (!a || !gate || !out || (backward && (!dy || !dgate))))
+        return ACTFAST_ERR_NULL_POINTER;
+    if (n > SIZE_MAX / size)
+        return ACTFAST_ERR_SIZE_OVERFLOW;
+    const size_t bytes = n * size;
+    for (int i = 0; i < 3; i++)
+        if (actfast__too_large(inputs[i], bytes) || (i < 2 && actfast__too_large(outputs[i], bytes)))
+            return ACTFAST_ERR_SIZE_OVERFLOW;
+    for (int o = 0; o < 2; o++)
+        for (int i = 0; i < 3; i++)
+            if (outputs[o] && partial_overlap(inputs[i], outputs[o], bytes))
+                return ACTFAST_ERR_OVERLAP;
+    if (backward && actfast__overlap(out, bytes, dgate, bytes))
+        return ACTFAST_ERR_OVERLAP;
+    return ACTFAST_OK;
+}
+
+static actfast_status run_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
+                                const void *gate, const void *dy, void *out, void *dgate, size_t n)
+{
+    const int backward = form == ACTFAST_BACKWARD;
+    actfast_status st = check_gated(dtype, backward, a, gate, dy, out, dgate, n);
+    if (st != ACTFAST_OK)
+        return st;
+    af_call call;
+    af_call_enter(&call);
+    st = af_call_kernels(&call);
+    if (st == ACTFAST_OK && n > 0) {
+        const af_kernel_set *k = call.kernels;
+        if (dtype == ACTFAST_F32)
+            k->f32->gated[op][form]((const float *)a, (const float *)gate, (const float *)dy, (float *)out,
+                                    (float *)dgate, n);
+        else if (dtype == ACTFAST_F64)
+            k->f64->gated[op][form]((const double *)a, (const double *)gate, (const double *)dy, (double *)out,
+                                    (double *)dgate, n);
+        else
+            actfast__half_gated(k, op, form, dtype, a, gate, dy, out, dgate, n);
+    }
+    return af_call_leave(&call, st);
+}
+
+actfast_status actfast_apply_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
+                                   const void *gate, const void *dy, void *out, void *dgate, size_t n)
+{
+    const actfast_op_info *info = actfast_get_op_info(op);
+    if (!info || !info->gated || (form != ACTFAST_FORWARD && form != ACTFAST_BACKWARD) ||
+        (unsigned)dtype > ACTFAST_F16)
+        return ACTFAST_ERR_INVALID_ARGUMENT;
+    return run_gated(op, form, dtype, a, gate, dy, out, dgate, n);
+}
+
 /* ---- the typed API ------------------------------------------------------- */
 
 /* params is (count, name0, default0, name1, default1). */
@@ -259,6 +322,17 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
         return run_rows(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, rows, cols);     \
     }
 
+#define AF_TYPED_GATED(name, ENUM, params, from_y)                                                     \
+    actfast_status AF_CAT(actfast_##name##_, DT)(const T *a, const T *gate, T *y, size_t n)            \
+    {                                                                                                  \
+        return run_gated(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, a, gate, NULL, y, NULL, n);        \
+    }                                                                                                  \
+    actfast_status AF_CAT(actfast_##name##_backward_, DT)(const T *a, const T *gate, const T *dy, T *da, \
+                                                          T *dgate, size_t n)                          \
+    {                                                                                                  \
+        return run_gated(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, a, gate, dy, da, dgate, n);       \
+    }
+
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
     AF_TYPED_##kind(name, ENUM, params, from_y)
 #define AF_TYPED_FILE "ops.def"
@@ -292,7 +366,7 @@ actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, ac
                                  const void *in, const void *dy, void *out, size_t n, const actfast_params *params)
 {
     const actfast_op_info *info = actfast_get_op_info(op);
-    if (!info || (unsigned)form >= ACTFAST_FORM_COUNT || !info->has_form[form] ||
+    if (!info || info->gated || (unsigned)form >= ACTFAST_FORM_COUNT || !info->has_form[form] ||
         (unsigned)dtype > ACTFAST_F16)
         return ACTFAST_ERR_INVALID_ARGUMENT;
     actfast_params defaults = actfast_default_params(op);

@@ -281,4 +281,79 @@ void actfast__half_param_grad(const af_kernel_set *k, actfast_op op, actfast_dty
     }
 }
 
+/* a act(g) on a tie of double, for a tie of the exact value's: two cases
+ * where the deciding term lies past double. A tiny g, as in
+ * second_order_side: with act(0) != 0 (glu: sigmoid(0) = 1/2) y = a act(0)
+ * + a act'(0) g + ..., act'(0) > 0 for every unit, so the sign of a g is the
+ * side and one step of double off the tie shows it; with act(0) = 0 (the
+ * others) a (g/2 + c g^2 + ...) is scaled as there. And a saturated act:
+ * where act(g) rounds to g (silu, gelu, gelu_tanh) or to 1 (sigmoid) for a
+ * finite g, the exact act is below it, and so is |a act(g)|. Not for an
+ * exact unit (reglu), whose double results are the exact products. */
+static double gated_tie_side(af_gated_kernel_f64 f, double a, double g, double y)
+{
+    const double zero = 0, one = 1;
+    double at_zero, act;
+    if (fabs(g) < 0x1p-40 && g != 0) {
+        f(&a, &zero, NULL, &at_zero, NULL, 1);
+        if (at_zero != 0)
+            return nextafter(y, a * g > 0 ? INFINITY : -INFINITY);
+        const double scaled = ldexp(g, -40 - ilogb(g));
+        f(&a, &scaled, NULL, &y, NULL, 1);
+        return ldexp(y, 40 + ilogb(g));
+    }
+    f(&one, &g, NULL, &act, NULL, 1);
+    return isfinite(g) && (act == g || act == 1) ? nextafter(y, 0) : y;
+}
+
+/* The near ties of a gated forward block, recomputed by the double kernel
+ * on the gathered a and gate. */
+static void settle_gated(af_gated_kernel_f64 f, int format, int exact, const float *a, const float *g,
+                         const uint16_t *near, size_t count, uint16_t *out)
+{
+    double a_wide[AF_HALF_TIES], g_wide[AF_HALF_TIES], y_wide[AF_HALF_TIES];
+    for (size_t done = 0; done < count; done += AF_HALF_TIES) {
+        const size_t part = count - done < AF_HALF_TIES ? count - done : AF_HALF_TIES;
+        for (size_t q = 0; q < part; q++) {
+            a_wide[q] = a[near[done + q]];
+            g_wide[q] = g[near[done + q]];
+        }
+        f(a_wide, g_wide, NULL, y_wide, NULL, part);
+        for (size_t q = 0; q < part; q++) {
+            double y = y_wide[q];
+            if (!exact && double_on_tie(y, format))
+                y = gated_tie_side(f, a_wide[q], g_wide[q], y);
+            out[near[done + q]] = double_to_half(y, format);
+        }
+    }
+}
+
+void actfast__half_gated(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
+                         const void *gate, const void *dy, void *out, void *dgate, size_t n)
+{
+    const int format = format_of(dtype), backward = form == ACTFAST_BACKWARD;
+    const af_widen_kernel widen = k->f32->widen[format];
+    const af_narrow_kernel narrow = k->f32->narrow[format];
+    const af_gated_kernel_f32 f = k->f32->gated[op][form];
+    const unsigned tie_ulps = tie_ulps_of(actfast_ulp_bound(op, form, ACTFAST_F32));
+    /* a bound of 0.5 in double: the product itself, rounded once (reglu) */
+    const int exact = actfast_ulp_bound(op, ACTFAST_FORWARD, ACTFAST_F64) <= 0.5;
+    float as[AF_HALF_BLOCK], gs[AF_HALF_BLOCK], dys[AF_HALF_BLOCK], ys[AF_HALF_BLOCK], dgs[AF_HALF_BLOCK];
+    uint16_t near[AF_HALF_BLOCK];
+    for (size_t i = 0; i < n; i += AF_HALF_BLOCK) {
+        const size_t len = n - i < AF_HALF_BLOCK ? n - i : AF_HALF_BLOCK;
+        widen((const uint16_t *)a + i, as, len);
+        widen((const uint16_t *)gate + i, gs, len);
+        if (backward)
+            widen((const uint16_t *)dy + i, dys, len);
+        f(as, gs, backward ? dys : NULL, ys, backward ? dgs : NULL, len);
+        /* the backward forms are rounded once more from float (within 1 ULP) */
+        const size_t count = narrow(ys, (uint16_t *)out + i, len, backward ? NULL : near, tie_ulps);
+        if (backward)
+            (void)narrow(dgs, (uint16_t *)dgate + i, len, NULL, 0);
+        else if (count)
+            settle_gated(k->f64->gated[op][form], format, exact, as, gs, near, count, (uint16_t *)out + i);
+    }
+}
+
 uint16_t actfast__double_to_half(double v, actfast_dtype dtype) { return double_to_half(v, format_of(dtype)); }

@@ -60,13 +60,20 @@ const char *actfast_status_string(actfast_status status)
 #define AF_FORMS_ELEMENTWISE(from_y) {1, 1, 1, from_y}
 #define AF_FORMS_ROWWISE(from_y) {1, 0, 0, from_y}
 #define AF_FORMS_ELEMENTWISE_OWN_API(from_y) AF_FORMS_ELEMENTWISE(from_y)
+#define AF_FORMS_GATED(from_y) {1, 0, 1, 0}
 
 static const actfast_op_info infos[ACTFAST_OP_COUNT] = {
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
-    [ACTFAST_OP_##ENUM] = {#name, AF_ROWWISE_##kind, AF_INFO_PARAMS params, AF_FORMS_##kind(from_y), mono, lo, hi},
+    [ACTFAST_OP_##ENUM] = {#name, AF_ROWWISE_##kind, AF_GATED_##kind, AF_INFO_PARAMS params, AF_FORMS_##kind(from_y), \
+                           mono, lo, hi},
 #define AF_ROWWISE_ELEMENTWISE 0
 #define AF_ROWWISE_ROWWISE 1
 #define AF_ROWWISE_ELEMENTWISE_OWN_API 0
+#define AF_ROWWISE_GATED 0
+#define AF_GATED_ELEMENTWISE 0
+#define AF_GATED_ROWWISE 0
+#define AF_GATED_ELEMENTWISE_OWN_API 0
+#define AF_GATED_GATED 1
 #include "ops.def"
 #undef AF_OP
 };

@@ -23,6 +23,13 @@ typedef struct af_params {
 typedef void (*af_kernel_f32)(const float *in, const float *dy, float *out, size_t n, const af_params *params);
 typedef void (*af_kernel_f64)(const double *in, const double *dy, double *out, size_t n, const af_params *params);
 
+/* A gated unit's forms: forward reads a and gate and writes out = y (dy and
+ * dgate unused); backward reads a, gate and dy and writes out = da and dgate. */
+typedef void (*af_gated_kernel_f32)(const float *a, const float *gate, const float *dy, float *out, float *dgate,
+                                    size_t n);
+typedef void (*af_gated_kernel_f64)(const double *a, const double *gate, const double *dy, double *out,
+                                    double *dgate, size_t n);
+
 /* The 16-bit storage formats, in the order of actfast_dtype's ACTFAST_BF16
  * and ACTFAST_F16. */
 enum { AF_HALF_BF16, AF_HALF_F16, AF_HALF_COUNT };
@@ -45,12 +52,15 @@ typedef size_t (*af_narrow_kernel)(const float *in, uint16_t *out, size_t n, uin
  *   param_grad  out = dy * df/dp per element, the terms of a trainable
  *               parameter's gradient (swish's beta, prelu's weight), which
  *               src/ sums; NULL for ops without one
+ *   gated       the gated units' forward and backward (kernels/gated.h),
+ *               indexed by op and form; NULL elsewhere
  *   widen, narrow  (float only) the 16-bit arrays to and from float, by
  *               format (src/half.c stages the 16-bit calls through them) */
 typedef struct af_kernels_f32 {
     af_kernel_f32 op[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
     af_kernel_f32 slopes[ACTFAST_BACKWARD + 1];
     af_kernel_f32 param_grad[ACTFAST_OP_COUNT];
+    af_gated_kernel_f32 gated[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
     af_widen_kernel widen[AF_HALF_COUNT];
     af_narrow_kernel narrow[AF_HALF_COUNT];
 } af_kernels_f32;
@@ -59,6 +69,7 @@ typedef struct af_kernels_f64 {
     af_kernel_f64 op[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
     af_kernel_f64 slopes[ACTFAST_BACKWARD + 1];
     af_kernel_f64 param_grad[ACTFAST_OP_COUNT];
+    af_gated_kernel_f64 gated[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
 } af_kernels_f64;
 
 /* An ISA as the API sees it: its name and both dtypes' kernels (src/dispatch.c). */

@@ -45,6 +45,8 @@ int main(void)
         printf("| `%s` |", info->name);
         if (info->rowwise)
             printf(" rows × cols");
+        if (info->gated) /* f(x) is y = a act(gate), dy·f'(x) its backward (da and dgate) */
+            printf(" a, gate");
         for (int p = 0; p < info->nparams; p++)
             printf("%s%s [%g]", p ? ", " : " ", info->param_names[p], info->param_defaults[p]);
         printf(" |");

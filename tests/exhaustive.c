@@ -843,7 +843,7 @@ static task *make_tasks(const config *cfg, size_t *count)
     size_t n = 0;
     for (int op = 0; op < ACTFAST_OP_COUNT; op++) {
         const actfast_op_info *info = actfast_get_op_info((actfast_op)op);
-        if (info->rowwise || !cfg->want_op[op])
+        if (info->rowwise || info->gated || !cfg->want_op[op])
             continue;
         sweep_params sets[SWEEP_MAX_SETS];
         const int all = sweep_param_sets((actfast_op)op, sets), nsets = cfg->params_all ? all : 1;
@@ -951,6 +951,8 @@ static rows run_sweep(config *cfg, const char *tsv)
     rows rs = {0};
     printf("row-wise ops (softmax, log_softmax, softmin): out of scope, their inputs are rows (test_ulp covers "
            "them)\n");
+    printf("gated units (glu, swiglu, geglu, geglu_tanh, reglu): out of scope, their inputs are pairs (test_gated "
+           "covers them; their activations are swept here)\n");
     char every[64] = "every float";
     if (cfg->stride > 1)
         snprintf(every, sizeof every, "every %llu-th float", (unsigned long long)cfg->stride);

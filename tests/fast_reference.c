@@ -515,6 +515,9 @@ static fr_result rrelu_grad(double x, const actfast_params *p) { return x > 0 ? 
     {                                                                                                                  \
         NULL, NULL                                                                                                     \
     }
+/* the exhaustive sweep runs one-argument functions; a gated unit's
+ * activation is swept as its own op */
+#define FR_GATED(name) FR_ROWWISE(name)
 
 const fr_op fr_table[ACTFAST_OP_COUNT] = {
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64)                   \

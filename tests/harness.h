@@ -126,6 +126,7 @@ typedef struct h_case {
     const actfast_op_info *info;
     size_t size; /* sizeof the element */
     int with_dy; /* the form reads dy */
+    int gated;   /* the walk of the gated units (actfast_apply_gated) */
     char name[64];
 } h_case;
 
@@ -137,7 +138,7 @@ static inline int h_next_case(h_case *c)
         c->form = (actfast_form)(c->index / H_DTYPE_COUNT % ACTFAST_FORM_COUNT);
         c->dtype = (actfast_dtype)(c->index % H_DTYPE_COUNT);
         c->info = actfast_get_op_info(c->op);
-        if (!c->info->has_form[c->form])
+        if (!c->info->has_form[c->form] || c->info->gated != c->gated)
             continue;
         c->size = h_size(c->dtype);
         c->with_dy = c->form == ACTFAST_BACKWARD || c->form == ACTFAST_BACKWARD_FROM_Y;
@@ -147,8 +148,20 @@ static inline int h_next_case(h_case *c)
     return 0;
 }
 
-/* Every (op, form, dtype): a new op in ops.def is covered without new code. */
+/* Every (op, form, dtype) of actfast_apply: a new op in ops.def is covered
+ * without new code. The gated units, with two inputs and two outputs, have
+ * their own walk: forward and backward of each, every dtype. */
 #define H_FOR_EACH_CASE(c) for (h_case c = {.index = -1}; h_next_case(&c);)
+#define H_FOR_EACH_GATED_CASE(c) for (h_case c = {.index = -1, .gated = 1}; h_next_case(&c);)
+
+/* A gated case's call: forward out = y from a and gate, backward out = da
+ * and dgate from a, gate and dy. */
+static inline actfast_status h_apply_gated(const h_case *c, const void *a, const void *gate, const void *dy, void *out,
+                                           void *dgate, size_t n)
+{
+    return actfast_apply_gated(c->op, c->form, c->dtype, a, gate, c->with_dy ? dy : NULL, out,
+                               c->with_dy ? dgate : NULL, n);
+}
 
 /* The op's default parameters, with cols for a row-wise op. */
 static inline actfast_params h_params(const h_case *c, size_t cols)

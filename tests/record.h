@@ -63,7 +63,13 @@ typedef struct test_record {
     void (*rows_forward)(const double *x, size_t n, mpfr_t *y);
     void (*rows_backward)(const double *y, const double *dy, size_t n, mpfr_t *dx, mpfr_t *scale);
 
-    /* Every op: the bench's baselines, */
+    /* Gated units: the record of the activation applied to the gate, whose
+     * forward and grad (or grad_terms) give the references of a act(g) and
+     * of dy a act'(g). NULL for the other ops. */
+    const struct test_record *gate_act;
+
+    /* Every op but the gated units (which the bench runs without one): the
+     * bench's baselines, */
     const textbook_loops *textbook;
     /* and the x range that docs/gallery draws f and f' over; its ends are
      * multiples of the gallery's step, 1/64, so that every kink is a point

@@ -15,9 +15,13 @@ endif()
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ops.def)
 file(STRINGS ${PROJECT_SOURCE_DIR}/src/ops.def _op_rows REGEX "^AF_OP\\(")
 set(ACTFAST_OPS "")
+set(ACTFAST_GATED_OPS "") # the gated units among them (their own test, test_gated)
 foreach(_row IN LISTS _op_rows)
   string(REGEX REPLACE "^AF_OP\\(([a-z0-9_]+),.*" "\\1" _op "${_row}")
   list(APPEND ACTFAST_OPS ${_op})
+  if(_row MATCHES "^AF_OP\\([a-z0-9_]+, *[A-Z0-9_]+, *GATED,")
+    list(APPEND ACTFAST_GATED_OPS ${_op})
+  endif()
 endforeach()
 
 # ops/<name>.c for every op of the table, what they share (reference.c: MPFR,

@@ -13,7 +13,7 @@
 enum { N = 16 }; /* elements per call */
 /* Arrays N apart with room on both sides for overlapping and adjacent
  * placements that stay inside the arena. */
-enum { IN = N, DY = 4 * N, OUT = 7 * N, ARENA = 9 * N };
+enum { IN = N, DY = 4 * N, OUT = 7 * N, GATE = 10 * N, DGATE = 13 * N, ARENA = 15 * N };
 
 static union {
     float f[ARENA];
@@ -400,6 +400,8 @@ static void check_env(actfast_status want)
     EXPECT(want, actfast_prelu_f64(arena.d + IN, arena.d + OUT, N, w, 1, 1), "ACTFAST_ISA=%s prelu_f64", env);
     EXPECT(want, actfast_swish_backward_beta_f32(arena.f + IN, arena.f + DY, arena.f + OUT, N, 1.0f, arena.f + 1),
            "ACTFAST_ISA=%s swish_backward_beta_f32", env);
+    EXPECT(want, actfast_swiglu_backward_f64(arena.d + IN, arena.d + GATE, arena.d + DY, arena.d + OUT, arena.d + DGATE, N),
+           "ACTFAST_ISA=%s swiglu_backward_f64", env);
     if (want != ACTFAST_OK) {
         /* Failed forces keep the error; only a valid one ends it. */
         CHECK(actfast_force_isa("sse9") == ACTFAST_ERR_UNKNOWN_ISA, "force_isa(sse9)");
@@ -410,6 +412,46 @@ static void check_env(actfast_status want)
     CHECK(strcmp(actfast_active_isa(), h_best_isa()) == 0, "force_isa(auto) gave %s, expected %s",
           actfast_active_isa(), h_best_isa());
     EXPECT(ACTFAST_OK, actfast_gelu_f32(arena.f + IN, arena.f + OUT, N), "gelu_f32 after force_isa(auto)");
+}
+
+/* The gated units (actfast_apply_gated): a at IN, gate at GATE, dy at DY,
+ * out at OUT, dgate at DGATE. */
+static void check_gated(const h_case *c)
+{
+    const int bwd = c->with_dy;
+    void *a = at(c, IN), *g = at(c, GATE), *d = at(c, DY), *out = at(c, OUT), *dg = at(c, DGATE);
+#define GATED(a_, g_, d_, out_, dg_, n_) actfast_apply_gated(c->op, c->form, c->dtype, a_, g_, d_, out_, dg_, n_)
+    EXPECT(ACTFAST_OK, GATED(a, g, d, out, dg, N), "%s: valid", c->name);
+    EXPECT(ACTFAST_OK, GATED(NULL, NULL, NULL, NULL, NULL, 0), "%s: n = 0, NULL arrays", c->name);
+    EXPECT(ACTFAST_ERR_NULL_POINTER, GATED(NULL, g, d, out, dg, N), "%s: a NULL", c->name);
+    EXPECT(ACTFAST_ERR_NULL_POINTER, GATED(a, NULL, d, out, dg, N), "%s: gate NULL", c->name);
+    EXPECT(ACTFAST_ERR_NULL_POINTER, GATED(a, g, d, NULL, dg, N), "%s: out NULL", c->name);
+    if (bwd) {
+        EXPECT(ACTFAST_ERR_NULL_POINTER, GATED(a, g, NULL, out, dg, N), "%s: dy NULL", c->name);
+        EXPECT(ACTFAST_ERR_NULL_POINTER, GATED(a, g, d, out, NULL, N), "%s: dgate NULL", c->name);
+    }
+    EXPECT(ACTFAST_ERR_SIZE_OVERFLOW, GATED(a, g, d, out, dg, SIZE_MAX / 2), "%s: n = SIZE_MAX / 2", c->name);
+    EXPECT(ACTFAST_ERR_OVERLAP, GATED(a, g, d, at(c, IN + 1), dg, N), "%s: out = a + 1", c->name);
+    EXPECT(ACTFAST_ERR_OVERLAP, GATED(a, g, d, at(c, GATE - 1), dg, N), "%s: out = gate - 1", c->name);
+    EXPECT(ACTFAST_OK, GATED(a, g, d, a, dg, N), "%s: out = a (in place)", c->name);
+    EXPECT(ACTFAST_OK, GATED(a, g, d, g, dg, N), "%s: out = gate (in place)", c->name);
+    if (bwd) {
+        EXPECT(ACTFAST_ERR_OVERLAP, GATED(a, g, d, out, at(c, DY + 3), N), "%s: dgate = dy + 3", c->name);
+        EXPECT(ACTFAST_ERR_OVERLAP, GATED(a, g, d, out, out, N), "%s: dgate = da", c->name);
+        EXPECT(ACTFAST_ERR_OVERLAP, GATED(a, g, d, out, at(c, OUT + N - 1), N), "%s: dgate = da + N - 1", c->name);
+        EXPECT(ACTFAST_OK, GATED(a, g, d, d, g, N), "%s: da = dy, dgate = gate (in place)", c->name);
+    }
+#undef GATED
+    /* the other entries refuse what is not theirs */
+    EXPECT(ACTFAST_ERR_INVALID_ARGUMENT, actfast_apply(c->op, c->form, c->dtype, a, d, out, N, NULL),
+           "%s: through actfast_apply", c->name);
+    EXPECT(ACTFAST_ERR_INVALID_ARGUMENT,
+           actfast_apply_gated(c->op, ACTFAST_GRAD, c->dtype, a, g, d, out, dg, N), "%s: form grad", c->name);
+    EXPECT(ACTFAST_ERR_INVALID_ARGUMENT,
+           actfast_apply_gated(ACTFAST_OP_SIGMOID, c->form, c->dtype, a, g, d, out, dg, N),
+           "%s: sigmoid through actfast_apply_gated", c->name);
+    EXPECT(ACTFAST_ERR_INVALID_ARGUMENT,
+           actfast_apply_gated(c->op, c->form, (actfast_dtype)7, a, g, d, out, dg, N), "%s: dtype 7", c->name);
 }
 
 int main(int argc, char **argv)
@@ -427,6 +469,9 @@ int main(int argc, char **argv)
     }
     const char *isa = h_use_isa(argc, argv);
     check_generic();
+    H_FOR_EACH_GATED_CASE(c) {
+        check_gated(&c);
+    }
     check_typed();
     check_f32_conversion();
     check_force(isa);

@@ -2,7 +2,8 @@
  *
  *   test_bits <isa>
  *
- * Prints one line per (op, form, dtype) of the table, "op form dtype hash":
+ * Prints one line per (op, form, dtype) of the table, "op form dtype hash"
+ * (a gated unit's backward: the hashes of da and dgate):
  * a 64-bit FNV-1a hash of the results over fixed inputs, every NaN hashed as
  * one canonical NaN (a NaN's sign and payload are not part of the contract,
  * and x86 and Arm make different default NaNs). The inputs are made from
@@ -95,8 +96,8 @@ static uint64_t digest(actfast_dtype dt, const void *p, size_t n)
     return h;
 }
 
-/* Room for whole rows of a row-wise op. */
-static double in[N + 64], dy[N + 64], out[N + 64];
+/* Room for whole rows of a row-wise op; a gated unit's gate and dgate. */
+static double in[N + 64], dy[N + 64], out[N + 64], gate[N], dgate[N];
 
 int main(int argc, char **argv)
 {
@@ -114,6 +115,20 @@ int main(int argc, char **argv)
         CHECK(h_apply(&c, in, dy, out, n, &p) == ACTFAST_OK, "%s", c.name);
         printf("%s %s %s %016llx\n", c.info->name, h_form_names[c.form], h_dtype_names[c.dtype],
                (unsigned long long)digest(c.dtype, out, n));
+    }
+    /* The gated units: a, gate and dy from three streams; backward prints
+     * da's digest and dgate's. */
+    H_FOR_EACH_GATED_CASE(c)
+    {
+        fill(&c, in, N, 1);
+        fill(&c, gate, N, 3);
+        fill(&c, dy, N, 2);
+        CHECK(h_apply_gated(&c, in, gate, dy, out, dgate, N) == ACTFAST_OK, "%s", c.name);
+        printf("%s %s %s %016llx", c.info->name, h_form_names[c.form], h_dtype_names[c.dtype],
+               (unsigned long long)digest(c.dtype, out, N));
+        if (c.with_dy)
+            printf(" %016llx", (unsigned long long)digest(c.dtype, dgate, N));
+        printf("\n");
     }
     return atomic_load(&h_failed) != 0;
 }

@@ -273,7 +273,8 @@ int main(int argc, char **argv)
     const size_t per_op = argc > 2 ? (size_t)strtoull(argv[2], NULL, 10) : h_scaled((size_t)1 << 21, 20000);
     fr_init();
     for (int op = 0; op < ACTFAST_OP_COUNT; op++) {
-        if (actfast_get_op_info((actfast_op)op)->rowwise || (only != ACTFAST_OP_COUNT && op != (int)only))
+        const actfast_op_info *info = actfast_get_op_info((actfast_op)op);
+        if (info->rowwise || info->gated || (only != ACTFAST_OP_COUNT && op != (int)only))
             continue;
         sweep_params sets[SWEEP_MAX_SETS];
         const int nsets = sweep_param_sets((actfast_op)op, sets);

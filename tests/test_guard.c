@@ -77,7 +77,7 @@ static void on_fault(int sig)
 enum alias { SEPARATE, OUT_IS_IN, OUT_IS_DY };
 static const char *const alias_names[] = {"out of place", "out = in", "out = dy"};
 
-static slot slots[3]; /* in, dy, out */
+static slot slots[5]; /* in, dy, out; gated units: a, gate, dy, out, dgate */
 /* The inputs and the reference result of the current shape, on plain buffers. */
 static double x[MAX_N], dy[MAX_N], ref[MAX_N];
 
@@ -121,6 +121,49 @@ static void run_shape(const h_case *c, size_t n, size_t cols)
                 run_placed(c, n, &p, at_end, off, a);
 }
 
+/* ---- the gated units: a, gate, dy in, out (y or da) and dgate out ------- */
+
+static double gate[MAX_N], ref_dgate[MAX_N];
+
+/* in_place: forward y over a, backward da over dy and dgate over gate. */
+static void run_gated_placed(const h_case *c, size_t n, int at_end, size_t off, int in_place)
+{
+    const size_t line = LINE_BYTES / c->size, bytes = n * c->size;
+    unsigned char *arr[5];
+    for (int k = 0; k < 5; k++)
+        arr[k] = place(&slots[k], at_end, (off * (2 * k + 1) + k) % line, n, c->size);
+    unsigned char *out = in_place ? (c->with_dy ? arr[2] : arr[0]) : arr[3];
+    unsigned char *dgate = in_place ? arr[1] : arr[4];
+    memcpy(arr[0], x, bytes);
+    memcpy(arr[1], gate, bytes);
+    memcpy(arr[2], dy, bytes);
+    snprintf(where, sizeof where, "%s n=%zu %s off=%zu %s", c->name, n, at_end ? "at upper guard" : "after lower guard",
+             off, in_place ? "in place" : "out of place");
+    actfast_status st = h_apply_gated(c, arr[0], arr[1], arr[2], out, dgate, n);
+    CHECK(st == ACTFAST_OK, "%s: status %d", where, (int)st);
+    CHECK_SAME(c, out, ref, n, where);
+    if (c->with_dy)
+        CHECK_SAME(c, dgate, ref_dgate, n, where);
+    const double *inputs[3] = {x, gate, dy};
+    for (int k = 0; k < 3; k++)
+        if (!(in_place && (arr[k] == out || (c->with_dy && arr[k] == dgate))))
+            CHECK(memcmp(arr[k], inputs[k], bytes) == 0, "%s: input %d changed", where, k);
+    for (int k = 0; k < 5; k++)
+        CHECK(intact_then_reset(&slots[k], arr[k], bytes), "%s: wrote around array %d", where, k);
+}
+
+static void run_gated_shape(const h_case *c, size_t n)
+{
+    h_fill(c->dtype, x, n, (unsigned)n * 7);
+    h_fill(c->dtype, gate, n, (unsigned)n * 7 + 1);
+    h_fill(c->dtype, dy, n, (unsigned)n * 7 + 2);
+    CHECK(h_apply_gated(c, x, gate, dy, ref, ref_dgate, n) == ACTFAST_OK, "%s n=%zu: reference", c->name, n);
+    for (int at_end = 0; at_end < 2; at_end++)
+        for (size_t off = 0; off < LINE_BYTES / c->size; off++)
+            for (int in_place = 0; in_place < 2; in_place++)
+                run_gated_placed(c, n, at_end, off, in_place);
+}
+
 int main(int argc, char **argv)
 {
     const char *isa = h_use_isa(argc, argv);
@@ -129,7 +172,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "page of %zu bytes is too small\n", page);
         return 1;
     }
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 5; i++)
         slots[i] = slot_new(page);
     memset(canaries, CANARY, sizeof canaries);
     struct sigaction sa = {.sa_handler = on_fault};
@@ -152,6 +195,10 @@ int main(int argc, char **argv)
             for (size_t rows = 1; rows <= MAX_ROWS; rows++)
                 run_shape(&c, rows * cols, cols);
     }
-    printf("guard %s: n = 0..%zu, rows x cols up to %d x %zu\n", isa, n_max, MAX_ROWS, cols_max);
+    H_FOR_EACH_GATED_CASE(c) {
+        for (size_t n = 0; n <= n_max; n++)
+            run_gated_shape(&c, n);
+    }
+    printf("guard %s: n = 0..%zu, rows x cols up to %d x %zu, the gated units too\n", isa, n_max, MAX_ROWS, cols_max);
     return h_finish();
 }

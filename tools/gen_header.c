@@ -1,11 +1,12 @@
 /* Writes the parts of include/actfast.h that follow from the op table: the
- * prototypes of every ELEMENTWISE and ROWWISE row of src/ops.def, each op's
+ * prototypes of every ELEMENTWISE, ROWWISE and GATED row of src/ops.def, each op's
  * under its comment from src/ops_doc.def, and the actfast_op enum. By hand, a
  * forgotten prototype is only a warning in src/api.c, and the entry point
  * silently stays hidden in a shared libactfast.
  *
  *   actfast_gen_header elementwise    the ELEMENTWISE ops' comments and prototypes
  *   actfast_gen_header rowwise        the ROWWISE ops' comments and prototypes
+ *   actfast_gen_header gated          the GATED ops' comments and prototypes
  *   actfast_gen_header op_enum        typedef enum actfast_op, in the order of the rows
  *   actfast_gen_header entry_points   every entry point that a row names, one a line,
  *                                     ELEMENTWISE_OWN_API ops' forms included (the
@@ -19,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum kind { KIND_ELEMENTWISE, KIND_ELEMENTWISE_OWN_API, KIND_ROWWISE };
+enum kind { KIND_ELEMENTWISE, KIND_ELEMENTWISE_OWN_API, KIND_ROWWISE, KIND_GATED };
 
 typedef struct op {
     const char *name;
@@ -71,7 +72,7 @@ typedef struct array {
 typedef struct form {
     const char *suffix;
     int array_count;
-    array arrays[3];
+    array arrays[5];
 } form;
 
 /* SPEC §6; backward_from_y last, as only the rows with from_y = 1 have it. */
@@ -87,8 +88,18 @@ static const form rowwise_forms[] = {
     {"_backward", 3, {{1, "y"}, {1, "dy"}, {0, "dx"}}},
 };
 
+/* SPEC §6's gated units: two inputs forward, two outputs backward. */
+static const form gated_forms[] = {
+    {"", 3, {{1, "a"}, {1, "gate"}, {0, "y"}}},
+    {"_backward", 5, {{1, "a"}, {1, "gate"}, {1, "dy"}, {0, "da"}, {0, "dgate"}}},
+};
+
 static const form *forms_of(const op *o, int *count)
 {
+    if (o->kind == KIND_GATED) {
+        *count = sizeof gated_forms / sizeof gated_forms[0];
+        return gated_forms;
+    }
     if (o->kind == KIND_ROWWISE) {
         *count = sizeof rowwise_forms / sizeof rowwise_forms[0];
         return rowwise_forms;
@@ -236,12 +247,14 @@ int main(int argc, char **argv)
         put_declarations(KIND_ELEMENTWISE);
     else if (strcmp(section, "rowwise") == 0)
         put_declarations(KIND_ROWWISE);
+    else if (strcmp(section, "gated") == 0)
+        put_declarations(KIND_GATED);
     else if (strcmp(section, "op_enum") == 0)
         put_op_enum();
     else if (strcmp(section, "entry_points") == 0)
         put_entry_points();
     else {
-        fprintf(stderr, "usage: actfast_gen_header elementwise|rowwise|op_enum|entry_points\n");
+        fprintf(stderr, "usage: actfast_gen_header elementwise|rowwise|gated|op_enum|entry_points\n");
         return 2;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {

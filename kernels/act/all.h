@@ -41,6 +41,13 @@
 #include "act/tanh.h"
 #include "act/tanhshrink.h"
 #include "act/threshold.h"
+/* The gated linear units, over gated.h and their activations' bodies. */
+#include "act/gated.h"
+#include "act/geglu.h"
+#include "act/geglu_tanh.h"
+#include "act/glu.h"
+#include "act/reglu.h"
+#include "act/swiglu.h"
 /* The row-wise ops, over rows.h. */
 #include "act/rows.h"
 #include "act/softmax.h"

@@ -221,6 +221,10 @@ AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
  * float in double: K = 3.5, P of degree 14, error 2^-40.4 relative to P. */
 #define GELU_FLOAT_ERFC_K 0x1.cp+1
 #define GELU_FLOAT_U_MAX 0x1.5p+3
+/* geglu's float formula (kernels/act/geglu.h) below this gate: u = |x|/sqrt 2
+ * would reach GELU_FLOAT_U_MAX at -14.85, where gelu itself rounds to 0 but
+ * a gelu(x), with a up to 2^128, does not. */
+#define GELU_FLOAT_TAIL -14.0
 #define GELU_FLOAT_ERFC_DEGREE 14
 AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {
     0x1.13fafefca065dp-17, 0x1.aefef99c01840p-16, -0x1.838339210dcfap-15, -0x1.03c662eddc7a4p-13,
@@ -228,13 +232,14 @@ AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {
     -0x1.8ff5f99e2e69fp-5, 0x1.686107c78a4b2p-4,   -0x1.d7683061a1a48p-4, 0x1.8f702ebdefb46p-4,
     -0x1.59e2c29698450p-7, -0x1.1ebd220ea6cdfp-3,  0x1.3e0a99a0eeb0cp+0};
 
-/* The roots of f' for gelu and gelu_tanh (rounded to double). Near a
+/* The roots of f' for gelu, gelu_tanh and silu (rounded to double). Near a
  * root f' cancels the few 2^-38 of error of a float kernel that runs in
  * double; within ROOT_WINDOW of it those kernels take f' from the double
  * body, whose error is relative to f' itself (rare, tested per vector).
- * Outside, |f'| > 0.4 ROOT_WINDOW and the error stays below 2^-30 of f'. */
+ * Outside, |f'| > 0.2 ROOT_WINDOW and the error stays below 2^-30 of f'. */
 #define GELU_GRAD_ROOT -0x1.80ead197f00b4p-1
 #define GELU_TANH_GRAD_ROOT -0x1.81429f9e97e4dp-1
+#define SILU_GRAD_ROOT -0x1.474973c84120bp+0
 #define ROOT_WINDOW 0x1p-6
 
 /* log(1 + e) on [0, 1] (af_log1p_unit): ln 2 = LN2_FULL_HI + LN2_FULL_LO, and

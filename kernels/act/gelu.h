@@ -113,17 +113,40 @@ static inline V gelu_cdf_dw(V x, af_exp_parts g, V *lo)
     return v_sel(middle, from_erf, v_sel(left, from_erfc, hc));
 }
 
-/* x Phi(x), with x = -inf taken as -1e4 (Phi is 0 there, not inf * 0). */
-static inline V gelu_forward(V x, const VP *k)
+/* m x / 2 rounded once: m / 2 is exact where m is normal, x / 2 where m is
+ * not (then x is normal, or m x / 2 rounds to 0 anyway). */
+static inline V af_times_half(V m, V x)
 {
-    (void)k;
+    V half = v_set((T)0.5);
+    return v_sel(v_ge(v_abs(m), v_set(AF_K(MIN_NORMAL))), af_mul_small(v_mul(m, half), x),
+                 af_mul_small(m, v_mul(x, half)));
+}
+
+/* m gelu(x), the double word x Phi(x) times m rounded once (the gated geglu,
+ * kernels/act/geglu.h); has_m 0 (m unused) compiles to gelu(x) itself.
+ * x = -inf is taken as -1e4 (Phi is 0 there, not inf * 0). m x Phi, in
+ * gelu_gauss's scale, cannot overflow unless m gelu(x) does: x Phi is gelu(x)
+ * itself for x >= 0, and below 1 in magnitude for x < 0, scaled or not. */
+static inline V gelu_times(V m, V x, int has_m)
+{
     M tiny = af_is_tiny(x);
     V xs = v_sel(tiny, v_set((T)0), x);
     M deep;
     af_exp_parts g = gelu_gauss(xs, &deep);
     V cdf_lo, cdf = gelu_cdf_dw(xs, g, &cdf_lo);
     V p_lo, p = af_mul_dw(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
-    return v_sel(tiny, af_mul_small(x, v_set((T)0.5)), gelu_unscale(af_round_dw(p, p_lo), g, deep));
+    V first_order = af_mul_small(x, v_set((T)0.5));
+    if (has_m) {
+        p = af_mul_dw(m, p, p_lo, &p_lo);
+        first_order = af_times_half(m, x);
+    }
+    return v_sel(tiny, first_order, gelu_unscale(af_round_dw(p, p_lo), g, deep));
+}
+
+static inline V gelu_forward(V x, const VP *k)
+{
+    (void)k;
+    return gelu_times(x, x, 0);
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */

@@ -20,12 +20,18 @@ static inline V gelu_tanh_cubic(V x, V q, V q_lo, V k_hi, V k_lo, V *lo)
     return z;
 }
 
+/* z(x) = C x (1 + K x^2) as hi + *lo, x clamped. */
+static inline V gelu_tanh_z(V x, V *lo)
+{
+    V xc = af_clamp_x(x);
+    V q_lo, q = af_square_dw(xc, v_set((T)0), &q_lo);
+    return gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), lo);
+}
+
 static inline V gelu_tanh_forward(V x, const VP *k)
 {
     (void)k;
-    V xc = af_clamp_x(x);
-    V q_lo, q = af_square_dw(xc, v_set((T)0), &q_lo);
-    V z_lo, z = gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), &z_lo);
+    V z_lo, z = gelu_tanh_z(x, &z_lo);
     return af_times_sigmoid(x, z, z_lo);
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */

@@ -26,7 +26,10 @@ static inline af_exp_parts af_sigmoid_denominator(V z, V z_lo, V *d, V *d_lo)
     return e;
 }
 
-static inline V af_times_sigmoid(V x, V z, V z_lo)
+/* (x + x_lo) sigmoid(z) for x given as a double word (the gated units'
+ * a g: kernels/act/gated.h); has_lo 0 (x_lo unused) compiles to the plain
+ * product, bit for bit. */
+static inline V af_times_sigmoid_dw(V x, V x_lo, int has_lo, V z, V z_lo)
 {
     M pos = v_ge(z, v_set((T)0));
     V d, d_lo;
@@ -35,10 +38,14 @@ static inline V af_times_sigmoid(V x, V z, V z_lo)
      * limit. |x e| <= |x| (e <= 1, and far less in the tail): no overflow. */
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
     V n_lo, n = af_mul_dw_finite(xf, e.e, e.lo, &n_lo);
+    if (has_lo)
+        n_lo = v_fma(x_lo, e.e, n_lo);
     n = v_sel(pos, x, n);
-    n_lo = v_sel(pos, v_set((T)0), n_lo);
+    n_lo = v_sel(pos, has_lo ? x_lo : v_set((T)0), n_lo);
     return af_unscale(af_div_dw_signed(n, n_lo, d, d_lo), v_sel(pos, v_set((T)1), e.scale));
 }
+
+static inline V af_times_sigmoid(V x, V z, V z_lo) { return af_times_sigmoid_dw(x, x, 0, z, z_lo); }
 
 /* m d/dx [x sigmoid(z(x))] = m sigmoid(z) (1 + x z'(x) (1 - sigmoid(z))), given
  * g + g_lo = 1 + x z'(x) as a double word: (1 + e g)/d^2 for z >= 0 and

@@ -1,0 +1,106 @@
+/* The loops of the gated linear units (kernels/act/gated.h): forward
+ * y = a act(g), backward da = dy act(g) and dgate = dy a act'(g) in one pass.
+ * Whole vectors, then one partial vector (never a read or write past n);
+ * every input of a vector is loaded before its outputs are stored, so that
+ * an output may be one of the inputs (in place).
+ *
+ * The double unit defines them twice: over double arrays, and over float
+ * arrays in double (v_load_f32: a g and dy a exact, the units' float
+ * formulas, one rounding to float), as actfast__gated_<isa>_<op>_<form> for
+ * the float table; the float unit stamps none. */
+
+#define AF_GATED_NAME__(isa, name, form) actfast__gated_##isa##_##name##_##form
+#define AF_GATED_NAME_(isa, name, form) AF_GATED_NAME__(isa, name, form)
+#define AF_GATED_NAME(name, form) AF_GATED_NAME_(AF_ISA_TAG, name, form)
+
+#define AF_GATED_DECLARE(name)                                                                  \
+    void AF_GATED_NAME(name, forward)(const float *, const float *, const float *, float *, float *, size_t); \
+    void AF_GATED_NAME(name, backward)(const float *, const float *, const float *, float *, float *, size_t);
+#define AF_OP(name, ENUM, kind, ...) AF_GATED_DECLARE_##kind(name)
+#define AF_GATED_DECLARE_ELEMENTWISE(name)
+#define AF_GATED_DECLARE_ELEMENTWISE_OWN_API(name)
+#define AF_GATED_DECLARE_ROWWISE(name)
+#define AF_GATED_DECLARE_GATED(name) AF_GATED_DECLARE(name)
+#include "ops.def"
+#undef AF_OP
+
+#if AF_IS_F64
+/* dy a act'(g) (AF_BACKWARD_VALUE's frame). Where dy a overflows and the
+ * result need not, a vector with such a lane (rare) takes dy 2^-64 there and
+ * scales back by 2^64, exact: the result is at least 2^-50 wherever act' is
+ * not 0. In double for float arrays dy a is exact; for double arrays it is
+ * rounded once, the half ulp that the backward bounds of src/ops.def add to
+ * the activation's own. */
+static inline V af_gated_gate_grad(V a, V g, V dy, const VP *k, V (*grad_times)(V, V, const VP *),
+                                   int takes_infinite_m, int first_order_x)
+{
+    V m = v_mul(dy, a);
+    V r = af_backward_value(g, m, k, grad_times, takes_infinite_m, first_order_x);
+    M over = v_eq(v_abs(m), v_set((T)INFINITY));
+    if (!AF_RARELY(m_any(over)))
+        return r;
+    V scaled_m = v_mul(v_mul(dy, v_set((T)0x1p-64)), a);
+    V scaled = af_backward_value(g, scaled_m, k, grad_times, takes_infinite_m, first_order_x);
+    return v_sel(over, v_mul(scaled, v_set((T)0x1p64)), r);
+}
+#define AF_GATED_GATE_GRAD(a, g, dy, grad_times, k)                                             \
+    af_gated_gate_grad(a, g, dy, k, grad_times, AF_TAKES_INFINITE_M(grad_times), AF_FIRST_ORDER_X(grad_times))
+
+/* head(a, gate, dy, out, dgate, n): forward writes out = y (dy and dgate
+ * unused), backward out = da and dgate. */
+#define AF_LOOP_GATED_FORWARD(head, S, io, name)                                                \
+    head(const S *a, const S *gate, const S *dy, S *out, S *dgate, size_t n)                    \
+    {                                                                                           \
+        const af_params none = {{0, 0}, 0, NULL};                                               \
+        const VP k = af_vparams_make(&none);                                                    \
+        size_t i = 0;                                                                           \
+        (void)dy;                                                                               \
+        (void)dgate;                                                                            \
+        for (; i + AF_LANES <= n; i += AF_LANES)                                                \
+            v_store##io(out + i, name##_gated_forward(v_load##io(a + i), v_load##io(gate + i), &k)); \
+        if (i < n) {                                                                            \
+            V y = name##_gated_forward(v_load_part##io(a + i, n - i), v_load_part##io(gate + i, n - i), &k); \
+            v_store_part##io(out + i, y, n - i);                                                \
+        }                                                                                       \
+    }
+
+#define AF_GATED_BACKWARD_STEP(name, av, gv, dv, da, dg)                                        \
+    V da = name##_gated_forward(dv, gv, &k);                                                    \
+    V dg = AF_GATED_GATE_GRAD(av, gv, dv, name##_gate_grad_times, &k)
+
+#define AF_LOOP_GATED_BACKWARD(head, S, io, name)                                               \
+    head(const S *a, const S *gate, const S *dy, S *out, S *dgate, size_t n)                    \
+    {                                                                                           \
+        const af_params none = {{0, 0}, 0, NULL};                                               \
+        const VP k = af_vparams_make(&none);                                                    \
+        size_t i = 0;                                                                           \
+        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
+            V av = v_load##io(a + i), gv = v_load##io(gate + i), dv = v_load##io(dy + i);       \
+            AF_GATED_BACKWARD_STEP(name, av, gv, dv, da, dg);                                   \
+            v_store##io(out + i, da);                                                           \
+            v_store##io(dgate + i, dg);                                                         \
+        }                                                                                       \
+        if (i < n) {                                                                            \
+            const size_t len = n - i;                                                           \
+            V av = v_load_part##io(a + i, len), gv = v_load_part##io(gate + i, len);            \
+            V dv = v_load_part##io(dy + i, len);                                                \
+            AF_GATED_BACKWARD_STEP(name, av, gv, dv, da, dg);                                   \
+            v_store_part##io(out + i, da, len);                                                 \
+            v_store_part##io(dgate + i, dg, len);                                               \
+        }                                                                                       \
+    }
+
+/* The float arrays' kernels run the units' float formulas: name##_float. */
+#define AF_GATED_DEFINE(name)                                                                   \
+    AF_LOOP_GATED_FORWARD(static void name##_gated_forward_kernel, T, , name)                   \
+    AF_LOOP_GATED_BACKWARD(static void name##_gated_backward_kernel, T, , name)                 \
+    AF_LOOP_GATED_FORWARD(void AF_GATED_NAME(name, forward), float, _f32, name##_float)         \
+    AF_LOOP_GATED_BACKWARD(void AF_GATED_NAME(name, backward), float, _f32, name##_float)
+#define AF_OP(name, ENUM, kind, ...) AF_GATED_DEFINE_##kind(name)
+#define AF_GATED_DEFINE_ELEMENTWISE(name)
+#define AF_GATED_DEFINE_ELEMENTWISE_OWN_API(name)
+#define AF_GATED_DEFINE_ROWWISE(name)
+#define AF_GATED_DEFINE_GATED(name) AF_GATED_DEFINE(name)
+#include "ops.def"
+#undef AF_OP
+#endif
