@@ -133,9 +133,10 @@ static size_t element_size(actfast_dtype dtype)
 
 /* The arrays of one call. */
 typedef struct operands {
-    const void *in; /* x, or y = f(x) for backward_from_y */
-    const void *dy;
+    const void *in; /* x, or y = f(x) for backward_from_y; a gated unit's gate */
+    const void *dy; /* dy; a gated unit's a (and its dy, backward) */
     void *out;
+    void *out2;     /* a gated unit's dgate */
     void *prepared; /* what prepare made (a oneDNN primitive), for run and release */
 } operands;
 
@@ -176,6 +177,8 @@ static int force_isa(const bench_case *c, operands *o)
 
 static int run_library(const bench_case *c, const operands *o)
 {
+    if (actfast_get_op_info(c->op)->gated)
+        return actfast_apply_gated(c->op, c->form, c->dtype, o->dy, o->in, o->dy, o->out, o->out2, c->n) != ACTFAST_OK;
     return actfast_apply(c->op, c->form, c->dtype, o->in, o->dy, o->out, c->n, &c->params) != ACTFAST_OK;
 }
 
@@ -215,7 +218,7 @@ typedef struct dataset {
     size_t size;
     input_class input;
     actfast_op y_op; /* y holds f(x) of this op; ACTFAST_OP_COUNT: not computed */
-    void *x, *dy, *y, *out;
+    void *x, *dy, *y, *out, *out2;
 } dataset;
 
 static dataset data = {.y_op = ACTFAST_OP_COUNT};
@@ -289,7 +292,8 @@ static void dataset_free(void)
     free(data.dy);
     free(data.y);
     free(data.out);
-    data.x = data.dy = data.y = data.out = NULL;
+    free(data.out2);
+    data.x = data.dy = data.y = data.out = data.out2 = NULL;
     data.y_op = ACTFAST_OP_COUNT;
 }
 
@@ -301,7 +305,8 @@ static int dataset_fill(const bench_case *c)
     data.dy = aligned_alloc(ALIGNMENT, bytes);
     data.y = aligned_alloc(ALIGNMENT, bytes);
     data.out = aligned_alloc(ALIGNMENT, bytes);
-    if (!data.x || !data.dy || !data.y || !data.out) {
+    data.out2 = aligned_alloc(ALIGNMENT, bytes);
+    if (!data.x || !data.dy || !data.y || !data.out || !data.out2) {
         dataset_free();
         return 0;
     }
@@ -313,6 +318,7 @@ static int dataset_fill(const bench_case *c)
     /* Touched now, so that no page fault lands in a timed loop. */
     memset(data.y, 0, bytes);
     memset(data.out, 0, bytes);
+    memset(data.out2, 0, bytes);
     data.dtype = c->dtype;
     data.size = c->size;
     data.input = c->input;
@@ -334,6 +340,7 @@ static int load_operands(const bench_case *c, operands *o)
     o->in = from_y ? data.y : data.x;
     o->dy = data.dy;
     o->out = data.out;
+    o->out2 = data.out2;
     o->prepared = NULL;
     return 1;
 }
@@ -348,7 +355,9 @@ static void fail(gb_state *state, const char *message)
 
 static void report_throughput(gb_state *state, const bench_case *c)
 {
-    const int arrays = c->form == ACTFAST_BACKWARD || c->form == ACTFAST_BACKWARD_FROM_Y ? 3 : 2;
+    const int backward = c->form == ACTFAST_BACKWARD || c->form == ACTFAST_BACKWARD_FROM_Y;
+    /* a gated unit reads a and gate (and dy) and writes y (or da and dgate) */
+    const int arrays = actfast_get_op_info(c->op)->gated ? (backward ? 5 : 3) : backward ? 3 : 2;
     const double elements = (double)c->n, bytes = elements * (double)(arrays * element_size(c->dtype));
     const unsigned rate = GB_COUNTER_RATE | GB_COUNTER_PER_ITERATION;
     gb_set_counter(state, "items_per_second", elements, rate);
@@ -458,7 +467,8 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
                  data_dependent ? "/" : "", data_dependent ? input_names[input] : "");
         add_case(&c, name);
     }
-    if (data_dependent || is_half(dtype)) /* no baseline computes in 16 bits */
+    /* no baseline computes in 16 bits, nor a gated unit in one call */
+    if (data_dependent || is_half(dtype) || info->gated)
         return;
     c.isa = NULL;
     c.baseline_of_op = 1;

@@ -3,11 +3,12 @@
  *
  *   actfast_gallery_data DIR      writes DIR/<name>.csv; scripts/run gallery plots them
  *
- * Every op comes from the op table through the generic entry, with its default
- * parameters, over the x range of its test record (tests/ops/<name>.c). Each
- * file opens with "# key: value" lines that the captions need (name, index in
- * the op table, parameter defaults; for a row-wise op, which row is drawn),
- * then the columns x, f, df.
+ * Every op comes from the op table through the generic entry (a gated unit
+ * through actfast_apply_gated), with its default parameters, over the x range
+ * of its test record (tests/ops/<name>.c). Each file opens with "# key: value"
+ * lines that the captions need (name, index in the op table, parameter
+ * defaults; for a row-wise op, which row is drawn; for a gated unit, the a it
+ * is drawn at), then the columns x, f, df.
  */
 #include <math.h>
 #include <stdio.h>
@@ -24,6 +25,11 @@ enum { STEPS_PER_UNIT = 64 };
 /* A row-wise op is drawn on the row (x, 0, 0, 0): y_0 over x_0 and its
  * derivative dy_0/dx_0, which backward_from_y gives for dy = (1, 0, 0, 0). */
 enum { COLS = 4 };
+
+/* A gated unit y = a * act(gate) is drawn at a = 1 over x = gate: there y is
+ * act(gate), and its backward with dy = 1 gives dgate = dy * a * act'(gate) =
+ * act'(gate), both as the unit itself computes them. */
+static const double GATED_A = 1;
 
 static void check(actfast_status st, const char *name)
 {
@@ -77,6 +83,22 @@ static void rowwise(actfast_op op, const actfast_params *defaults, const double 
     free(dx);
 }
 
+static void gated(actfast_op op, const double *x, size_t points, double *f, double *df)
+{
+    double *a = doubles(points), *dy = doubles(points), *da = doubles(points);
+    const char *name = actfast_get_op_info(op)->name;
+    for (size_t i = 0; i < points; i++) {
+        a[i] = GATED_A;
+        dy[i] = 1;
+    }
+    check(actfast_apply_gated(op, ACTFAST_FORWARD, ACTFAST_F64, a, x, NULL, f, NULL, points), name);
+    /* da = dy * act(gate) is f again: not drawn. */
+    check(actfast_apply_gated(op, ACTFAST_BACKWARD, ACTFAST_F64, a, x, dy, da, df, points), name);
+    free(a);
+    free(dy);
+    free(da);
+}
+
 static void write_table(const char *dir, actfast_op op, const double *x, size_t points, const double *f,
                         const double *df)
 {
@@ -101,6 +123,8 @@ static void write_table(const char *dir, actfast_op op, const double *x, size_t 
             fprintf(out, ", 0");
         fprintf(out, ")\n");
     }
+    if (info->gated)
+        fprintf(out, "# a: %.17g\n", GATED_A);
     fprintf(out, "x,f,df\n");
     for (size_t i = 0; i < points; i++)
         fprintf(out, "%.17g,%.17g,%.17g\n", x[i], f[i], df[i]);
@@ -129,7 +153,9 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < points; i++)
             x[i] = (lo + (double)i) / STEPS_PER_UNIT;
         actfast_params p = actfast_default_params(op);
-        if (actfast_get_op_info(op)->rowwise)
+        if (actfast_get_op_info(op)->gated)
+            gated(op, x, points, f, df);
+        else if (actfast_get_op_info(op)->rowwise)
             rowwise(op, &p, x, points, f, df);
         else
             elementwise(op, &p, x, points, f, df);

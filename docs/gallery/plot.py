@@ -87,10 +87,12 @@ def with_breaks(x, y):
 
 
 def labels(meta):
-    """Axis and legend labels: f(x) and f'(x), or for a row-wise function the
-    component drawn."""
+    """Axis and legend labels: f(x) and f'(x), for a row-wise function the
+    component drawn, for a gated unit y over the gate."""
     if "row" in meta:
         return r"$x_0$", r"$y_0$", r"$\partial y_0 / \partial x_0$"
+    if "a" in meta:
+        return r"$\mathrm{gate}$", r"$y$", r"$\partial y / \partial\,\mathrm{gate}$"
     return r"$x$", r"$f(x)$", r"$f\,'(x)$"
 
 
@@ -111,6 +113,8 @@ def plot(meta, columns, path):
         title += f"   ({parameters(meta)})"
     if "row" in meta:
         title += f"   on the row {meta['row']}"
+    if "a" in meta:
+        title += f"   at a = {float(meta['a']):g}"
     ax.set_title(title, fontsize=9, family="monospace")
     ax.legend(loc="best", fontsize=8, framealpha=0.9)
     fig.tight_layout(pad=0.4)
@@ -119,13 +123,15 @@ def plot(meta, columns, path):
 
 
 def caption(meta, definition):
-    """One table cell: name, definition, defaults and, for a row-wise function,
-    what is drawn ('|' escaped for the Markdown table)."""
+    """One table cell: name, definition, defaults and, for a row-wise function
+    or a gated unit, what is drawn ('|' escaped for the Markdown table)."""
     lines = [f"**`{meta['name']}`**", f"`{definition}`"]
     if meta["params"]:
         lines.append(f"defaults: {parameters(meta)}")
     if "row" in meta:
         lines.append(f"drawn: y₀ of the row {meta['row']} over x₀, and ∂y₀/∂x₀")
+    if "a" in meta:
+        lines.append(f"drawn: y = a·act(gate) at a = {float(meta['a']):g} over the gate, and ∂y/∂gate")
     return "<br>".join(lines).replace("|", r"\|")
 
 
@@ -136,9 +142,10 @@ def page(tables, defs, x_range):
 
 Every function of libactfast (blue) and its derivative (orange, dashed), as the
 library computes them: `docs/gallery/gallery_data.c` runs each op of the op
-table through `actfast_apply` in double precision with the defaults of
-`actfast_default_params`, and `docs/gallery/plot.py` draws the results. Both
-run from `scripts/run gallery`, which rewrites this page; do not edit it by hand.
+table through `actfast_apply` (a gated unit through `actfast_apply_gated`) in
+double precision with the defaults of `actfast_default_params`, and
+`docs/gallery/plot.py` draws the results. Both run from `scripts/run gallery`,
+which rewrites this page; do not edit it by hand.
 
 x runs over [{x_range[0]:g}, {x_range[1]:g}] in steps of 1/64, so every kink is a grid
 point and the value plotted there is the library's (relu′(0) = 0, leaky_relu′(0)
@@ -146,6 +153,9 @@ point and the value plotted there is the library's (relu′(0) = 0, leaky_relu�
 weight for every element and rrelu in eval mode, with slope (lower + upper)/2.
 A row-wise function is drawn as one component of the row its caption gives:
 its forward, and its backward from y with dy = 1 on that component, 0 elsewhere.
+A gated unit y = a * act(gate) is drawn over the gate at the a its caption gives:
+its forward, and from its backward with dy = 1 the gradient dgate; at a = 1
+these are act(gate) and act′(gate).
 
 | function | f and f′ |
 |---|---|
