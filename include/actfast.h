@@ -884,6 +884,11 @@ ACTFAST_API const actfast_runner *actfast_runner_openmp(void);
 ACTFAST_API actfast_status actfast_apply_parallel(const actfast_runner *runner, actfast_op op, actfast_form form,
                                                   actfast_dtype dtype, const void *in, const void *dy, void *out,
                                                   size_t n, const actfast_params *params);
+/* actfast_apply_gated on runner's tasks. */
+ACTFAST_API actfast_status actfast_apply_gated_parallel(const actfast_runner *runner, actfast_op op,
+                                                        actfast_form form, actfast_dtype dtype, const void *a,
+                                                        const void *gate, const void *dy, void *out, void *dgate,
+                                                        size_t n);
 /* prelu's forward, grad (dy and dw unused) or backward (dw may be NULL) with C
  * weights, as actfast_prelu_*; another form is ACTFAST_ERR_INVALID_ARGUMENT. */
 ACTFAST_API actfast_status actfast_prelu_parallel_f32(const actfast_runner *runner, actfast_form form, const float *x,

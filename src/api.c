@@ -232,8 +232,22 @@ static actfast_status check_gated(actfast_dtype dtype, int backward, const void 
     return ACTFAST_OK;
 }
 
-static actfast_status run_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
-                                const void *gate, const void *dy, void *out, void *dgate, size_t n)
+void actfast__run_gated_kernel(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
+                               const void *a, const void *gate, const void *dy, void *out, void *dgate, size_t n)
+{
+    if (dtype == ACTFAST_F32)
+        k->f32->gated[op][form]((const float *)a, (const float *)gate, (const float *)dy, (float *)out,
+                                (float *)dgate, n);
+    else if (dtype == ACTFAST_F64)
+        k->f64->gated[op][form]((const double *)a, (const double *)gate, (const double *)dy, (double *)out,
+                                (double *)dgate, n);
+    else
+        actfast__half_gated(k, op, form, dtype, a, gate, dy, out, dgate, n);
+}
+
+actfast_status actfast__run_gated_on(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                     actfast_dtype dtype, const void *a, const void *gate, const void *dy, void *out,
+                                     void *dgate, size_t n)
 {
     const int backward = form == ACTFAST_BACKWARD;
     actfast_status st = check_gated(dtype, backward, a, gate, dy, out, dgate, n);
@@ -242,28 +256,34 @@ static actfast_status run_gated(actfast_op op, actfast_form form, actfast_dtype 
     af_call call;
     af_call_enter(&call);
     st = af_call_kernels(&call);
-    if (st == ACTFAST_OK && n > 0) {
-        const af_kernel_set *k = call.kernels;
-        if (dtype == ACTFAST_F32)
-            k->f32->gated[op][form]((const float *)a, (const float *)gate, (const float *)dy, (float *)out,
-                                    (float *)dgate, n);
-        else if (dtype == ACTFAST_F64)
-            k->f64->gated[op][form]((const double *)a, (const double *)gate, (const double *)dy, (double *)out,
-                                    (double *)dgate, n);
-        else
-            actfast__half_gated(k, op, form, dtype, a, gate, dy, out, dgate, n);
-    }
+    if (st == ACTFAST_OK && n > 0 && runner)
+        st = actfast__run_gated_split(runner, call.kernels, op, form, dtype, a, gate, dy, out, dgate, n);
+    else if (st == ACTFAST_OK && n > 0)
+        actfast__run_gated_kernel(call.kernels, op, form, dtype, a, gate, dy, out, dgate, n);
     return af_call_leave(&call, st);
 }
 
-actfast_status actfast_apply_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
-                                   const void *gate, const void *dy, void *out, void *dgate, size_t n)
+static actfast_status run_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
+                                const void *gate, const void *dy, void *out, void *dgate, size_t n)
+{
+    return actfast__run_gated_on(NULL, op, form, dtype, a, gate, dy, out, dgate, n);
+}
+
+actfast_status actfast__apply_gated_on(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                       actfast_dtype dtype, const void *a, const void *gate, const void *dy,
+                                       void *out, void *dgate, size_t n)
 {
     const actfast_op_info *info = actfast_get_op_info(op);
     if (!info || !info->gated || (form != ACTFAST_FORWARD && form != ACTFAST_BACKWARD) ||
         (unsigned)dtype > ACTFAST_F16)
         return ACTFAST_ERR_INVALID_ARGUMENT;
-    return run_gated(op, form, dtype, a, gate, dy, out, dgate, n);
+    return actfast__run_gated_on(runner, op, form, dtype, a, gate, dy, out, dgate, n);
+}
+
+actfast_status actfast_apply_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
+                                   const void *gate, const void *dy, void *out, void *dgate, size_t n)
+{
+    return actfast__apply_gated_on(NULL, op, form, dtype, a, gate, dy, out, dgate, n);
 }
 
 /* ---- the typed API ------------------------------------------------------- */

@@ -92,6 +92,10 @@ void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dty
                           const void *dy, void *out, size_t n, const float *slopes);
 void actfast__half_param_grad(const af_kernel_set *k, actfast_op op, actfast_dtype dtype, const void *x,
                               const void *dy, float *terms, size_t n, const af_params *p);
+/* A gated unit's form on checked arrays, in the call's frame: the kernel
+ * set's kernel of that dtype, or for the 16-bit dtypes actfast__half_gated. */
+void actfast__run_gated_kernel(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
+                               const void *a, const void *gate, const void *dy, void *out, void *dgate, size_t n);
 /* A gated unit's form on 16-bit arrays (src/half.c), staged as
  * actfast__half_run stages the others. */
 void actfast__half_gated(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,

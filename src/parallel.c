@@ -174,6 +174,43 @@ actfast_status actfast__run_split(const actfast_runner *runner, const af_kernel_
     return st != ACTFAST_OK ? st : (actfast_status)atomic_load(&job.failure);
 }
 
+/* ---- the gated units ---------------------------------------------------- */
+
+typedef struct af_gated_job {
+    const af_kernel_set *k;
+    actfast_op op;
+    actfast_form form;
+    actfast_dtype dtype;
+    const char *a, *gate, *dy;
+    char *out, *dgate;
+} af_gated_job;
+
+static void gated_body(void *ctx, size_t begin, size_t end, af_sum *partials)
+{
+    (void)partials;
+    const af_gated_job *j = ctx;
+    const size_t at = begin * actfast__dtype_size(j->dtype);
+    actfast__run_gated_kernel(j->k, j->op, j->form, j->dtype, j->a + at, j->gate + at, j->dy ? j->dy + at : NULL,
+                              j->out + at, j->dgate ? j->dgate + at : NULL, end - begin);
+}
+
+actfast_status actfast__run_gated_split(const actfast_runner *runner, const af_kernel_set *k, actfast_op op,
+                                        actfast_form form, actfast_dtype dtype, const void *a, const void *gate,
+                                        const void *dy, void *out, void *dgate, size_t n)
+{
+    const int backward = form == ACTFAST_BACKWARD;
+    af_gated_job job = {k, op, form, dtype, a, gate, backward ? dy : NULL, out, backward ? dgate : NULL};
+    return actfast__split(runner, n, n, actfast__split_block(runner), gated_body, &job);
+}
+
+actfast_status actfast_apply_gated_parallel(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                            actfast_dtype dtype, const void *a, const void *gate, const void *dy,
+                                            void *out, void *dgate, size_t n)
+{
+    const actfast_status st = af_runner_valid(runner);
+    return st != ACTFAST_OK ? st : actfast__apply_gated_on(runner, op, form, dtype, a, gate, dy, out, dgate, n);
+}
+
 actfast_status actfast_apply_parallel(const actfast_runner *runner, actfast_op op, actfast_form form,
                                       actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
                                       const actfast_params *params)

@@ -65,6 +65,18 @@ actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actf
 actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
                                  const void *in, const void *dy, void *out, size_t n, const actfast_params *params);
 
+/* The gated units' split (src/parallel.c), and their checked call with a
+ * runner (src/api.c; NULL: on the calling thread) and its generic entry. */
+actfast_status actfast__run_gated_split(const actfast_runner *runner, const af_kernel_set *k, actfast_op op,
+                                        actfast_form form, actfast_dtype dtype, const void *a, const void *gate,
+                                        const void *dy, void *out, void *dgate, size_t n);
+actfast_status actfast__run_gated_on(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                     actfast_dtype dtype, const void *a, const void *gate, const void *dy, void *out,
+                                     void *dgate, size_t n);
+actfast_status actfast__apply_gated_on(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                       actfast_dtype dtype, const void *a, const void *gate, const void *dy,
+                                       void *out, void *dgate, size_t n);
+
 /* The check of every parallel entry point, before any other:
  * ACTFAST_ERR_NULL_POINTER for a NULL runner or parallel_for. */
 static inline actfast_status af_runner_valid(const actfast_runner *runner)

@@ -9,7 +9,8 @@
  *    blocks (a task of 1000 or 4097 elements, of 1 element or row), in place:
  *    bit for bit the serial actfast_apply's. The pool's threads run in a
  *    foreign FP mode (round toward zero, FTZ/DAZ on x86), so each task must
- *    enter the default mode itself, and give the thread its mode back.
+ *    enter the default mode itself, and give the thread its mode back. The
+ *    gated units likewise through actfast_apply_gated_parallel, in place too.
  * 2. prelu (C weights, dw from channels of one or many 16384-term segments,
  *    rounds of partial sums), rrelu (training, offset) and swish's dbeta:
  *    outputs and parameter gradients bit for bit the serial entry points'.
@@ -310,6 +311,63 @@ static void table_ops(void)
     free(dy);
     free(want);
     free(got);
+}
+
+/* The gated units: a, gate, dy and both outputs, every runner variant. */
+static void gated_ops(void)
+{
+    const size_t big = h_scaled(3 * BLOCK + 5, 2 * BLOCK + 1);
+    const size_t sizes[] = {0, 1, BLOCK + 1, big};
+    double *a = xmalloc(big * sizeof(double)), *g = xmalloc(big * sizeof(double)), *dy = xmalloc(big * sizeof(double));
+    double *want = xmalloc(big * sizeof(double)), *want2 = xmalloc(big * sizeof(double));
+    double *got = xmalloc(big * sizeof(double)), *got2 = xmalloc(big * sizeof(double));
+    long runs = 0;
+    H_FOR_EACH_GATED_CASE(c) {
+        for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+            const size_t n = sizes[s];
+            h_fill(c.dtype, a, n, (unsigned)(c.index * 7 + s));
+            h_fill(c.dtype, g, n, (unsigned)(c.index * 7 + s + 1));
+            h_fill(c.dtype, dy, n, (unsigned)(c.index * 7 + s + 2));
+            CHECK(h_apply_gated(&c, a, g, dy, want, want2, n) == ACTFAST_OK, "%s n=%zu: serial", c.name, n);
+            make_variants(n, 3 * BLOCK + 1);
+            for (int v = 0; v < variant_count; v++) {
+                memset(got, 0xA5, n * c.size);
+                memset(got2, 0xA5, n * c.size);
+                const actfast_status st =
+                    actfast_apply_gated_parallel(&variants[v].runner, c.op, c.form, c.dtype, a, g,
+                                                 c.with_dy ? dy : NULL, got, c.with_dy ? got2 : NULL, n);
+                if (CHECK(st == ACTFAST_OK, "%s n=%zu %s: status %d", c.name, n, variants[v].name, (int)st)) {
+                    CHECK_SAME(&c, got, want, n, variants[v].name);
+                    if (c.with_dy)
+                        CHECK_SAME(&c, got2, want2, n, variants[v].name);
+                }
+                runs++;
+            }
+            if (n == big) { /* in place: y over a; da over dy and dgate over gate */
+                const actfast_runner three = on_pool(2, 0);
+                memcpy(got, c.with_dy ? dy : a, n * c.size);
+                memcpy(got2, g, n * c.size);
+                CHECK(actfast_apply_gated_parallel(&three, c.op, c.form, c.dtype, c.with_dy ? a : got,
+                                                   c.with_dy ? got2 : g, c.with_dy ? got : NULL, got,
+                                                   c.with_dy ? got2 : NULL, n) == ACTFAST_OK,
+                      "%s in place", c.name);
+                CHECK_SAME(&c, got, want, n, "in place");
+                if (c.with_dy)
+                    CHECK_SAME(&c, got2, want2, n, "in place, dgate over gate");
+            }
+        }
+    }
+    CHECK(actfast_apply_gated_parallel(NULL, ACTFAST_OP_GLU, ACTFAST_FORWARD, ACTFAST_F32, a, g, NULL, got, NULL,
+                                       1) == ACTFAST_ERR_NULL_POINTER,
+          "gated: a NULL runner");
+    printf("parallel: %ld calls of the gated units compared with the serial ones\n", runs);
+    free(a);
+    free(g);
+    free(dy);
+    free(want);
+    free(want2);
+    free(got);
+    free(got2);
 }
 
 /* ---- 2. the entry points with their own arguments --------------------------- */
@@ -905,6 +963,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < POOLS; k++)
         pool_start(&pools[k], pool_kinds[k].threads, pool_kinds[k].order);
     table_ops();
+    gated_ops();
     stateful();
     failures();
     builtin_runners();
