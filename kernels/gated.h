@@ -46,13 +46,19 @@ static inline V af_gated_gate_grad(V a, V g, V dy, const VP *k, V (*grad_times)(
 #define AF_GATED_GATE_GRAD(a, g, dy, grad_times, k)                                             \
     af_gated_gate_grad(a, g, dy, k, grad_times, AF_TAKES_INFINITE_M(grad_times), AF_FIRST_ORDER_X(grad_times))
 
+/* The units have no parameters. */
+static inline VP af_gated_vparams(void)
+{
+    const af_params none = {{0, 0}, 0, NULL};
+    return af_vparams_make(&none);
+}
+
 /* head(a, gate, dy, out, dgate, n): forward writes out = y (dy and dgate
  * unused), backward out = da and dgate. */
 #define AF_LOOP_GATED_FORWARD(head, S, io, name)                                                \
     head(const S *a, const S *gate, const S *dy, S *out, S *dgate, size_t n)                    \
     {                                                                                           \
-        const af_params none = {{0, 0}, 0, NULL};                                               \
-        const VP k = af_vparams_make(&none);                                                    \
+        const VP k = af_gated_vparams();                                                        \
         size_t i = 0;                                                                           \
         (void)dy;                                                                               \
         (void)dgate;                                                                            \
@@ -71,8 +77,7 @@ static inline V af_gated_gate_grad(V a, V g, V dy, const VP *k, V (*grad_times)(
 #define AF_LOOP_GATED_BACKWARD(head, S, io, name)                                               \
     head(const S *a, const S *gate, const S *dy, S *out, S *dgate, size_t n)                    \
     {                                                                                           \
-        const af_params none = {{0, 0}, 0, NULL};                                               \
-        const VP k = af_vparams_make(&none);                                                    \
+        const VP k = af_gated_vparams();                                                        \
         size_t i = 0;                                                                           \
         for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
             V av = v_load##io(a + i), gv = v_load##io(gate + i), dv = v_load##io(dy + i);       \

@@ -49,6 +49,20 @@ static inline int h_check(int ok, const char *file, int line, const char *fmt, .
     return 0;
 }
 
+/* A check whose line is printed, passed or not: the accuracy tests' verdicts,
+ * where the measured maxima are the point. */
+static inline void h_verdict(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline void h_verdict(int ok, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("%s ", ok ? "ok  " : "FAIL");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+    atomic_fetch_add(ok ? &h_passed : &h_failed, 1);
+}
+
 /* The closing line every test prints; the exit code for main. */
 static inline int h_finish(void)
 {

@@ -32,17 +32,6 @@ static actfast_dtype dtype;
 static actfast_op op, act;
 static actfast_params act_params;
 
-static void verdict(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void verdict(int ok, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    printf("%s ", ok ? "ok  " : "FAIL");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    atomic_fetch_add(ok ? &h_passed : &h_failed, 1);
-}
 
 /* ---- the dtype as MPFR sees it ------------------------------------------ */
 
@@ -185,7 +174,7 @@ static void tally_add(tally *t, double err, double a, double g, double got, cons
 static void report(const char *what, actfast_form form, const char *set, const tally *t)
 {
     const double bound = actfast_ulp_bound(op, form, dtype);
-    verdict(t->worst <= bound,
+    h_verdict(t->worst <= bound,
             "%s %s %s %s (%s): max %.3g ulp (bound %g) at a=%.17g gate=%.17g: got %.17g, exact %.17g%s",
             actfast_get_op_info(op)->name, what, h_dtype_names[dtype], isa, set, t->worst, bound, t->worst_a,
             t->worst_g, t->worst_got, t->worst_ref, t->skipped ? " (tail limit skipped some)" : "");
@@ -236,7 +225,7 @@ static void check_in_place(const void *a, const void *g, const void *dy, const v
     actfast_apply_gated(op, ACTFAST_BACKWARD, dtype, a, c2, c1, c1, c2, n);
     bad += h_mismatch(dtype, c1, da, n) != n;
     bad += h_mismatch(dtype, c2, dgate, n) != n;
-    verdict(bad == 0, "%s %s %s: in place (y = a, y = gate, da = dy, dgate = gate) gives the same bits",
+    h_verdict(bad == 0, "%s %s %s: in place (y = a, y = gate, da = dy, dgate = gate) gives the same bits",
             actfast_get_op_info(op)->name, h_dtype_names[dtype], isa);
     free(c1);
     free(c2);
@@ -289,7 +278,7 @@ static void test_pairs(const pairs *in, const char *set)
     report("backward da", ACTFAST_BACKWARD, set, &tda);
     report("backward dgate", ACTFAST_BACKWARD, set, &tdg);
     if (strcmp(isa, "scalar") != 0)
-        verdict(differ == 0, "%s %s %s (%s): %zu elements differ from scalar in some bit", actfast_get_op_info(op)->name,
+        h_verdict(differ == 0, "%s %s %s (%s): %zu elements differ from scalar in some bit", actfast_get_op_info(op)->name,
                 h_dtype_names[dtype], isa, set, differ);
     check_in_place(a, g, dy, y, da, dgate, n);
     mpfr_clears(v, d, scale, ref, m_scale, (mpfr_ptr)0);

@@ -23,18 +23,6 @@
 static const char *isa;
 static actfast_dtype dtype;
 
-/* Every verdict is printed, passed or not: the measured maxima are the point. */
-static void verdict(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void verdict(int ok, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    printf("%s ", ok ? "ok  " : "FAIL");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    atomic_fetch_add(ok ? &h_passed : &h_failed, 1);
-}
 
 /* ---- arrays of the dtype, held as double -------------------------------- */
 
@@ -106,11 +94,11 @@ static void tally_add(tally *t, double err, double x, double got, const mpfr_t r
 static void report(actfast_op op, actfast_form form, const char *params, const tally *t)
 {
     double bound = actfast_ulp_bound(op, form, dtype);
-    verdict(t->worst <= bound, "%s %s %s %s%s: max %.3g ulp (bound %g) at x=%.17g: got %.17g, exact %.17g",
+    h_verdict(t->worst <= bound, "%s %s %s %s%s: max %.3g ulp (bound %g) at x=%.17g: got %.17g, exact %.17g",
             actfast_get_op_info(op)->name, h_form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
             t->worst, bound, t->worst_x, t->worst_got, t->worst_ref);
     if (strcmp(isa, "scalar") != 0)
-        verdict(t->differ_from_scalar == 0, "%s %s %s %s%s: %zu elements differ from scalar in some bit",
+        h_verdict(t->differ_from_scalar == 0, "%s %s %s %s%s: %zu elements differ from scalar in some bit",
                 actfast_get_op_info(op)->name, h_form_names[form], dtype == ACTFAST_F32 ? "f32" : "f64", isa, params,
                 t->differ_from_scalar);
 }
@@ -121,7 +109,7 @@ static void run_form(actfast_op op, actfast_form form, const void *in, const voi
 {
     actfast_status st = actfast_apply(op, form, dtype, in, dy, out, n, p);
     if (st != ACTFAST_OK) {
-        verdict(0, "actfast_apply: %s", actfast_status_string(st));
+        h_verdict(0, "actfast_apply: %s", actfast_status_string(st));
         exit(1);
     }
     if (strcmp(isa, "scalar") == 0)
@@ -219,7 +207,7 @@ static void test_infinite_dy(actfast_op op, const actfast_params *p, const char 
                 printf("     %s %s x=%.17g dy=%g: got %.17g\n", info->name, form == ACTFAST_BACKWARD ? "backward" : "backward_from_y",
                        in->x[i], inf_dy[i], got);
         }
-        verdict(wrong == 0, "%s %s %s%s: dy = +-inf gives dy f'(x) (%zu of %zu wrong)", info->name,
+        h_verdict(wrong == 0, "%s %s %s%s: dy = +-inf gives dy f'(x) (%zu of %zu wrong)", info->name,
                 form == ACTFAST_BACKWARD ? "backward" : "backward_from_y", isa, pname, wrong, checked);
         free(y);
     }
@@ -298,7 +286,7 @@ static void test_elementwise(actfast_op op, const actfast_params *params, const 
         }
     }
     if (flat)
-        verdict(wrong == 0, "%s backward %s%s: dx = 0 for NaN/inf dy on the flat region (%zu of %zu wrong)",
+        h_verdict(wrong == 0, "%s backward %s%s: dx = 0 for NaN/inf dy on the flat region (%zu of %zu wrong)",
                 info->name, isa, pname, wrong, flat);
     free(nan_dy);
     free(bad_dy);
@@ -327,10 +315,10 @@ static void test_shape(actfast_op op, const input_set *in)
                        in->x[i], at(y, i));
         }
     }
-    verdict(out_of_range == 0, "%s %s %s: %zu results outside [%g, %g]", info->name, isa,
+    h_verdict(out_of_range == 0, "%s %s %s: %zu results outside [%g, %g]", info->name, isa,
             dtype == ACTFAST_F32 ? "f32" : "f64", out_of_range, info->range_lo, info->range_hi);
     if (info->monotone)
-        verdict(decreasing == 0, "%s %s %s: %zu decreases over sorted inputs", info->name, isa,
+        h_verdict(decreasing == 0, "%s %s %s: %zu decreases over sorted inputs", info->name, isa,
                 dtype == ACTFAST_F32 ? "f32" : "f64", decreasing);
     free(x);
     free(y);
@@ -406,7 +394,7 @@ static void test_rowwise(actfast_op op, size_t cols, size_t count)
         }
     }
     report(op, ACTFAST_FORWARD, pname, &fwd);
-    verdict(out_of_range == 0, "%s %s%s: %zu entries outside [%g, %g]", info->name, isa, pname, out_of_range,
+    h_verdict(out_of_range == 0, "%s %s%s: %zu entries outside [%g, %g]", info->name, isa, pname, out_of_range,
             info->range_lo, info->range_hi);
 
     /* backward from the correctly rounded y */
