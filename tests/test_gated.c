@@ -4,8 +4,9 @@
  *
  * Pairs (a, gate): every gate of test_ulp's elementwise inputs (float and
  * double) or every 16-bit pattern (bf16, f16; every k-th for an
- * ACTFAST_TEST_SCALE of 1/k), each with an a from a cycle
- * of magnitudes and special values and, in a second pass, with a random a;
+ * ACTFAST_TEST_SCALE of 1/k), each with an a from a cycle of magnitudes and
+ * special values and, in a second pass, with a random a (for the 16-bit
+ * types, k passes of random a for an ACTFAST_TEST_SCALE of k > 1);
  * dy from test_ulp's distribution. Against MPFR, a act(g) with act the gate
  * activation's record (tests/ops/<act>.c), exactly:
  *  - forward y = a act(g), backward da = dy act(g) and dgate = dy a act'(g)
@@ -313,10 +314,12 @@ static double dy_of(unsigned long long *state)
     return (inputs_uniform(state) * 4 - 2) * pow(2.0, floor(inputs_uniform(state) * 8) - 4);
 }
 
-static pairs make_pairs(const double *gates, size_t count, int random_a)
+/* pass 0: a from the cycle; pass k > 0: random a from seed k. */
+static pairs make_pairs(const double *gates, size_t count, int pass)
 {
+    const int random_a = pass > 0;
     pairs p = {malloc(count * sizeof(double)), malloc(count * sizeof(double)), malloc(count * sizeof(double)), count};
-    unsigned long long state = random_a ? 7 : 3;
+    unsigned long long state = 3 + 4 * (unsigned long long)pass;
     for (size_t i = 0; i < count; i++) {
         p.g[i] = gates[i];
         p.a[i] = a_of(i, random_a, &state);
@@ -356,7 +359,8 @@ int main(int argc, char **argv)
     input_set in = {NULL, 0};
     const char *scale_env = getenv("ACTFAST_TEST_SCALE");
     const double scale = scale_env ? atof(scale_env) : 1.0;
-    if (dtype == ACTFAST_BF16 || dtype == ACTFAST_F16) {
+    const int half = dtype == ACTFAST_BF16 || dtype == ACTFAST_F16;
+    if (half) {
         /* every pattern, or every k-th under a scale below 1 */
         const size_t step = scale > 0 && scale < 1 ? (size_t)(1 / scale) : 1;
         count = (65536 + step - 1) / step;
@@ -370,9 +374,14 @@ int main(int argc, char **argv)
         gates = in.x;
         count = in.n;
     }
-    for (int random_a = 0; random_a < 2; random_a++) {
-        pairs p = make_pairs(gates, count, random_a);
-        test_pairs(&p, random_a ? "random a" : "a of every magnitude and special value");
+    /* the 16-bit types: one pass of random a per unit of a scale above 1
+     * (ACTFAST_TEST_SCALE=64: 64 random a for every gate) */
+    const int passes = 1 + (half && scale > 1 ? (int)scale : 1);
+    for (int pass = 0; pass < passes; pass++) {
+        pairs p = make_pairs(gates, count, pass);
+        char set[64];
+        snprintf(set, sizeof set, pass ? "random a, seed %d" : "a of every magnitude and special value", pass);
+        test_pairs(&p, set);
         pairs_free(&p);
     }
     if (in.x)
