@@ -51,24 +51,35 @@ static inline V af_gated_x_sigmoid(V a, V g, V z, V z_lo)
     return v_sel(over, v_mul(scaled, v_set(0x1p64)), y);
 }
 
-/* a act(g) from the unit's product(a, g), rounded once, with two rare
- * kinds of lane (each tested per vector):
- *  - |a| below 2^-900 (not 0): the low parts of a's products would be
- *    subnormal (1.84 ulp measured for glu at a = 2^-992): the product of
- *    a 2^64 instead, scaled back by integer operations (v_ldexp_down), one
- *    rounding where the result is subnormal (the scaled one is normal
- *    wherever a act(g) is at least 2^-1086, below which both round to 0);
- *  - an infinite a: a s, s with the sign and the zeros of act(g), as
- *    act(g) may have rounded to 0 in its tail where a act(g) is +-inf. */
+/* y, or a s in the lanes of an infinite a (rare, tested per vector), s with
+ * the sign and the zeros of act(g): act(g) may have rounded to 0 in its
+ * tail where a act(g) is +-inf. */
+static inline V af_gated_infinite_a(V a, V g, V y, V (*sign_of_act)(V))
+{
+    M infinite = v_eq(v_abs(a), v_set(INFINITY));
+    return AF_RARELY(m_any(infinite)) ? v_sel(infinite, v_mul(a, sign_of_act(g)), y) : y;
+}
+
+/* a act(g) from the unit's product(a, g), rounded once, for double arrays.
+ * Where |a| is below 2^-900 (not 0) the low parts of a's products would be
+ * subnormal (1.84 ulp measured for glu at a = 2^-992): a vector with such a
+ * lane (rare) takes the product of a 2^64 there, scaled back by integer
+ * operations (v_ldexp_down), one rounding where the result is subnormal (the
+ * scaled one is normal wherever a act(g) is at least 2^-1086, below which
+ * both round to 0). */
 static inline V af_gated_forward(V a, V g, const VP *k, V (*product)(V, V, const VP *), V (*sign_of_act)(V))
 {
     V y = product(a, g, k);
     M small = v_lt(v_abs(v_sel(v_eq(a, v_set(0.0)), v_set(1.0), a)), v_set(0x1p-900));
     if (AF_RARELY(m_any(small)))
         y = v_sel(small, v_ldexp_down(product(v_mul(a, v_set(0x1p64)), g, k), 64), y);
-    M infinite = v_eq(v_abs(a), v_set(INFINITY));
-    if (AF_RARELY(m_any(infinite)))
-        y = v_sel(infinite, v_mul(a, sign_of_act(g)), y);
-    return y;
+    return af_gated_infinite_a(a, g, y, sign_of_act);
+}
+
+/* The same on float arrays, whose a (at least 2^-149) is never that small. */
+static inline V af_gated_forward_of_float(V a, V g, const VP *k, V (*product)(V, V, const VP *),
+                                          V (*sign_of_act)(V))
+{
+    return af_gated_infinite_a(a, g, product(a, g, k), sign_of_act);
 }
 #endif

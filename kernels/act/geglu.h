@@ -25,7 +25,7 @@ static inline V geglu_float_product(V a, V g, const VP *k)
 }
 static inline V geglu_float_gated_forward(V a, V g, const VP *k)
 {
-    return af_gated_forward(a, g, k, geglu_float_product, af_x_times_positive_sign);
+    return af_gated_forward_of_float(a, g, k, geglu_float_product, af_x_times_positive_sign);
 }
 static inline V geglu_float_gate_grad_times(V g, V m, const VP *k)
 {

@@ -20,7 +20,7 @@ static inline V geglu_tanh_gated_forward(V a, V g, const VP *k)
 static inline V geglu_tanh_float_product(V a, V g, const VP *k) { return v_mul(a, gelu_tanh_float_forward(g, k)); }
 static inline V geglu_tanh_float_gated_forward(V a, V g, const VP *k)
 {
-    return af_gated_forward(a, g, k, geglu_tanh_float_product, af_x_times_positive_sign);
+    return af_gated_forward_of_float(a, g, k, geglu_tanh_float_product, af_x_times_positive_sign);
 }
 #define geglu_tanh_float_gate_grad_times gelu_tanh_float_grad_times
 #endif

@@ -20,7 +20,7 @@ static inline V glu_float_product(V a, V g, const VP *k)
 }
 static inline V glu_float_gated_forward(V a, V g, const VP *k)
 {
-    return af_gated_forward(a, g, k, glu_float_product, af_sigmoid_sign);
+    return af_gated_forward_of_float(a, g, k, glu_float_product, af_sigmoid_sign);
 }
 static inline V glu_float_gate_grad_times(V g, V m, const VP *k)
 {
