@@ -68,8 +68,7 @@ typedef struct test_record {
      * of dy a act'(g). NULL for the other ops. */
     const struct test_record *gate_act;
 
-    /* Every op but the gated units (which the bench runs without one): the
-     * bench's baselines, */
+    /* Every op: the bench's baselines (a gated unit's: forward only), */
     const textbook_loops *textbook;
     /* and the x range that docs/gallery draws f and f' over; its ends are
      * multiples of the gallery's step, 1/64, so that every kink is a point

@@ -61,6 +61,12 @@
     TEXTBOOK_TABLE_(textbook_forward_f32, textbook_grad_f32, textbook_backward_f32,      \
                     textbook_backward_from_y_f32, textbook_forward_f64, textbook_grad_f64, \
                     textbook_backward_f64, textbook_backward_from_y_f64)
+/* A gated unit y = a act(gate), forward only (the backward has two
+ * outputs): in = gate, dy = a, the bench's operands. */
+#define TEXTBOOK_GATED(act)                                                             \
+    TEXTBOOK_LOOP_(textbook_forward_f32, float, dy[i] * act##_f32(in[i]))              \
+    TEXTBOOK_LOOP_(textbook_forward_f64, double, dy[i] * act##_f64(in[i]))             \
+    TEXTBOOK_TABLE_(textbook_forward_f32, NULL, NULL, NULL, textbook_forward_f64, NULL, NULL, NULL)
 #define TEXTBOOK_ROWWISE                                                            \
     TEXTBOOK_TABLE_(textbook_forward_f32, NULL, NULL, textbook_backward_from_y_f32, \
                     textbook_forward_f64, NULL, NULL, textbook_backward_from_y_f64)
@@ -92,7 +98,14 @@ TEXTBOOK_FORMULA(textbook_elu_d, x, return x > 0 ? 1 : exp(x);)
 TEXTBOOK_FORMULA(textbook_elu_d_from_y, y, return y > 0 ? 1 : y + 1;)
 
 TEXTBOOK_FORMULA(textbook_silu, x, return x / (1 + exp(-x));)
+
 TEXTBOOK_FORMULA(textbook_silu_d, x, T s = TEXTBOOK(textbook_sigmoid)(x); return s * (1 + x * (1 - s));)
+
+TEXTBOOK_FORMULA(textbook_relu, x, return x > 0 ? x : 0;)
+TEXTBOOK_FORMULA(textbook_gelu, x, return (T)0.5 * x * (1 + erf(x / sqrt((T)2)));)
+TEXTBOOK_FORMULA(textbook_gelu_tanh, x,
+                 const T k = (T)0.7978845608028654; /* sqrt(2/pi) */
+                 return (T)0.5 * x * (1 + tanh(k * (x + (T)0.044715 * x * x * x)));)
 
 /* The loops of softmax (sign 1) and softmin (sign -1: the softmax of -x), in
  * textbook.c: the forward and the backward from y, in the shape of

@@ -25,9 +25,8 @@ static int flat(double x, const actfast_params *p)
     return x <= 0;
 }
 
-TEXTBOOK_FORMULA(textbook_f, x, return x > 0 ? x : 0;)
 TEXTBOOK_FORMULA(textbook_df, x, return x > 0 ? 1 : 0;)
-TEXTBOOK_ELEMENTWISE_FROM_Y(textbook_f, textbook_df, textbook_df)
+TEXTBOOK_ELEMENTWISE_FROM_Y(textbook_relu, textbook_df, textbook_df)
 
 const test_record record_relu = {
     .forward = forward,
