@@ -46,6 +46,25 @@ static inline V af_gated_gate_grad(V a, V g, V dy, const VP *k, V (*grad_times)(
 #define AF_GATED_GATE_GRAD(a, g, dy, grad_times, k)                                             \
     af_gated_gate_grad(a, g, dy, k, grad_times, AF_TAKES_INFINITE_M(grad_times), AF_FIRST_ORDER_X(grad_times))
 
+/* A unit's backward as its forward with dy in a's place (da) and its
+ * activation's backward at m = dy a (dgate): unit##_gated_backward(a, g,
+ * dy, k, &dgate) returns da. The units' float formulas share e^-|g| and the
+ * quotient between the two instead (kernels/act/glu.h, ...). */
+#define AF_GATED_COMPOSED_BACKWARD(unit)                                                        \
+    static inline V unit##_gated_backward(V a, V g, V dy, const VP *k, V *dgate)                \
+    {                                                                                           \
+        *dgate = AF_GATED_GATE_GRAD(a, g, dy, unit##_gate_grad_times, k);                       \
+        return unit##_gated_forward(dy, g, k);                                                  \
+    }
+
+/* The units' bodies, over the activations' and the elementwise frame. */
+#include "act/gated.h"
+#include "act/geglu.h"
+#include "act/geglu_tanh.h"
+#include "act/glu.h"
+#include "act/reglu.h"
+#include "act/swiglu.h"
+
 /* The units have no parameters. */
 static inline VP af_gated_vparams(void)
 {
@@ -71,8 +90,7 @@ static inline VP af_gated_vparams(void)
     }
 
 #define AF_GATED_BACKWARD_STEP(name, av, gv, dv, da, dg)                                        \
-    V da = name##_gated_forward(dv, gv, &k);                                                    \
-    V dg = AF_GATED_GATE_GRAD(av, gv, dv, name##_gate_grad_times, &k)
+    V dg, da = name##_gated_backward(av, gv, dv, &k, &dg)
 
 #define AF_LOOP_GATED_BACKWARD(head, S, io, name)                                               \
     head(const S *a, const S *gate, const S *dy, S *out, S *dgate, size_t n)                    \

@@ -1,5 +1,7 @@
 /* Every op's bodies: one file per row of src/ops.def, over the helpers
- * included first. Included by kernels/table.c, once per dtype and ISA.
+ * included first. Included by kernels/table.c, once per dtype and ISA. (The
+ * gated units' bodies use the elementwise frame too: kernels/gated.h
+ * includes them.)
  *
  * Every op's body file defines
  *   <op>_forward(x, k)              f(x)
@@ -41,13 +43,6 @@
 #include "act/tanh.h"
 #include "act/tanhshrink.h"
 #include "act/threshold.h"
-/* The gated linear units, over gated.h and their activations' bodies. */
-#include "act/gated.h"
-#include "act/geglu.h"
-#include "act/geglu_tanh.h"
-#include "act/glu.h"
-#include "act/reglu.h"
-#include "act/swiglu.h"
 /* The row-wise ops, over rows.h. */
 #include "act/rows.h"
 #include "act/softmax.h"

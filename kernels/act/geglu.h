@@ -11,6 +11,7 @@ static inline V geglu_gated_forward(V a, V g, const VP *k)
     return af_gated_forward(a, g, k, geglu_product, af_x_times_positive_sign);
 }
 #define geglu_gate_grad_times gelu_grad_times
+AF_GATED_COMPOSED_BACKWARD(geglu)
 
 /* Float arrays: a times gelu's float formula in double (kernels/wide.h),
  * and gelu's float f'; below GELU_FLOAT_TAIL, where that formula clamps its
@@ -27,13 +28,20 @@ static inline V geglu_float_gated_forward(V a, V g, const VP *k)
 {
     return af_gated_forward_of_float(a, g, k, geglu_float_product, af_x_times_positive_sign);
 }
-static inline V geglu_float_gate_grad_times(V g, V m, const VP *k)
+/* One Phi(g) and e^(-g^2/2) for both: da = dy (g Phi), dgate = (dy a) (Phi +
+ * g phi), near gelu''s root the double body's f'; in the tail the double
+ * bodies with the elementwise frame (an infinite dy a takes its probe). */
+static inline V geglu_float_gated_backward(V a, V g, V dy, const VP *k, V *dgate)
 {
+    V m = v_mul(dy, a), gauss, cdf = gelu_float_cdf(g, &gauss);
+    V grad = v_fma(v_mul(af_clamp_x(g), v_set(INV_SQRT2PI_HI_f64)), gauss, cdf);
+    *dgate = af_grad_near_root_from_double(g, m, v_mul(m, grad), GELU_GRAD_ROOT, gelu_grad_times, k);
+    V da = v_mul(dy, v_mul(af_clamp_x_below(g), cdf));
     M tail = geglu_float_tail(g);
-    if (AF_RARELY(m_any(tail)))
-        return v_sel(tail, gelu_grad_times(g, m, k), gelu_float_grad_times(g, m, k));
-    return gelu_float_grad_times(g, m, k);
+    if (AF_RARELY(m_any(tail))) {
+        *dgate = v_sel(tail, AF_BACKWARD_VALUE(g, m, gelu_grad_times, k), *dgate);
+        da = v_sel(tail, gelu_times(dy, g, 1), da);
+    }
+    return af_gated_infinite_a(dy, g, da, af_x_times_positive_sign);
 }
-/* no _takes_infinite_m: the tail's double body folds m into a correction,
- * and an infinite m there takes the frame's probe (kernels/elementwise.h) */
 #endif

@@ -9,6 +9,7 @@ static inline V glu_product(V a, V g, const VP *k)
 }
 static inline V glu_gated_forward(V a, V g, const VP *k) { return af_gated_forward(a, g, k, glu_product, af_sigmoid_sign); }
 #define glu_gate_grad_times sigmoid_grad_times
+AF_GATED_COMPOSED_BACKWARD(glu)
 
 /* Float arrays: a (g > 0 ? 1 : e)/(1 + e) and sigmoid' = e/(1 + e)^2 with
  * e = e^-|g| (af_exp_of_float, 0 past g = -250, where a sigmoid(g) < 2^-232
@@ -22,11 +23,14 @@ static inline V glu_float_gated_forward(V a, V g, const VP *k)
 {
     return af_gated_forward_of_float(a, g, k, glu_float_product, af_sigmoid_sign);
 }
-static inline V glu_float_gate_grad_times(V g, V m, const VP *k)
+/* One e and one quotient r = 1/(1 + e) for both: da = dy s, s = (g > 0 ? 1
+ * : e) r, and dgate = (dy a) e r^2 (dy a exact, nothing to overflow). */
+static inline V glu_float_gated_backward(V a, V g, V dy, const VP *k, V *dgate)
 {
     (void)k;
-    V e = af_exp_of_float(v_nabs(g)), d = v_add(v_set(1.0), e);
-    return v_div(v_mul(m, e), v_mul(d, d));
+    V e = af_exp_of_float(v_nabs(g)), r = v_div(v_set(1.0), v_add(v_set(1.0), e));
+    V s = v_mul(v_sel(v_gt(g, v_set(0.0)), v_set(1.0), e), r);
+    *dgate = v_mul(v_mul(v_mul(dy, a), e), v_mul(r, r));
+    return af_gated_infinite_a(dy, g, v_mul(dy, s), af_sigmoid_sign);
 }
-#define glu_float_gate_grad_times_takes_infinite_m 1
 #endif

@@ -4,6 +4,7 @@
 #if AF_IS_F64
 static inline V reglu_gated_forward(V a, V g, const VP *k) { return af_mul_small(a, relu_forward(g, k)); }
 #define reglu_gate_grad_times relu_grad_times
+AF_GATED_COMPOSED_BACKWARD(reglu)
 #define reglu_float_gated_forward reglu_gated_forward
-#define reglu_float_gate_grad_times relu_grad_times
+#define reglu_float_gated_backward reglu_gated_backward
 #endif
