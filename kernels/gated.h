@@ -28,9 +28,10 @@
 /* dy a act'(g) (AF_BACKWARD_VALUE's frame). Where dy a overflows and the
  * result need not, a vector with such a lane (rare) takes dy 2^-64 there and
  * scales back by 2^64, exact: the result is at least 2^-50 wherever act' is
- * not 0. In double for float arrays dy a is exact; for double arrays it is
- * rounded once, the half ulp that the backward bounds of src/ops.def add to
- * the activation's own. */
+ * not 0. dy a is rounded once, the half ulp that the double backward
+ * bounds of src/ops.def add to the activation's own (the float arrays'
+ * bodies form dy a themselves, exactly, but for reglu's, which is this one
+ * and exact too). */
 static inline V af_gated_gate_grad(V a, V g, V dy, const VP *k, V (*grad_times)(V, V, const VP *),
                                    int takes_infinite_m, int first_order_x)
 {

@@ -1,22 +1,26 @@
 /* What the gated linear units share (glu, swiglu, geglu, geglu_tanh, reglu:
  * y = a act(g), elementwise over a and the gate g). Each unit's file gives
- *   <name>_gated_forward(a, g, k)   a act(g), rounded once from the
- *                                   activation's own double word where it
- *                                   has one (times_sigmoid.h, gelu_times)
- *   <name>_gate_grad_times          the activation's grad_times: the gate's
- *                                   gradient is dy a act'(g) with m = dy a
- * and kernels/gated.h stamps the loops: da = dy act(g) is the forward with
- * dy in a's place, dgate the activation's backward at m = dy a.
+ *   <name>_gated_forward(a, g, k)        a act(g), rounded once from the
+ *                                        activation's own double word where
+ *                                        it has one (times_sigmoid.h,
+ *                                        gelu_times), for double arrays
+ *   <name>_gated_backward(a, g, dy, k, &dgate)  da = dy act(g) and
+ *                                        dgate = dy a act'(g): the forward
+ *                                        with dy in a's place and the
+ *                                        activation's backward at m = dy a
+ *                                        (AF_GATED_COMPOSED_BACKWARD)
+ *   <name>_float_gated_forward, <name>_float_gated_backward  the same for
+ *                                        float arrays
+ * and kernels/gated.h, which includes them, stamps the loops.
  *
  * Double only: every dtype's gated kernels run in double, so the float unit
  * compiles none of this. On float arrays (and the 16-bit ones, staged
- * through float) a g and dy a are exact, and each unit has a lean formula
- * besides, <name>_float_gated_forward and <name>_float_gate_grad_times, as
- * kernels/wide.h's: e^x from af_exp_of_float (2^-37.6), a few double
- * roundings, within 0.5 + 2^-12 ulp of float once rounded; near a root of
- * act' and in the tails that formula does not reach (geglu's gate below
- * GELU_FLOAT_TAIL) the double body takes the lanes (rare, tested per
- * vector). */
+ * through float) a g and dy a are exact, and the float bodies are lean
+ * formulas, as kernels/wide.h's: e^x from af_exp_of_float (2^-37.6), a few
+ * double roundings, within 0.5 + 2^-12 ulp of float once rounded, one
+ * e^-|g| and one quotient shared by da and dgate; near a root of act' and in
+ * the tails that formula does not reach (geglu's gate below GELU_FLOAT_TAIL)
+ * the double body takes the lanes (rare, tested per vector). */
 #if AF_IS_F64
 
 /* sigmoid(g) > 0 but at g = -inf; NaN stays NaN. */
