@@ -622,6 +622,81 @@ ACTFAST_API actfast_status actfast_softmin_f16(const actfast_f16 *x, actfast_f16
 ACTFAST_API actfast_status actfast_softmin_backward_f16(const actfast_f16 *y, const actfast_f16 *dy, actfast_f16 *dx, size_t rows, size_t cols);
 /* END GENERATED rowwise */
 
+/* ---- attention rows: strided, scaled, masked ------------------------------ */
+/* The row-wise functions over rows that need not be contiguous, with the scaling
+ * and masking of attention: row i of an array starts ld elements after row i - 1
+ * (ldx, ldy, lddy, lddx >= cols), and over each row of z = scale * x + mask
+ *   softmax_ex:     y = softmax(z)
+ *   log_softmax_ex: y = log_softmax(z)
+ *   softmin_ex:     y = softmax(mask - scale * x) (the mask still masks).
+ * z enters as the exact value of scale * x + mask, not a rounded one: a double
+ * word, exact for double arrays (terms below 2^-200 dropped) and for the others
+ * exact to 2^-48 |z| (the scale split into two floats, terms below 2^-40
+ * dropped). The results meet the plain functions' bounds (actfast_ulp_bound)
+ * for |z| <= 2^16.
+ * Options (o == NULL: none, and then the plain function's bits exactly, a row of
+ * -inf giving NaN as there):
+ *   scale   1 for none. Must be finite with 2^-16 <= |scale| <= 2^16, else
+ *           ACTFAST_ERR_INVALID_PARAMETER: a zeroed struct (scale 0) is an
+ *           error, not a uniform softmax. Start from ACTFAST_ROWS_OPTS_DEFAULT.
+ *   mask    NULL, or rows x cols of the arrays' type added to scale * x; -inf
+ *           masks an entry. ldmask: elements between mask rows, >= cols, or 0
+ *           for one mask row shared by every row.
+ *   causal  1: entry j of row i is masked when j > i + causal_offset: row i
+ *           keeps its first min(max(i + causal_offset + 1, 0), cols) entries.
+ * Masked entries cost no exp; causally masked ones are not read at all. A fully
+ * masked row (no live entry, or every live z_j = -inf) is all 0 (softmax,
+ * softmin) or all -inf (log_softmax) with options, not the plain functions' NaN
+ * of 0/0; NaN and +inf follow the plain functions' rules on z.
+ * backward_ex takes the saved output y and gives the gradient with respect to x:
+ * dx = scale * (the plain backward of y and dy), and 0 at causally masked
+ * entries; the mask is not read (y is 0, or -inf, where it masked).
+ * Checks, nothing written unless all pass: ld < cols for any array (ldmask 0
+ * aside) is ACTFAST_ERR_INVALID_ARGUMENT; y may be x itself (same ld), dx may be
+ * y or dy (same ld), and any other overlap of an output with an input, or of y
+ * with the mask, is ACTFAST_ERR_OVERLAP; NULL arrays with rows * cols > 0 are
+ * ACTFAST_ERR_NULL_POINTER; cols = 0 with rows > 0 is
+ * ACTFAST_ERR_INVALID_PARAMETER, as for the plain functions. The 16-bit forms
+ * allocate one row's staging a call (ACTFAST_ERR_OUT_OF_MEMORY). */
+typedef struct actfast_rows_opts {
+    double scale;            /* y = softmax(scale * x + mask); 1 = none */
+    const void *mask;        /* NULL, or rows x cols of the arrays' type; -inf allowed */
+    size_t ldmask;           /* elements between mask rows (0: one row for all) */
+    int causal;              /* 1: entry j of row i is masked when j > i + causal_offset */
+    ptrdiff_t causal_offset;
+} actfast_rows_opts;
+
+#define ACTFAST_ROWS_OPTS_DEFAULT {1.0, NULL, 0, 0, 0}
+
+/* BEGIN GENERATED rows_ex by tools/gen_header.c from src/ops.def and src/ops_doc.def: edit those, then run scripts/run header */
+ACTFAST_API actfast_status actfast_softmax_ex_f32(const float *x, size_t ldx, float *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmax_backward_ex_f32(const float *y, size_t ldy, const float *dy, size_t lddy, float *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmax_ex_f64(const double *x, size_t ldx, double *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmax_backward_ex_f64(const double *y, size_t ldy, const double *dy, size_t lddy, double *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmax_ex_bf16(const actfast_bf16 *x, size_t ldx, actfast_bf16 *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmax_backward_ex_bf16(const actfast_bf16 *y, size_t ldy, const actfast_bf16 *dy, size_t lddy, actfast_bf16 *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmax_ex_f16(const actfast_f16 *x, size_t ldx, actfast_f16 *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmax_backward_ex_f16(const actfast_f16 *y, size_t ldy, const actfast_f16 *dy, size_t lddy, actfast_f16 *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+
+ACTFAST_API actfast_status actfast_log_softmax_ex_f32(const float *x, size_t ldx, float *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_log_softmax_backward_ex_f32(const float *y, size_t ldy, const float *dy, size_t lddy, float *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_log_softmax_ex_f64(const double *x, size_t ldx, double *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_log_softmax_backward_ex_f64(const double *y, size_t ldy, const double *dy, size_t lddy, double *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_log_softmax_ex_bf16(const actfast_bf16 *x, size_t ldx, actfast_bf16 *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_log_softmax_backward_ex_bf16(const actfast_bf16 *y, size_t ldy, const actfast_bf16 *dy, size_t lddy, actfast_bf16 *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_log_softmax_ex_f16(const actfast_f16 *x, size_t ldx, actfast_f16 *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_log_softmax_backward_ex_f16(const actfast_f16 *y, size_t ldy, const actfast_f16 *dy, size_t lddy, actfast_f16 *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+
+ACTFAST_API actfast_status actfast_softmin_ex_f32(const float *x, size_t ldx, float *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmin_backward_ex_f32(const float *y, size_t ldy, const float *dy, size_t lddy, float *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmin_ex_f64(const double *x, size_t ldx, double *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmin_backward_ex_f64(const double *y, size_t ldy, const double *dy, size_t lddy, double *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmin_ex_bf16(const actfast_bf16 *x, size_t ldx, actfast_bf16 *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmin_backward_ex_bf16(const actfast_bf16 *y, size_t ldy, const actfast_bf16 *dy, size_t lddy, actfast_bf16 *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmin_ex_f16(const actfast_f16 *x, size_t ldx, actfast_f16 *y, size_t ldy, size_t rows, size_t cols, const actfast_rows_opts *o);
+ACTFAST_API actfast_status actfast_softmin_backward_ex_f16(const actfast_f16 *y, size_t ldy, const actfast_f16 *dy, size_t lddy, actfast_f16 *dx, size_t lddx, size_t rows, size_t cols, const actfast_rows_opts *o);
+/* END GENERATED rows_ex */
+
 /* ---- gated linear units -------------------------------------------------- */
 /* y = a * act(gate), elementwise over two arrays of n (SPEC 6), and the backward
  * that gives both gradients in one pass. Each output may be exactly one of the
@@ -780,6 +855,14 @@ ACTFAST_API actfast_status actfast_apply(actfast_op op, actfast_form form, actfa
 ACTFAST_API actfast_status actfast_apply_gated(actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
                                                const void *gate, const void *dy, void *out, void *dgate, size_t n);
 
+/* The row-wise functions' _ex forms (actfast_op_info's rowwise): forward with
+ * in = x (dy unused, may be NULL), or ACTFAST_BACKWARD_FROM_Y with in = y and
+ * dy, as actfast_<op>_ex_<dt> and actfast_<op>_backward_ex_<dt>; another form or
+ * op is ACTFAST_ERR_INVALID_ARGUMENT. */
+ACTFAST_API actfast_status actfast_apply_rows(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,
+                                              size_t ldin, const void *dy, size_t lddy, void *out, size_t ldout,
+                                              size_t rows, size_t cols, const actfast_rows_opts *o);
+
 /* What the table knows of an op. */
 typedef struct actfast_op_info {
     const char *name;          /* "sigmoid" */
@@ -889,6 +972,11 @@ ACTFAST_API actfast_status actfast_apply_gated_parallel(const actfast_runner *ru
                                                         actfast_form form, actfast_dtype dtype, const void *a,
                                                         const void *gate, const void *dy, void *out, void *dgate,
                                                         size_t n);
+/* actfast_apply_rows on runner's tasks of whole rows (block / cols a task, at least one). */
+ACTFAST_API actfast_status actfast_apply_rows_parallel(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                                       actfast_dtype dtype, const void *in, size_t ldin,
+                                                       const void *dy, size_t lddy, void *out, size_t ldout,
+                                                       size_t rows, size_t cols, const actfast_rows_opts *o);
 /* prelu's forward, grad (dy and dw unused) or backward (dw may be NULL) with C
  * weights, as actfast_prelu_*; another form is ACTFAST_ERR_INVALID_ARGUMENT. */
 ACTFAST_API actfast_status actfast_prelu_parallel_f32(const actfast_runner *runner, actfast_form form, const float *x,

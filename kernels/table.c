@@ -47,6 +47,7 @@
 #include "elementwise.h"
 #include "wide.h"
 #include "gated.h"
+#include "rows_ex.h"
 #if !AF_IS_F64
 #include "half.h"
 #endif
@@ -78,6 +79,12 @@
 #define AF_GATED_ENTRY_ELEMENTWISE(name, ENUM)
 #define AF_GATED_ENTRY_ELEMENTWISE_OWN_API(name, ENUM)
 #define AF_GATED_ENTRY_ROWWISE(name, ENUM)
+#define AF_ROWS_EX_ENTRY_ROWWISE(name, ENUM)                                                    \
+    [ACTFAST_OP_##ENUM] = {[ACTFAST_FORWARD] = name##_ex_forward_row,                          \
+                           [ACTFAST_BACKWARD_FROM_Y] = name##_ex_backward_row},
+#define AF_ROWS_EX_ENTRY_ELEMENTWISE(name, ENUM)
+#define AF_ROWS_EX_ENTRY_ELEMENTWISE_OWN_API(name, ENUM)
+#define AF_ROWS_EX_ENTRY_GATED(name, ENUM)
 /* The float table takes the wide kernels of kernels/wide.h for its ops in
  * place of the float bodies' (a later designated initializer wins). */
 #define AF_ENTRY_WIDE(name, ENUM)                                                                \
@@ -100,6 +107,12 @@ const AF_TABLE_TYPE(AF_SUFFIX) AF_TABLE_NAME(AF_ISA_TAG, AF_SUFFIX) = {
     .gated = {
 #define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
     AF_GATED_ENTRY_##kind(name, ENUM)
+#include "ops.def"
+#undef AF_OP
+    },
+    .rows_ex = {
+#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
+    AF_ROWS_EX_ENTRY_##kind(name, ENUM)
 #include "ops.def"
 #undef AF_OP
     },

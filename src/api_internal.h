@@ -100,6 +100,36 @@ void actfast__run_gated_kernel(const af_kernel_set *k, actfast_op op, actfast_fo
  * actfast__half_run stages the others. */
 void actfast__half_gated(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
                          const void *gate, const void *dy, void *out, void *dgate, size_t n);
+/* One call of a row-wise op's _ex form (src/rows_ex.c): the arrays with
+ * their leading dimensions, the options as checked, and the row kernels'
+ * options for float words (o32: f32, and the 16-bit types' float staging)
+ * and for double ones (o64: f64, and the 16-bit types' ties). */
+typedef struct af_rows_job {
+    actfast_op op;
+    actfast_form form;
+    actfast_dtype dtype;
+    const void *in, *dy, *mask;
+    void *out;
+    size_t ldin, lddy, ldmask, ldout, rows, cols;
+    int causal;
+    ptrdiff_t causal_offset;
+    af_rows_ex o32, o64;
+    const af_kernel_set *kernels;
+} af_rows_job;
+
+/* The checks, the options, then every row (o NULL: none), on runner's tasks
+ * when it is not NULL (src/parallel.c). */
+actfast_status actfast__run_rows_ex(const actfast_runner *runner, af_rows_job *j, const actfast_rows_opts *o);
+/* Rows [begin, end) of a checked call, in its frame: ACTFAST_OK, or
+ * ACTFAST_ERR_OUT_OF_MEMORY (no memory for a long row's scratch or 16-bit
+ * staging; nothing written). */
+actfast_status actfast__rows_ex_range(const af_rows_job *j, size_t begin, size_t end);
+/* Entries of row `row` before its causal mask (all cols without one). */
+size_t actfast__rows_live(const af_rows_job *j, size_t row);
+/* actfast__rows_ex_range for the 16-bit types (src/half.c): staged through
+ * the float row kernels, near ties settled by the double ones. */
+actfast_status actfast__half_rows_ex(const af_rows_job *j, size_t begin, size_t end);
+
 /* v rounded once to the 16-bit dtype, nearest even (a sum's value as a half). */
 uint16_t actfast__double_to_half(double v, actfast_dtype dtype);
 

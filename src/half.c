@@ -85,6 +85,37 @@ static int double_on_tie(double v, int format)
     return unit != 0 && fabs(0.5 * unit - distance) <= 0x1p-50 * fabs(v);
 }
 
+/* log_softmax's y_i = (z_i - m) - L where its double y lies on a tie t of
+ * the half format: double rounds (z_i - m) - L to t when it lies within
+ * half a double ulp of it, and the side is lost: bf16 {0.125, -58.5} has
+ * y_1 = -58.625 - 3.5e-26, the tie -58.625 in double. The side is the sign
+ * of ((z_i - m) - t) - L, with z_i - m a double word from z's words (z_lo
+ * NULL: z exact) and L = -y at the row's maximum; the result is t moved one
+ * double ulp to that side (undecided within 2^-50 of the terms: y as it is). */
+static double log_softmax_off_tie(const double *y, const double *z_hi, const double *z_lo, size_t live, size_t i,
+                                  int format)
+{
+    if (!double_on_tie(y[i], format))
+        return y[i];
+    size_t top = 0;
+    for (size_t k = 1; k < live; k++) {
+        const double lo_k = z_lo ? z_lo[k] : 0, lo_top = z_lo ? z_lo[top] : 0;
+        if (z_hi[k] > z_hi[top] || (z_hi[k] == z_hi[top] && lo_k > lo_top))
+            top = k;
+    }
+    double unit;
+    const double nearest = half_rounded(y[i], format, &unit);
+    const double t = nearest + copysign(0.5 * unit, y[i] - nearest);
+    const double m = z_hi[top], m_lo = z_lo ? z_lo[top] : 0, L = -y[top];
+    const double d = z_hi[i] - m, bb = d - z_hi[i];
+    const double d_err = (z_hi[i] - (d - bb)) + (-m - bb);
+    const double ahead = (d - t) + (d_err + ((z_lo ? z_lo[i] : 0) - m_lo)); /* d - t exact: both near y */
+    const double side = ahead - L;
+    if (!isfinite(side) || fabs(side) <= 0x1p-50 * fmax(fabs(ahead), fabs(L)))
+        return y[i];
+    return nextafter(t, side > 0 ? INFINITY : -INFINITY);
+}
+
 /* f(x) for a tiny x whose f(x) in double lies on a tie: bf16's subnormal
  * results of the ops near 0 of slope 1/2 (gelu, silu, hardswish, elu with
  * alpha 1/2): f(x) = c x + d x^2 + ... and c x is the tie, while the d x^2
@@ -120,6 +151,7 @@ typedef struct half_job {
     const af_params *p;
     const float *slopes;
     int correctly_rounded; /* forward and f': the ties are recomputed */
+    int log_softmax;       /* log_softmax's forward: its ties' sides (log_softmax_off_tie) */
     unsigned tie_ulps;     /* within this many float ulps of a tie (tie_ulps_of) */
     int forward;
 } half_job;
@@ -165,7 +197,10 @@ static void settle_rows(const half_job *j, half_stage *s, size_t at, size_t coun
             j->f64(x_wide, NULL, y_wide, cols, j->p);
             *wide_row = row;
         }
-        out[i] = double_to_half(y_wide[i - row * cols], j->format);
+        const size_t c = i - row * cols;
+        out[i] = double_to_half(j->log_softmax ? log_softmax_off_tie(y_wide, x_wide, NULL, cols, c, j->format)
+                                               : y_wide[c],
+                                j->format);
     }
 }
 
@@ -247,6 +282,7 @@ actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_
                         .format = format_of(dtype),
                         .p = p,
                         .correctly_rounded = form == ACTFAST_FORWARD || form == ACTFAST_GRAD,
+                        .log_softmax = op == ACTFAST_OP_LOG_SOFTMAX && form == ACTFAST_FORWARD,
                         .tie_ulps = tie_ulps_of(actfast_ulp_bound(op, form, ACTFAST_F32)),
                         .forward = form == ACTFAST_FORWARD};
     return half_job_run(&j, actfast_get_op_info(op)->rowwise ? p->cols : 1, in, dy, out, n);
@@ -357,3 +393,84 @@ void actfast__half_gated(const af_kernel_set *k, actfast_op op, actfast_form for
 }
 
 uint16_t actfast__double_to_half(double v, actfast_dtype dtype) { return double_to_half(v, format_of(dtype)); }
+
+/* ---- the row-wise ops' _ex forms ----------------------------------------- */
+
+/* What one 16-bit _ex row is staged in: x (or y), the mask and dy widened to
+ * float, the float result and the float kernel's scratch; x, the mask, the
+ * result and the scratch in double for a row with near ties. */
+typedef struct half_row_stage {
+    float *x, *mask, *dy, *y, *scratch;
+    double *x_wide, *mask_wide, *y_wide, *scratch_wide;
+    uint16_t near[AF_HALF_BLOCK];
+} half_row_stage;
+
+/* One row: widened up to `live` (the causal rest is not read), the float
+ * row kernel, narrowed AF_HALF_BLOCK at a time; a forward row with a near
+ * tie is computed again by the double row kernel, once. */
+static void half_row_ex(const af_rows_job *j, half_row_stage *s, const uint16_t *in, const uint16_t *mask,
+                        const uint16_t *dy, uint16_t *out, size_t live)
+{
+    const af_kernels_f32 *k = j->kernels->f32;
+    const int format = format_of(j->dtype), forward = j->form == ACTFAST_FORWARD;
+    const size_t cols = j->cols;
+    k->widen[format](in, s->x, live);
+    if (mask)
+        k->widen[format](mask, s->mask, live);
+    if (dy)
+        k->widen[format](dy, s->dy, live);
+    k->rows_ex[j->op][j->form](s->x, mask ? s->mask : NULL, dy ? s->dy : NULL, s->y, cols, live, &j->o32,
+                               s->scratch);
+    const unsigned tie_ulps = tie_ulps_of(actfast_ulp_bound(j->op, j->form, ACTFAST_F32));
+    int wide = 0;
+    for (size_t at = 0; at < cols; at += AF_HALF_BLOCK) {
+        const size_t part = cols - at < AF_HALF_BLOCK ? cols - at : AF_HALF_BLOCK;
+        const size_t count = k->narrow[format](s->y + at, out + at, part, forward ? s->near : NULL, tie_ulps);
+        if (count > 0 && !wide) {
+            for (size_t c = 0; c < live; c++) {
+                s->x_wide[c] = s->x[c];
+                if (mask)
+                    s->mask_wide[c] = s->mask[c];
+            }
+            j->kernels->f64->rows_ex[j->op][j->form](s->x_wide, mask ? s->mask_wide : NULL, NULL, s->y_wide, cols,
+                                                     live, &j->o64, s->scratch_wide);
+            wide = 1;
+        }
+        /* after a forward row with transform, the double kernel's scratch
+         * holds z's words (kernel_table.h) */
+        const int words = j->o64.transform;
+        for (size_t q = 0; q < count; q++) {
+            const size_t i = at + s->near[q];
+            const double y = j->op == ACTFAST_OP_LOG_SOFTMAX && i < live
+                                 ? log_softmax_off_tie(s->y_wide, words ? s->scratch_wide : s->x_wide,
+                                                       words ? s->scratch_wide + cols : NULL, live, i, format)
+                                 : s->y_wide[i];
+            out[i] = double_to_half(y, format);
+        }
+    }
+}
+
+actfast_status actfast__half_rows_ex(const af_rows_job *j, size_t begin, size_t end)
+{
+    const size_t cols = j->cols, per_element = 6 * sizeof(float) + 5 * sizeof(double);
+    half_row_stage s;
+    void *heap = cols <= SIZE_MAX / per_element ? malloc(cols * per_element) : NULL;
+    if (!heap)
+        return ACTFAST_ERR_OUT_OF_MEMORY;
+    s.x_wide = heap;
+    s.mask_wide = s.x_wide + cols;
+    s.y_wide = s.mask_wide + cols;
+    s.scratch_wide = s.y_wide + cols;
+    s.x = (float *)(s.scratch_wide + 2 * cols);
+    s.mask = s.x + cols;
+    s.dy = s.mask + cols;
+    s.y = s.dy + cols;
+    s.scratch = s.y + cols;
+    const uint16_t *in = j->in, *dy = j->dy, *mask = j->mask;
+    uint16_t *out = j->out;
+    for (size_t r = begin; r < end; r++)
+        half_row_ex(j, &s, in + r * j->ldin, mask ? mask + r * j->ldmask : NULL, dy ? dy + r * j->lddy : NULL,
+                    out + r * j->ldout, actfast__rows_live(j, r));
+    free(heap);
+    return ACTFAST_OK;
+}

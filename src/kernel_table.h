@@ -30,6 +30,29 @@ typedef void (*af_gated_kernel_f32)(const float *a, const float *gate, const flo
 typedef void (*af_gated_kernel_f64)(const double *a, const double *gate, const double *dy, double *out,
                                     double *dgate, size_t n);
 
+/* The options of the row-wise ops' _ex forms as their row kernels take them
+ * (src/rows_ex.c, kernels/rows_ex.h). transform: z = s x + mask with s =
+ * scale_hi + scale_lo (the double itself for double arrays; two floats for
+ * the others, scale_lo 0 below 2^-60 scale_hi); otherwise z = x, or -x with
+ * negate (softmin). The backward rows: dx = s times the plain backward
+ * (negate for softmin) where transform, the plain backward otherwise. */
+typedef struct af_rows_ex {
+    double scale_hi, scale_lo;
+    int transform, negate;
+    int plain; /* no options at all: the plain rows, a row of -inf NaN as theirs */
+} af_rows_ex;
+
+/* One row of an _ex form: in = x (forward) or y (backward, with dy); mask
+ * the row's mask or NULL; out's first `live` entries computed over the first
+ * `live` of in (and mask, dy), the others written as masked. scratch: 2 cols
+ * elements for a forward row with transform, unused (may be NULL) otherwise;
+ * such a row leaves z's double words in it, z_hi in [0, live) and z_lo in
+ * [cols, cols + live) (src/half.c settles log_softmax's ties with them). */
+typedef void (*af_row_kernel_f32)(const float *in, const float *mask, const float *dy, float *out, size_t cols,
+                                  size_t live, const af_rows_ex *o, float *scratch);
+typedef void (*af_row_kernel_f64)(const double *in, const double *mask, const double *dy, double *out, size_t cols,
+                                  size_t live, const af_rows_ex *o, double *scratch);
+
 /* The 16-bit storage formats, in the order of actfast_dtype's ACTFAST_BF16
  * and ACTFAST_F16. */
 enum { AF_HALF_BF16, AF_HALF_F16, AF_HALF_COUNT };
@@ -54,6 +77,8 @@ typedef size_t (*af_narrow_kernel)(const float *in, uint16_t *out, size_t n, uin
  *               src/ sums; NULL for ops without one
  *   gated       the gated units' forward and backward (kernels/gated.h),
  *               indexed by op and form; NULL elsewhere
+ *   rows_ex     the row-wise ops' _ex rows (kernels/rows_ex.h), forward and
+ *               backward_from_y; NULL elsewhere
  *   widen, narrow  (float only) the 16-bit arrays to and from float, by
  *               format (src/half.c stages the 16-bit calls through them) */
 typedef struct af_kernels_f32 {
@@ -61,6 +86,7 @@ typedef struct af_kernels_f32 {
     af_kernel_f32 slopes[ACTFAST_BACKWARD + 1];
     af_kernel_f32 param_grad[ACTFAST_OP_COUNT];
     af_gated_kernel_f32 gated[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
+    af_row_kernel_f32 rows_ex[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
     af_widen_kernel widen[AF_HALF_COUNT];
     af_narrow_kernel narrow[AF_HALF_COUNT];
 } af_kernels_f32;
@@ -70,6 +96,7 @@ typedef struct af_kernels_f64 {
     af_kernel_f64 slopes[ACTFAST_BACKWARD + 1];
     af_kernel_f64 param_grad[ACTFAST_OP_COUNT];
     af_gated_kernel_f64 gated[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
+    af_row_kernel_f64 rows_ex[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
 } af_kernels_f64;
 
 /* An ISA as the API sees it: its name and both dtypes' kernels (src/dispatch.c). */

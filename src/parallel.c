@@ -203,6 +203,30 @@ actfast_status actfast__run_gated_split(const actfast_runner *runner, const af_k
     return actfast__split(runner, n, n, actfast__split_block(runner), gated_body, &job);
 }
 
+/* ---- the row-wise ops' _ex forms ----------------------------------------- */
+
+typedef struct af_rows_split {
+    const af_rows_job *j;
+    atomic_int failure; /* a task's status other than ACTFAST_OK (no memory) */
+} af_rows_split;
+
+static void rows_ex_body(void *ctx, size_t begin, size_t end, af_sum *partials)
+{
+    (void)partials;
+    af_rows_split *s = ctx;
+    const actfast_status st = actfast__rows_ex_range(s->j, begin, end);
+    if (st != ACTFAST_OK)
+        atomic_store_explicit(&s->failure, (int)st, memory_order_relaxed);
+}
+
+actfast_status actfast__rows_ex_split(const actfast_runner *runner, const af_rows_job *j)
+{
+    af_rows_split split = {j, ACTFAST_OK};
+    const size_t per_task = actfast__split_block(runner) / j->cols;
+    const actfast_status st = actfast__split(runner, j->rows * j->cols, j->rows, per_task, rows_ex_body, &split);
+    return st != ACTFAST_OK ? st : (actfast_status)atomic_load(&split.failure);
+}
+
 actfast_status actfast_apply_gated_parallel(const actfast_runner *runner, actfast_op op, actfast_form form,
                                             actfast_dtype dtype, const void *a, const void *gate, const void *dy,
                                             void *out, void *dgate, size_t n)

@@ -77,6 +77,10 @@ actfast_status actfast__apply_gated_on(const actfast_runner *runner, actfast_op 
                                        actfast_dtype dtype, const void *a, const void *gate, const void *dy,
                                        void *out, void *dgate, size_t n);
 
+/* The rows of a checked _ex call (src/rows_ex.c) on runner's tasks of whole
+ * rows, about a block of elements each. */
+actfast_status actfast__rows_ex_split(const actfast_runner *runner, const af_rows_job *j);
+
 /* The check of every parallel entry point, before any other:
  * ACTFAST_ERR_NULL_POINTER for a NULL runner or parallel_for. */
 static inline actfast_status af_runner_valid(const actfast_runner *runner)

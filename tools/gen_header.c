@@ -7,6 +7,8 @@
  *   actfast_gen_header elementwise    the ELEMENTWISE ops' comments and prototypes
  *   actfast_gen_header rowwise        the ROWWISE ops' comments and prototypes
  *   actfast_gen_header gated          the GATED ops' comments and prototypes
+ *   actfast_gen_header rows_ex        the ROWWISE ops' strided, scaled and masked
+ *                                     forms (_ex), under one comment in the header
  *   actfast_gen_header op_enum        typedef enum actfast_op, in the order of the rows
  *   actfast_gen_header entry_points   every entry point that a row names, one a line,
  *                                     ELEMENTWISE_OWN_API ops' forms included (the
@@ -86,6 +88,12 @@ static const form elementwise_forms[] = {
 static const form rowwise_forms[] = {
     {"", 2, {{1, "x"}, {0, "y"}}},
     {"_backward", 3, {{1, "y"}, {1, "dy"}, {0, "dx"}}},
+};
+
+/* SPEC §6's strided rows: every array with its leading dimension. */
+static const form rows_ex_forms[] = {
+    {"_ex", 2, {{1, "x"}, {0, "y"}}},
+    {"_backward_ex", 3, {{1, "y"}, {1, "dy"}, {0, "dx"}}},
 };
 
 /* SPEC §6's gated units: two inputs forward, two outputs backward. */
@@ -181,6 +189,17 @@ static void put_name(const op *o, const form *f, const dtype *d)
     printf("actfast_%s%s_%s", o->name, f->suffix, d->suffix);
 }
 
+static void put_rows_ex_prototype(const op *o, const form *f, const dtype *d)
+{
+    printf("ACTFAST_API actfast_status ");
+    put_name(o, f, d);
+    printf("(");
+    for (int i = 0; i < f->array_count; i++)
+        printf("%s%s *%s, size_t ld%s, ", f->arrays[i].is_input ? "const " : "", d->type, f->arrays[i].name,
+               f->arrays[i].name);
+    printf("size_t rows, size_t cols, const actfast_rows_opts *o);\n");
+}
+
 static void put_prototype(const op *o, const form *f, const dtype *d)
 {
     printf("ACTFAST_API actfast_status ");
@@ -217,6 +236,21 @@ static void put_declarations(enum kind kind)
     }
 }
 
+static void put_rows_ex_declarations(void)
+{
+    int first = 1;
+    for (int i = 0; i < OP_COUNT; i++) {
+        if (ops[i].kind != KIND_ROWWISE)
+            continue;
+        if (!first)
+            printf("\n");
+        first = 0;
+        for (int d = 0; d < DTYPE_COUNT; d++)
+            for (size_t f = 0; f < sizeof rows_ex_forms / sizeof rows_ex_forms[0]; f++)
+                put_rows_ex_prototype(&ops[i], &rows_ex_forms[f], &dtypes[d]);
+    }
+}
+
 static void put_op_enum(void)
 {
     printf("typedef enum actfast_op {\n");
@@ -235,6 +269,12 @@ static void put_entry_points(void)
                 put_name(&ops[i], &forms[f], &dtypes[d]);
                 printf("\n");
             }
+        if (ops[i].kind == KIND_ROWWISE)
+            for (int d = 0; d < DTYPE_COUNT; d++)
+                for (size_t f = 0; f < sizeof rows_ex_forms / sizeof rows_ex_forms[0]; f++) {
+                    put_name(&ops[i], &rows_ex_forms[f], &dtypes[d]);
+                    printf("\n");
+                }
     }
 }
 
@@ -249,12 +289,14 @@ int main(int argc, char **argv)
         put_declarations(KIND_ROWWISE);
     else if (strcmp(section, "gated") == 0)
         put_declarations(KIND_GATED);
+    else if (strcmp(section, "rows_ex") == 0)
+        put_rows_ex_declarations();
     else if (strcmp(section, "op_enum") == 0)
         put_op_enum();
     else if (strcmp(section, "entry_points") == 0)
         put_entry_points();
     else {
-        fprintf(stderr, "usage: actfast_gen_header elementwise|rowwise|gated|op_enum|entry_points\n");
+        fprintf(stderr, "usage: actfast_gen_header elementwise|rowwise|rows_ex|gated|op_enum|entry_points\n");
         return 2;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -15,7 +15,7 @@ endif()
 file(READ "${HEADER}" header)
 set(updated "${header}")
 set(stale "")
-foreach(section elementwise rowwise gated op_enum)
+foreach(section elementwise rowwise rows_ex gated op_enum)
   execute_process(COMMAND "${GEN_HEADER}" ${section}
     OUTPUT_VARIABLE generated ERROR_VARIABLE error RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)

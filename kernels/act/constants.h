@@ -268,3 +268,29 @@ AF_POLY_TABLE double LOG1P_FLOAT_POLY[LOG1P_FLOAT_DEGREE + 1] = {
     0x1.8c8d5c6b0f530p-3, 0x1.c67ac8fe30812p-3, 0x1.2493240725728p-2, 0x1.999998cad0ef1p-2, 0x1.5555555564ed7p-1};
 
 #endif
+/* The _ex rows' z = s x + mask (kernels/act/rows.h): a term s x or mask
+ * below Z_TINY in magnitude moves e^(z - m) by less than 2^-40 (2^-200)
+ * relative, far below an ulp, and leaves z, so that every part of z's
+ * double word stays normal for any scale the API takes (2^-16 <= |s| <=
+ * 2^16): s x above Z_TINY has a nonzero low part above Z_TINY 2^-48
+ * (2^-106). Float arrays carry s as s_hi + s_lo; x s_lo, below 2^-24 |s x|,
+ * is added only where |s x| >= Z_LO_TERM, below which it is beneath 2^-44. */
+#define Z_TINY_f32 0x1p-40f
+#define Z_TINY_f64 0x1p-200
+#define Z_LO_TERM_f32 0x1p-20f
+/* A transform row's d_lo (kernels/act/softmax.h's softmax_shift) below
+ * D_LO_MIN moves e^(d + d_lo) by less than 2^-34 (2^-100) relative, far
+ * below an ulp, and is dropped, so that e d_lo stays normal for every e the
+ * rows keep (>= 2^-92, 2^-969 unscaled; scaled, >= 2^-81 above D_NO_LO).
+ * Below d = D_NO_LO the entry's y is beneath the type's smallest subnormal
+ * (e^-120 = 2^-173) and its low part is dropped. */
+#define D_LO_MIN_f32 0x1p-34f
+#define D_LO_MIN_f64 0x1p-100
+#define D_NO_LO_f32 -120.0f
+#define D_NO_LO_f64 -740.0
+/* Below |s v| = LO_TERM_MIN a scaled backward term's low part is 0
+ * (kernels/act/rows.h's row_scaled_word): above it the residual of s_hi v
+ * (>= 2^-48 |s v|) and v s_lo (>= 2^-60 |s v|) are normal. A gradient term
+ * below it is rounded once more (half an ulp). */
+#define LO_TERM_MIN_f32 0x1p-66f
+#define LO_TERM_MIN_f64 0x1p-900

@@ -40,16 +40,16 @@ static T log_softmax_log(T s, T s_lo, T *lo)
  * *count how many x_k equal m. Every scaled term is normal down to
  * EXP_TAIL_MIN, below which it is 0 (constants.h), and the sum cannot
  * overflow for any row length that fits memory. */
-static T log_softmax_rest(const T *x, size_t n, T m, T *count, T *lo)
+AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *count, T *lo)
 {
-    V neg_m = v_set(-m), zero = v_set((T)0), d_lo;
+    V neg_m = v_set(-m), m_low = v_set(m_lo), zero = v_set((T)0), d_lo;
     V shift = v_set(AF_K(EXP_TAIL_SHIFT)), tail_min = v_set(AF_K(EXP_TAIL_MIN));
     V tops = zero;
     row_sum acc;
     row_sum_init(&acc);
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
-            V d = softmax_shift(x, i + (size_t)g * AF_LANES, n, neg_m, 0, &d_lo);
+            V d = softmax_shift(src, i + (size_t)g * AF_LANES, n, neg_m, m_low, &d_lo);
             M top = v_eq(d, zero);
             V e = af_exp_times_pow2(af_exp_clamp_nonpos(d, tail_min), shift);
             e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));
@@ -66,14 +66,10 @@ static T log_softmax_rest(const T *x, size_t n, T m, T *count, T *lo)
     return row_sum_total(&acc, lo);
 }
 
-static void log_softmax_row(const T *x, T *y, size_t n)
+/* The row's y for a finite maximum m = m_hi + m_lo of its z. */
+AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo)
 {
-    T m = row_max(x, n, 0);
-    if (m == (T)INFINITY) {
-        log_softmax_row_inf(x, y, n);
-        return;
-    }
-    T count, others_lo, others = log_softmax_rest(x, n, m, &count, &others_lo);
+    T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo);
     T scale = AF_K(EXP_TAIL_SCALE), t = others * scale;
     T l, l_lo;
     if (count == 1 && t < AF_K(TINY)) {
@@ -84,13 +80,24 @@ static void log_softmax_row(const T *x, T *y, size_t n)
         T s_lo = ((count - (s - bb)) + (t - bb)) + t_fma(others_lo, scale, t_fma(others, scale, -t));
         l = log_softmax_log(s, s_lo, &l_lo);
     }
-    V neg_m = v_set(-m), neg_l = v_set(-l), neg_l_lo = v_set(-l_lo);
+    V neg_m = v_set(-m), m_low = v_set(m_lo), neg_l = v_set(-l), neg_l_lo = v_set(-l_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V d_lo, d = af_two_sum(row_load(x, i, n, v_set((T)0)), neg_m, &d_lo);
+        V d_lo, d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
         V r_lo, r = af_two_sum(d, neg_l, &r_lo);
         V rest = v_add(af_finite_or_zero(v_add(d_lo, r_lo)), neg_l_lo);
         row_store(y, i, n, v_add(r, rest));
     }
+}
+
+static void log_softmax_row(const T *x, T *y, size_t n)
+{
+    T m = row_max(x, n, 0);
+    if (m == (T)INFINITY) {
+        log_softmax_row_inf(x, y, n);
+        return;
+    }
+    const row_src src = row_src_plain(x, 0);
+    log_softmax_row_finite(&src, y, n, m, 0);
 }
 
 /* dx_j = dy_j - e^(y_j) sum_k dy_k, the sum compensated, e^(y_j) S in one
@@ -114,7 +121,10 @@ static inline V log_softmax_backward_tail(V r, V y, V dy, V sum, M tail)
     return v_sel(tail, v_sel(big, plain, scaled), r);
 }
 
-static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n)
+/* sc: the _ex rows' scale, dx = s dy_j - e^(y_j) s S with s dy_j and s S
+ * each rounded once (NULL for none); where the plain dy_j - e^(y_j) S is 0
+ * (a row with one entry), so is dx. */
+static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, const row_scale *sc)
 {
     V zero = v_set((T)0);
     row_sum acc;
@@ -123,15 +133,26 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n)
         for (int g = 0; g < AF_ROW_GROUP; g++)
             row_sum_add(&acc, g, row_load(dy, i + (size_t)g * AF_LANES, n, zero));
     T sum_lo, sum_hi = row_sum_total(&acc, &sum_lo);
-    V sum = v_set(sum_hi + sum_lo);
+    const T plain_sum = sum_hi + sum_lo;
+    V sum = v_set(plain_sum), unscaled_sum = sum, lo = zero;
+    if (sc) {
+        sum = row_scaled_word(sc, v_set(sum_hi), &lo);
+        sum = v_add(sum, v_add(lo, v_mul(v_set(sc->s_hi), v_set(sum_lo))));
+    }
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
+        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero), unscaled_dy = dyv;
+        if (sc) {
+            dyv = row_scaled_word(sc, dyv, &lo);
+            dyv = v_add(dyv, lo);
+        }
         /* below EXP_MIN (masked entries) e^y is 0, taken so; the tail lanes
          * between are rare */
         M none = v_lt(yv, v_set(AF_K(EXP_MIN)));
         M tail = v_lt(v_sel(none, zero, yv), v_set(AF_K(EXP_TAIL)));
         V e = v_sel(none, zero, v_exp(v_max(yv, v_set(AF_K(EXP_TAIL)))));
         V r = v_fnma(e, sum, dyv);
+        if (sc)
+            r = v_sel(v_eq(v_fnma(e, unscaled_sum, unscaled_dy), zero), v_mul(zero, v_set(sc->s_hi)), r);
         if (AF_RARELY(m_any(tail)))
             r = log_softmax_backward_tail(r, yv, dyv, sum, tail);
         row_store(dx, i, n, r);
@@ -148,5 +169,5 @@ static void log_softmax_forward_kernel(const T *in, const T *dy, T *out, size_t 
 static void log_softmax_backward_from_y_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
 {
     for (size_t r = 0; r < n; r += p->cols)
-        log_softmax_backward_row(in + r, dy + r, out + r, p->cols);
+        log_softmax_backward_row(in + r, dy + r, out + r, p->cols, NULL);
 }

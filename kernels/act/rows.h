@@ -37,6 +37,141 @@ static inline void row_store(T *p, size_t i, size_t n, V v)
         v_store_part(p + i, v, n - i);
 }
 
+/* p[from..n) = v. */
+static void row_fill(T *p, size_t from, size_t n, T v)
+{
+    for (size_t i = from; i < n; i += AF_LANES)
+        row_store(p, i, n, v_set(v));
+}
+
+/* Where a row's z comes from: the plain rows' x, or -x for softmin
+ * (negate), exact; or the double words z_hi + z_lo that row_z_store wrote
+ * for an _ex row with a scale or a mask (transform). */
+typedef struct row_src {
+    const T *x, *lo;
+    int negate, transform;
+} row_src;
+
+static inline row_src row_src_plain(const T *x, int negate)
+{
+    row_src src = {x, NULL, negate, 0};
+    return src;
+}
+
+static inline row_src row_src_words(const T *hi, const T *lo)
+{
+    row_src src = {hi, lo, 0, 1};
+    return src;
+}
+
+/* z_hi + *z_lo for lanes [i, i + LANES); -inf beyond n. */
+static inline V row_z(const row_src *src, size_t i, size_t n, V *z_lo)
+{
+    if (!src->transform) {
+        *z_lo = v_set((T)0);
+        return row_load_signed(src->x, i, n, (T)-INFINITY, src->negate);
+    }
+    *z_lo = row_load(src->lo, i, n, v_set((T)0));
+    return row_load(src->x, i, n, v_set((T)-INFINITY));
+}
+
+/* An _ex row's z = s x + mask as a double word z_hi + z_lo, normalized (z_hi
+ * = z rounded), formed exactly but for the terms below Z_TINY (constants.h)
+ * and, for float arrays, s's own rounding to s_hi + s_lo (2^-48): x s =
+ * TwoProd(x, s_hi) + x s_lo, then TwoSum with the mask. Normalized words
+ * order as their values do, first by z_hi, so the row maximum m = m_hi +
+ * m_lo is exact and every z - m <= 0, 0 at the maximum (softmax_shift). */
+typedef struct row_scaling {
+    const T *x, *mask; /* mask: NULL for none */
+    T s_hi, s_lo, x_tiny;
+} row_scaling;
+
+/* s = s_hi + s_lo (s_lo 0 for doubles): below x_tiny, s x is below Z_TINY. */
+static inline row_scaling row_scaling_of(const T *x, const T *mask, T s_hi, T s_lo)
+{
+    row_scaling a = {x, mask, s_hi, s_lo, AF_K(Z_TINY) / (s_hi < 0 ? -s_hi : s_hi)};
+    return a;
+}
+
+/* z_hi + *z_lo for lanes [i, i + LANES), i < n; -inf beyond n. A z_lo
+ * beside an infinite or NaN z_hi means nothing (its readers drop it). */
+static inline V row_z_scaled(const row_scaling *a, size_t i, size_t n, V *z_lo)
+{
+    const V zero = v_set((T)0);
+    V x = row_load(a->x, i, n, zero);
+    x = v_sel(v_lt(v_abs(x), v_set(a->x_tiny)), zero, x);
+    V s = v_set(a->s_hi), p = v_mul(x, s);
+    V lo = v_fma(x, s, v_neg(p));
+#if !AF_IS_F64
+    lo = v_add(lo, v_mul(v_sel(v_ge(v_abs(p), v_set(AF_K(Z_LO_TERM))), x, zero), v_set(a->s_lo)));
+#endif
+    V z = p;
+    if (a->mask) {
+        V mask = row_load(a->mask, i, n, zero), err;
+        mask = v_sel(v_lt(v_abs(mask), v_set(AF_K(Z_TINY))), zero, mask);
+        z = af_two_sum(p, mask, &err);
+        lo = v_add(lo, err);
+    }
+    /* inf - inf of an infinite term, or an overflowed product's residual:
+     * z_hi alone is the IEEE value */
+    V hi = af_two_sum(z, af_finite_or_zero(lo), z_lo);
+    if (i + AF_LANES > n)
+        hi = v_sel(m_first(n - i), hi, v_set((T)-INFINITY));
+    return hi;
+}
+
+/* Writes the first n z of an _ex row to hi[] and lo[] (once, for the passes
+ * that follow: row_src_words) and returns their maximum m_hi + *m_lo: the
+ * largest z_lo among the largest z_hi. A NaN never becomes m. */
+static T row_z_store(const row_scaling *a, size_t n, T *hi_out, T *lo_out, T *m_lo)
+{
+    V hi = v_set((T)-INFINITY), lo = v_set((T)0);
+    for (size_t i = 0; i < n; i += AF_LANES) {
+        V z_lo, z = row_z_scaled(a, i, n, &z_lo);
+        z_lo = af_finite_or_zero(z_lo);
+        row_store(hi_out, i, n, z);
+        row_store(lo_out, i, n, z_lo);
+        M above = v_gt(z, hi), level = v_eq(z, hi);
+        lo = v_sel(above, z_lo, v_sel(level, v_max(lo, z_lo), lo));
+        hi = v_sel(above, z, hi);
+    }
+    T his[AF_LANES], los[AF_LANES], best = -INFINITY, best_lo = 0;
+    v_store(his, hi);
+    v_store(los, lo);
+    for (int j = 0; j < AF_LANES; j++) {
+        if (his[j] > best || (his[j] == best && los[j] > best_lo))
+            best_lo = los[j];
+        best = his[j] > best ? his[j] : best;
+    }
+    *m_lo = best_lo;
+    return best;
+}
+
+/* The scale of an _ex row's backward, s = s_hi + s_lo (s_lo 0 for doubles,
+ * and 0 where below 2^-60 s_hi: src/rows_ex.c). */
+typedef struct row_scale {
+    T s_hi, s_lo;
+} row_scale;
+
+/* s v as a double word hi + *lo per lane, exact but for the float's v s_lo
+ * rounding (2^-48 relative): TwoProd(v, s_hi) + v s_lo. Where |s v| is below
+ * LO_TERM_MIN the low part is 0, so that it stays normal (the residual is
+ * above 2^-48 |s v|, v s_lo above 2^-60 of it). The same v gives the same
+ * bits in every lane, a broadcast one too: the softmax backward's exact 0
+ * at dy = dot rests on it. */
+static inline V row_scaled_word(const row_scale *sc, V v, V *lo)
+{
+    const V zero = v_set((T)0), s = v_set(sc->s_hi), hi = v_mul(v, s);
+    const M big = v_ge(v_abs(hi), v_set(AF_K(LO_TERM_MIN)));
+    const V v_big = v_sel(big, v, zero);
+    V residual = v_fma(v_big, s, v_neg(v_sel(big, hi, zero)));
+#if !AF_IS_F64
+    residual = v_add(residual, v_mul(v_big, v_set(sc->s_lo)));
+#endif
+    *lo = af_finite_or_zero(residual);
+    return hi;
+}
+
 /* A compensated sum over the logical lanes. */
 typedef struct {
     V s[AF_ROW_GROUP], c[AF_ROW_GROUP];

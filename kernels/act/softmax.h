@@ -26,10 +26,23 @@ static void softmax_row_inf(const T *x, T *y, size_t n, int negate)
         y[j] = nans ? (T)NAN : x[j] == top ? (T)1 / (T)count : (T)0;
 }
 
-/* d + *d_lo = x_j - m exactly for lanes [j, j + LANES); -inf beyond n. */
-static inline V softmax_shift(const T *x, size_t j, size_t n, V neg_m, int negate, V *d_lo)
+/* d + *d_lo = z_j - m for lanes [j, j + LANES), -inf beyond n: exactly for
+ * the plain rows (m_lo 0); for a transform row (rows.h) d + *d_lo is the
+ * four terms (z_hi - m_hi) + (z_lo - m_lo) with the low ones' sum rounded
+ * (2^-48 |z - m|), d <= 0 and 0 at the maximum. */
+static inline V softmax_shift(const row_src *src, size_t j, size_t n, V neg_m, V m_lo, V *d_lo)
 {
-    return af_two_sum(row_load_signed(x, j, n, (T)-INFINITY, negate), neg_m, d_lo);
+    if (!src->transform)
+        return af_two_sum(row_load_signed(src->x, j, n, (T)-INFINITY, src->negate), neg_m, d_lo);
+    V z_lo, z = row_z(src, j, n, &z_lo), err;
+    V d = af_two_sum(z, neg_m, &err);
+    d = af_two_sum(d, af_finite_or_zero(v_add(err, v_sub(z_lo, m_lo))), d_lo);
+    /* z_lo's terms can leave d_lo far below d's ulp, where e^d d_lo would
+     * be subnormal: constants.h's D_LO_MIN and D_NO_LO */
+    const V zero = v_set((T)0);
+    *d_lo = v_sel(v_lt(v_abs(*d_lo), v_set(AF_K(D_LO_MIN))), zero, *d_lo);
+    *d_lo = v_sel(v_lt(d, v_set(AF_K(D_NO_LO))), zero, *d_lo);
+    return d;
 }
 
 /* e (1 + d_lo) = e + lo, the low part; none for -inf - m. Normal for every
@@ -43,17 +56,17 @@ static inline V softmax_exp(V d) { return v_sel(v_lt(d, v_set(AF_K(EXP_MIN))), v
 /* The lanes that softmax_exp scaled. */
 static inline M softmax_scaled(V d) { return v_lt(d, v_set(AF_K(EXP_TAIL))); }
 
-/* sum_j e^(x_j - m) as hi + *lo, for a finite m (of -x with negate); each
- * e^(x_j - m) also stored in e_out[j] unless e_out is NULL. */
-static T softmax_denominator(const T *x, size_t n, T m, int negate, T *e_out, T *lo)
+/* sum_j e^(z_j - m) as hi + *lo, for a finite m = m_hi + m_lo; each
+ * e^(z_j - m) also stored in e_out[j] unless e_out is NULL. */
+AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, T *e_out, T *lo)
 {
-    V neg_m = v_set(-m), d_lo;
+    V neg_m = v_set(-m), m_low = v_set(m_lo), d_lo;
     row_sum acc;
     row_sum_init(&acc);
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
-            V d = softmax_shift(x, j, n, neg_m, negate, &d_lo);
+            V d = softmax_shift(src, j, n, neg_m, m_low, &d_lo);
             V e = softmax_exp(d);
             M scaled = softmax_scaled(d);
             row_sum_add(&acc, g, v_sel(scaled, v_set((T)0), e));
@@ -65,18 +78,14 @@ static T softmax_denominator(const T *x, size_t n, T m, int negate, T *e_out, T 
     return row_sum_total(&acc, lo);
 }
 
-static void softmax_row(const T *x, T *y, size_t n, int negate)
+/* The row's y for a finite maximum m = m_hi + m_lo of its z. */
+AF_SPECIALIZED void softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo)
 {
-    T m = row_max(x, n, negate);
-    if (m == (T)INFINITY) {
-        softmax_row_inf(x, y, n, negate);
-        return;
-    }
-    const int in_place = x == y;
-    T total_lo, total = softmax_denominator(x, n, m, negate, in_place ? NULL : y, &total_lo);
-    V neg_m = v_set(-m), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
+    const int in_place = src->x == y;
+    T total_lo, total = softmax_denominator(src, n, m, m_lo, in_place ? NULL : y, &total_lo);
+    V neg_m = v_set(-m), m_low = v_set(m_lo), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V d = softmax_shift(x, i, n, neg_m, negate, &d_lo);
+        V d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
         V e = in_place ? softmax_exp(d) : row_load(y, i, n, zero);
         /* e in [0, 1], s >= 1: finite, and af_div_dw_parts' products are fused. */
         V q = af_div_dw_finite(e, softmax_exp_lo(e, d_lo), s, s_lo);
@@ -86,6 +95,17 @@ static void softmax_row(const T *x, T *y, size_t n, int negate)
             q = af_unscale_lanes(q, scaled);
         row_store(y, i, n, q);
     }
+}
+
+static void softmax_row(const T *x, T *y, size_t n, int negate)
+{
+    T m = row_max(x, n, negate);
+    if (m == (T)INFINITY) {
+        softmax_row_inf(x, y, n, negate);
+        return;
+    }
+    const row_src src = row_src_plain(x, negate);
+    softmax_row_finite(&src, y, n, m, 0);
 }
 
 /* dx_j = y_j (dy_j - sum_k dy_k y_k), negated for softmin (y = softmax(-x));
@@ -106,7 +126,23 @@ static inline void softmax_dot_add(row_sum *acc, int g, V a, V b)
     acc->c[g] = v_add(acc->c[g], v_fma(a, b, v_neg(prod)));
 }
 
-static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate)
+/* s (dy_j - dot) as a double word, s = +-1 (the plain rows, softmin's
+ * negated) or an _ex row's scale: sdy and sdy_lo the lane's s dy, sdot and
+ * sdot_lo the row's s dot. The two are formed by the same operations, so
+ * that dy_j = dot (a row with one y_j = 1) gives exactly 0, as it must. */
+static inline V softmax_diff(V sdy, V sdy_lo, V sdot, V sdot_lo, V *lo)
+{
+    V err, d = af_two_sum(sdy, v_neg(sdot), &err);
+    *lo = af_finite_or_zero(v_add(err, v_sub(sdy_lo, sdot_lo)));
+    return d;
+}
+
+/* dx_j = s y_j (dy_j - dot), s = -1 for softmin (negate), times the _ex
+ * rows' scale sc (NULL for none). dy_j - dot is kept as a double word and
+ * the product rounded once: its two roundings before the product were up
+ * to 2.2 ulps of dx (a difference just above a power of 2, a product just
+ * below one). */
+static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate, const row_scale *sc)
 {
     V zero = v_set((T)0);
     row_sum acc;
@@ -122,16 +158,29 @@ static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int n
         }
     }
     T dot_lo, dot_hi = row_sum_total(&acc, &dot_lo);
-    V dot = v_set(dot_hi + dot_lo);
+    const T sign = negate ? (T)-1 : (T)1;
+    row_scale s = {sign, 0};
+    if (sc) {
+        s.s_hi = sign * sc->s_hi;
+        s.s_lo = sign * sc->s_lo;
+    }
+    V sdot_lo, sdot;
+    if (sc) {
+        sdot = row_scaled_word(&s, v_set(dot_hi), &sdot_lo);
+        sdot_lo = v_add(sdot_lo, v_mul(v_set(s.s_hi), v_set(dot_lo)));
+    } else {
+        sdot = v_set(sign * dot_hi);
+        sdot_lo = v_set(sign * dot_lo);
+    }
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero);
-        V diff = negate ? v_sub(dot, dyv) : v_sub(dyv, dot);
+        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero), sdy_lo = zero;
+        V sdy = sc ? row_scaled_word(&s, dyv, &sdy_lo) : negate ? v_neg(dyv) : dyv;
+        V diff_lo, diff = softmax_diff(sdy, sdy_lo, sdot, sdot_lo, &diff_lo);
         M small = af_tiny_value_lanes(yv);
-        V r;
+        V y_big = v_sel(small, zero, yv);
+        V r = v_fma(y_big, diff, af_mul_small(y_big, diff_lo));
         if (AF_RARELY(m_any(small)))
-            r = v_sel(small, af_product_unscaled(af_upscale_lanes(yv, small), diff), v_mul(v_sel(small, zero, yv), diff));
-        else
-            r = v_mul(yv, diff);
+            r = v_sel(small, af_product_unscaled(af_upscale_lanes(yv, small), v_add(diff, diff_lo)), r);
         row_store(dx, i, n, r);
     }
 }
@@ -146,5 +195,5 @@ static void softmax_forward_kernel(const T *in, const T *dy, T *out, size_t n, c
 static void softmax_backward_from_y_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
 {
     for (size_t r = 0; r < n; r += p->cols)
-        softmax_backward_row(in + r, dy + r, out + r, p->cols, 0);
+        softmax_backward_row(in + r, dy + r, out + r, p->cols, 0, NULL);
 }

@@ -11,5 +11,5 @@ static void softmin_forward_kernel(const T *in, const T *dy, T *out, size_t n, c
 static void softmin_backward_from_y_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
 {
     for (size_t r = 0; r < n; r += p->cols)
-        softmax_backward_row(in + r, dy + r, out + r, p->cols, 1);
+        softmax_backward_row(in + r, dy + r, out + r, p->cols, 1, NULL);
 }

@@ -23,6 +23,15 @@
 #define AF_RARELY(c) (c)
 #endif
 
+/* A body inlined into each caller, so that a caller's constant argument
+ * (the row source of a plain row: kernels/act/rows.h) takes the branches on
+ * it out of the loops. */
+#if defined(__GNUC__) || defined(__clang__)
+#define AF_SPECIALIZED static inline __attribute__((always_inline))
+#else
+#define AF_SPECIALIZED static inline
+#endif
+
 #define v_load AF_CAT(AF_VP, load)
 #define v_store AF_CAT(AF_VP, store)
 #define v_load_part AF_CAT(AF_VP, load_part)
