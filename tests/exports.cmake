@@ -23,7 +23,8 @@ set(hand_written
   actfast_status_string actfast_version
   actfast_active_isa actfast_force_isa actfast_isa_supported
   actfast_default_params actfast_apply actfast_apply_gated actfast_get_op_info actfast_op_from_name actfast_ulp_bound
-  actfast_runner_sequential actfast_runner_openmp actfast_apply_parallel actfast_apply_gated_parallel)
+  actfast_runner_sequential actfast_runner_openmp actfast_apply_parallel actfast_apply_gated_parallel
+  actfast_apply_rows actfast_apply_rows_parallel)
 foreach(dt f32 f64 bf16 f16)
   list(APPEND hand_written actfast_swish_backward_beta_${dt} actfast_rrelu_slopes_${dt} actfast_prelu_parallel_${dt}
     actfast_rrelu_parallel_${dt} actfast_swish_backward_beta_parallel_${dt})

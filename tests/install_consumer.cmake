@@ -26,9 +26,10 @@ endfunction()
 
 # The programs of examples/ and a line each prints when it worked (each also
 # exits nonzero when a value is off).
-set(examples example softmax prelu apply_loop threads parallel_openmp parallel_pool)
+set(examples example softmax attention prelu apply_loop threads parallel_openmp parallel_pool)
 set(example_prints "gelu\\(2\\) = 1\\.9545")
 set(softmax_prints "row 1: softmax = 0\\.000000 0\\.500000 0\\.500000 0\\.000000")
+set(attention_prints "causal, padded and scaled rows: every row sums to 1")
 set(prelu_prints "channel 2: weight 0\\.00, dw = -6")
 set(apply_loop_prints "functions, 0 failed")
 set(threads_prints "gelu and rrelu match one call's bits")

@@ -24,6 +24,7 @@
  * scales the input sets. */
 #include "harness.h"
 
+#include "dtype_ulp.h"
 #include "inputs.h"
 #include "record.h"
 #include "reference.h"
@@ -32,74 +33,6 @@ static const char *isa;
 static actfast_dtype dtype;
 static actfast_op op, act;
 static actfast_params act_params;
-
-
-/* ---- the dtype as MPFR sees it ------------------------------------------ */
-
-/* Significand bits, and MPFR's exponents (x = m 2^e, 1/2 <= m < 1) of the
- * smallest normal, the smallest subnormal and the largest finite value. */
-typedef struct format {
-    int precision;
-    long emin_normal, emin, emax;
-} format;
-
-static format format_of(actfast_dtype dt)
-{
-    static const format formats[] = {{24, -125, -148, 128}, {53, -1021, -1073, 1024}, {8, -125, -132, 128},
-                                     {11, -13, -23, 16}};
-    return formats[dt];
-}
-
-/* v rounded to nearest even to the dtype, with its subnormals and overflow. */
-static double rounded(const mpfr_t v)
-{
-    if (mpfr_nan_p(v))
-        return NAN;
-    const format f = format_of(dtype);
-    const mpfr_exp_t old_min = mpfr_get_emin(), old_max = mpfr_get_emax();
-    mpfr_t t;
-    mpfr_init2(t, f.precision);
-    mpfr_set_emin(f.emin);
-    mpfr_set_emax(f.emax);
-    int inexact = mpfr_set(t, v, MPFR_RNDN);
-    inexact = mpfr_check_range(t, inexact, MPFR_RNDN);
-    mpfr_subnormalize(t, inexact, MPFR_RNDN);
-    const double d = mpfr_get_d(t, MPFR_RNDN);
-    mpfr_set_emin(old_min);
-    mpfr_set_emax(old_max);
-    mpfr_clear(t);
-    return d;
-}
-
-/* |got - ref| in ULPs of the dtype at max(|ref|, scale); 0 or INFINITY for
- * results that must be exact: NaN, infinities, zeros (with their sign where
- * it matters). */
-static double ulp_error(const mpfr_t ref, const mpfr_t scale, double got, int zero_sign_matters)
-{
-    if (mpfr_nan_p(ref))
-        return isnan(got) ? 0 : INFINITY;
-    if (isnan(got))
-        return INFINITY;
-    const double expected = rounded(ref);
-    if (isinf(expected) || isinf(got))
-        return got == expected ? 0 : INFINITY;
-    if (mpfr_zero_p(ref))
-        return got == 0 && (!zero_sign_matters || !signbit(got) == !mpfr_signbit(ref)) ? 0 : INFINITY;
-    const format f = format_of(dtype);
-    mpfr_t mag, diff;
-    mpfr_inits2(REF_PREC, mag, diff, (mpfr_ptr)0);
-    mpfr_abs(mag, ref, MPFR_RNDN);
-    if (mpfr_cmpabs(scale, mag) > 0)
-        mpfr_abs(mag, scale, MPFR_RNDN);
-    const long e = mpfr_get_exp(mag);
-    mpfr_set_d(diff, got, MPFR_RNDN);
-    mpfr_sub(diff, diff, ref, MPFR_RNDN);
-    mpfr_abs(diff, diff, MPFR_RNDN);
-    mpfr_mul_2si(diff, diff, f.precision - (e > f.emin_normal ? e : f.emin_normal), MPFR_RNDN);
-    const double err = mpfr_get_d(diff, MPFR_RNDU);
-    mpfr_clears(mag, diff, (mpfr_ptr)0);
-    return err;
-}
 
 /* ---- references ---------------------------------------------------------- */
 
@@ -253,9 +186,9 @@ static void test_pairs(const pairs *in, const char *set)
             tda.skipped++;
         } else {
             times(ref, ai, v);
-            tally_add(&ty, ulp_error(ref, ref, h_get(dtype, y, i), 1), ai, gi, h_get(dtype, y, i), ref);
+            tally_add(&ty, ulp_error(dtype, ref, ref, h_get(dtype, y, i), 1), ai, gi, h_get(dtype, y, i), ref);
             times(ref, dyi, v);
-            tally_add(&tda, ulp_error(ref, ref, h_get(dtype, da, i), 0), ai, gi, h_get(dtype, da, i), ref);
+            tally_add(&tda, ulp_error(dtype, ref, ref, h_get(dtype, da, i), 0), ai, gi, h_get(dtype, da, i), ref);
         }
         /* dgate = dy a act'(g): 0 on a flat region of act, whatever dy a */
         const double got = h_get(dtype, dgate, i);
@@ -273,7 +206,7 @@ static void test_pairs(const pairs *in, const char *set)
         times(ref, ai, ref);
         times(m_scale, dyi, scale);
         times(m_scale, isfinite(ai) ? ai : 1, m_scale);
-        tally_add(&tdg, ulp_error(ref, m_scale, got, 0), ai, gi, got, ref);
+        tally_add(&tdg, ulp_error(dtype, ref, m_scale, got, 0), ai, gi, got, ref);
     }
     report("forward", ACTFAST_FORWARD, set, &ty);
     report("backward da", ACTFAST_BACKWARD, set, &tda);

@@ -11,9 +11,8 @@
  * usage: test_guard <isa>; ACTFAST_TEST_SCALE < 1 shortens the length range. */
 #include "harness.h"
 
-#include <signal.h>
-#include <sys/mman.h>
-#include <unistd.h>
+#include "guard_pages.h"
+
 
 enum { MAX_N = 130, MAX_COLS = 40, MAX_ROWS = 3, LINE_BYTES = 64 };
 /* How far around an array the canary is checked: a kernel that strays does
@@ -30,13 +29,10 @@ typedef struct slot {
 
 static slot slot_new(size_t page)
 {
-    unsigned char *m = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED || mprotect(m, page, PROT_NONE) != 0 || mprotect(m + 2 * page, page, PROT_NONE) != 0) {
-        perror("mmap/mprotect");
-        exit(1);
-    }
-    memset(m + page, CANARY, page);
-    return (slot){m + page, page};
+    slot s;
+    s.rw = guarded_new(page, &s.len);
+    memset(s.rw, CANARY, s.len);
+    return s;
 }
 
 /* `off` elements after the lower guard, or ending `off` before the upper one. */
@@ -58,22 +54,6 @@ static int intact_then_reset(const slot *s, unsigned char *p, size_t bytes)
     return ok;
 }
 
-/* The call in progress, for the fault handler: a fault is a failed test, and
- * this says which call it was before the previous handler (the default, or a
- * sanitizer's) reports it. */
-static char where[200];
-static struct sigaction previous_segv, previous_bus;
-
-static void on_fault(int sig)
-{
-    char msg[sizeof where + 16] = "FAULT in ";
-    strcat(msg, where);
-    strcat(msg, "\n");
-    ssize_t written = write(STDERR_FILENO, msg, strlen(msg));
-    (void)written;
-    sigaction(sig, sig == SIGSEGV ? &previous_segv : &previous_bus, NULL); /* the access faults again */
-}
-
 enum alias { SEPARATE, OUT_IS_IN, OUT_IS_DY };
 static const char *const alias_names[] = {"out of place", "out = in", "out = dy"};
 
@@ -93,21 +73,21 @@ static void run_placed(const h_case *c, size_t n, const actfast_params *p, int a
     memcpy(in, x, bytes);
     if (c->with_dy)
         memcpy(d, dy, bytes);
-    snprintf(where, sizeof where, "%s n=%zu cols=%zu %s off=%zu %s", c->name, n, p->cols,
+    snprintf(guard_where, sizeof guard_where, "%s n=%zu cols=%zu %s off=%zu %s", c->name, n, p->cols,
              at_end ? "at upper guard" : "after lower guard", off, alias_names[alias]);
 
     actfast_status st = h_apply(c, in, d, out, n, p);
-    CHECK(st == ACTFAST_OK, "%s: status %d", where, (int)st);
-    CHECK_SAME(c, out, ref, n, where);
+    CHECK(st == ACTFAST_OK, "%s: status %d", guard_where, (int)st);
+    CHECK_SAME(c, out, ref, n, guard_where);
     if (alias != OUT_IS_IN)
-        CHECK(memcmp(in, x, bytes) == 0, "%s: input changed", where);
+        CHECK(memcmp(in, x, bytes) == 0, "%s: input changed", guard_where);
     if (c->with_dy && alias != OUT_IS_DY)
-        CHECK(memcmp(d, dy, bytes) == 0, "%s: dy changed", where);
-    CHECK(intact_then_reset(&slots[0], in, bytes), "%s: wrote around in", where);
+        CHECK(memcmp(d, dy, bytes) == 0, "%s: dy changed", guard_where);
+    CHECK(intact_then_reset(&slots[0], in, bytes), "%s: wrote around in", guard_where);
     if (c->with_dy)
-        CHECK(intact_then_reset(&slots[1], d, bytes), "%s: wrote around dy", where);
+        CHECK(intact_then_reset(&slots[1], d, bytes), "%s: wrote around dy", guard_where);
     if (alias == SEPARATE)
-        CHECK(intact_then_reset(&slots[2], out, bytes), "%s: wrote around out", where);
+        CHECK(intact_then_reset(&slots[2], out, bytes), "%s: wrote around out", guard_where);
 }
 
 static void run_shape(const h_case *c, size_t n, size_t cols)
@@ -137,19 +117,19 @@ static void run_gated_placed(const h_case *c, size_t n, int at_end, size_t off, 
     memcpy(arr[0], x, bytes);
     memcpy(arr[1], gate, bytes);
     memcpy(arr[2], dy, bytes);
-    snprintf(where, sizeof where, "%s n=%zu %s off=%zu %s", c->name, n, at_end ? "at upper guard" : "after lower guard",
+    snprintf(guard_where, sizeof guard_where, "%s n=%zu %s off=%zu %s", c->name, n, at_end ? "at upper guard" : "after lower guard",
              off, in_place ? "in place" : "out of place");
     actfast_status st = h_apply_gated(c, arr[0], arr[1], arr[2], out, dgate, n);
-    CHECK(st == ACTFAST_OK, "%s: status %d", where, (int)st);
-    CHECK_SAME(c, out, ref, n, where);
+    CHECK(st == ACTFAST_OK, "%s: status %d", guard_where, (int)st);
+    CHECK_SAME(c, out, ref, n, guard_where);
     if (c->with_dy)
-        CHECK_SAME(c, dgate, ref_dgate, n, where);
+        CHECK_SAME(c, dgate, ref_dgate, n, guard_where);
     const double *inputs[3] = {x, gate, dy};
     for (int k = 0; k < 3; k++)
         if (!(in_place && (arr[k] == out || (c->with_dy && arr[k] == dgate))))
-            CHECK(memcmp(arr[k], inputs[k], bytes) == 0, "%s: input %d changed", where, k);
+            CHECK(memcmp(arr[k], inputs[k], bytes) == 0, "%s: input %d changed", guard_where, k);
     for (int k = 0; k < 5; k++)
-        CHECK(intact_then_reset(&slots[k], arr[k], bytes), "%s: wrote around array %d", where, k);
+        CHECK(intact_then_reset(&slots[k], arr[k], bytes), "%s: wrote around array %d", guard_where, k);
 }
 
 static void run_gated_shape(const h_case *c, size_t n)
@@ -175,10 +155,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < 5; i++)
         slots[i] = slot_new(page);
     memset(canaries, CANARY, sizeof canaries);
-    struct sigaction sa = {.sa_handler = on_fault};
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGSEGV, &sa, &previous_segv);
-    sigaction(SIGBUS, &sa, &previous_bus);
+    guard_install_handler();
 
     /* The scale only shortens: 0..130 already covers every tail of every ISA. */
     size_t n_max = h_scaled(MAX_N, 40), cols_max = h_scaled(MAX_COLS, 17);

@@ -10,7 +10,8 @@
  *    bit for bit the serial actfast_apply's. The pool's threads run in a
  *    foreign FP mode (round toward zero, FTZ/DAZ on x86), so each task must
  *    enter the default mode itself, and give the thread its mode back. The
- *    gated units likewise through actfast_apply_gated_parallel, in place too.
+ *    gated units likewise through actfast_apply_gated_parallel, in place too,
+ *    and the row-wise ops' _ex forms through actfast_apply_rows_parallel.
  * 2. prelu (C weights, dw from channels of one or many 16384-term segments,
  *    rounds of partial sums), rrelu (training, offset) and swish's dbeta:
  *    outputs and parameter gradients bit for bit the serial entry points'.
@@ -957,6 +958,53 @@ static void builtin_runners(void)
     free(got);
 }
 
+/* The row-wise ops' _ex forms through actfast_apply_rows_parallel: strided
+ * rows (ld = cols + 4, the gaps compared too) with a scale, a mask and a
+ * causal mask, every runner variant, against actfast_apply_rows. */
+static void rows_ex_ops(void)
+{
+    enum { COLS = 37, LD = COLS + 4 };
+    const size_t row_counts[] = {1, BLOCK / COLS + 3, h_scaled(3 * BLOCK / COLS + 5, 2 * BLOCK / COLS + 1)};
+    const size_t most = row_counts[2] * LD;
+    double *x = xmalloc(most * sizeof(double)), *dy = xmalloc(most * sizeof(double));
+    double *mask = xmalloc(most * sizeof(double)), *want = xmalloc(most * sizeof(double));
+    double *got = xmalloc(most * sizeof(double));
+    long runs = 0;
+    H_FOR_EACH_CASE(c) {
+        if (!c.info->rowwise)
+            continue;
+        for (size_t r = 0; r < sizeof row_counts / sizeof row_counts[0]; r++) {
+            const size_t rows = row_counts[r], n = rows * LD;
+            h_fill(c.dtype, x, n, (unsigned)(c.index * 5 + r));
+            h_fill(c.dtype, dy, n, (unsigned)(c.index * 5 + r + 1));
+            h_fill(c.dtype, mask, n, (unsigned)(c.index * 5 + r + 2));
+            const actfast_rows_opts o = {0.3, c.with_dy ? NULL : mask, LD, 1, 20};
+            memset(want, 0x5A, n * c.size);
+            CHECK(actfast_apply_rows(c.op, c.form, c.dtype, x, LD, dy, LD, want, LD, rows, COLS, &o) == ACTFAST_OK,
+                  "%s %zu rows: serial", c.name, rows);
+            make_variants(rows * COLS, 3 * BLOCK + 1);
+            for (int v = 0; v < variant_count; v++) {
+                memset(got, 0x5A, n * c.size);
+                const actfast_status st = actfast_apply_rows_parallel(&variants[v].runner, c.op, c.form, c.dtype, x,
+                                                                      LD, dy, LD, got, LD, rows, COLS, &o);
+                if (CHECK(st == ACTFAST_OK, "%s %zu rows %s: status %d", c.name, rows, variants[v].name, (int)st))
+                    CHECK_SAME(&c, got, want, n, variants[v].name);
+                runs++;
+            }
+        }
+    }
+    const actfast_rows_opts none = ACTFAST_ROWS_OPTS_DEFAULT;
+    CHECK(actfast_apply_rows_parallel(NULL, ACTFAST_OP_SOFTMAX, ACTFAST_FORWARD, ACTFAST_F32, x, COLS, NULL, 0, got,
+                                      COLS, 1, COLS, &none) == ACTFAST_ERR_NULL_POINTER,
+          "rows_ex: a NULL runner");
+    printf("parallel: %ld calls of the _ex rows compared with the serial ones\n", runs);
+    free(x);
+    free(dy);
+    free(mask);
+    free(want);
+    free(got);
+}
+
 int main(int argc, char **argv)
 {
     thorough = strcmp(h_use_isa(argc, argv), h_best_isa()) == 0;
@@ -964,6 +1012,7 @@ int main(int argc, char **argv)
         pool_start(&pools[k], pool_kinds[k].threads, pool_kinds[k].order);
     table_ops();
     gated_ops();
+    rows_ex_ops();
     stateful();
     failures();
     builtin_runners();

@@ -15,7 +15,10 @@
  *   rows       softmax-like rows with half the entries at -1e4, at -inf, one
  *              dominant entry, and outputs down in the subnormals: no event,
  *              but in the backward from y the products with the given y's
- *              own subnormal entries (two per such entry: dx and the sum).
+ *              own subnormal entries (two per such entry: dx and the sum);
+ *              and the same rows through the _ex forms, scaled by 0.3 (an
+ *              inexact scale: z's double word), with a finite mask and a
+ *              causal one.
  *
  * Usage: test_subnormals scalar [--report] (--report: one line per case past
  * its budget, and exit 0). */
@@ -41,13 +44,16 @@ static tally start(const h_case *c, const char *cls)
     return t;
 }
 
-/* One call, its events against budget. */
+/* One call, its events against budget: the op through h_apply, or with
+ * rows_ex its _ex form on one row of n. */
 static void measure(tally *t, const void *in, const void *dy, size_t n, const actfast_params *p,
-                    unsigned long budget, double first_input)
+                    const actfast_rows_opts *rows_ex, unsigned long budget, double first_input)
 {
     void *out = malloc(n * t->c->size);
     actfast__subnormal_events_reset();
-    const actfast_status st = h_apply(t->c, in, dy, out, n, p);
+    const actfast_status st = rows_ex ? actfast_apply_rows(t->c->op, t->c->form, t->c->dtype, in, n, dy, n, out, n,
+                                                           1, n, rows_ex)
+                                      : h_apply(t->c, in, dy, out, n, p);
     unsigned long total = 0;
     for (int e = 0; e < AF_EV_COUNT; e++) {
         t->by[e] += actfast__subnormal_events[e];
@@ -157,7 +163,7 @@ static void elementwise(const h_case *c)
     const int from_y = c->form == ACTFAST_BACKWARD_FROM_Y;
     void *in = from_y ? forward_of(c, x, n, &p) : x;
     tally t = start(c, "tails");
-    measure(&t, in, dy, n, &p, from_y ? 2 * subnormals_in(dt, in, n) : 0, vx[0]);
+    measure(&t, in, dy, n, &p, NULL, from_y ? 2 * subnormals_in(dt, in, n) : 0, vx[0]);
     finish(&t);
     if (from_y)
         free(in);
@@ -170,7 +176,7 @@ static void elementwise(const h_case *c)
         h_set(dt, x, 0, vx[i]);
         h_set(dt, dy, 0, 1.25);
         in = from_y ? forward_of(c, x, 1, &p) : x;
-        measure(&t, in, dy, 1, &p, 1, vx[i]);
+        measure(&t, in, dy, 1, &p, NULL, 1, vx[i]);
         if (from_y)
             free(in);
     }
@@ -182,7 +188,7 @@ static void elementwise(const h_case *c)
             h_set(dt, x, 0, ordinary[i]);
             h_set(dt, dy, 0, vx[j]);
             in = from_y ? forward_of(c, x, 1, &p) : x;
-            measure(&t, in, dy, 1, &p, 1 + (unsigned long)(from_y && subnormals_in(dt, in, 1)), vx[j]);
+            measure(&t, in, dy, 1, &p, NULL, 1 + (unsigned long)(from_y && subnormals_in(dt, in, 1)), vx[j]);
             if (from_y)
                 free(in);
         }
@@ -201,8 +207,11 @@ static void rowwise(const h_case *c)
     const actfast_dtype dt = c->dtype;
     const int f = dt == ACTFAST_F32;
     actfast_params p = h_params(c, COLS);
-    void *x = malloc(COLS * c->size), *dy = malloc(COLS * c->size);
+    void *x = malloc(COLS * c->size), *dy = malloc(COLS * c->size), *mask = malloc(COLS * c->size);
     static const char *const classes[] = {"half_-1e4", "half_-inf", "dominant", "subnormal_out"};
+    static const char *const ex_classes[] = {"ex_half_-1e4", "ex_half_-inf", "ex_dominant", "ex_subnormal_out"};
+    for (size_t j = 0; j < COLS; j++)
+        h_set(dt, mask, j, -0.0625 * (double)(j % 7)); /* a bias, as ALiBi's */
     for (int k = 0; k < 4; k++) {
         for (size_t j = 0; j < COLS; j++) {
             const double u = fmod(0.618 * (double)(j + 1), 1.0); /* in [0, 1) */
@@ -225,13 +234,18 @@ static void rowwise(const h_case *c)
         const int from_y = c->form == ACTFAST_BACKWARD_FROM_Y;
         void *in = from_y ? forward_of(c, x, COLS, &p) : x;
         tally t = start(c, classes[k]);
-        measure(&t, in, dy, COLS, &p, from_y ? 2 * subnormals_in(dt, in, COLS) : 0, get(dt, x, 0));
+        measure(&t, in, dy, COLS, &p, NULL, from_y ? 2 * subnormals_in(dt, in, COLS) : 0, get(dt, x, 0));
         finish(&t);
+        tally ex = start(c, ex_classes[k]);
+        const actfast_rows_opts o = {0.3, mask, 0, 1, COLS - 9};
+        measure(&ex, in, dy, COLS, &p, &o, from_y ? 2 * subnormals_in(dt, in, COLS) : 0, get(dt, x, 0));
+        finish(&ex);
         if (from_y)
             free(in);
     }
     free(x);
     free(dy);
+    free(mask);
 }
 
 int main(int argc, char **argv)
