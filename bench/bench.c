@@ -112,11 +112,12 @@ typedef enum input_class {
     INPUT_ROWS_MASK_INF,
     INPUT_ROWS_DOMINANT,
     INPUT_ROWS_SUBNORMAL_OUT,
+    INPUT_ROWS_CAUSAL, /* the _ex forms only: a causal mask in place of the additive one */
     INPUT_CLASS_COUNT
 } input_class;
 
 static const char *const input_names[INPUT_CLASS_COUNT] = {
-    "uniform", "saturated", "negtail", "subnormal", "nan", "deeptail", "mask1e4", "maskinf", "dominant", "subnormalout"};
+    "uniform", "saturated", "negtail", "subnormal", "nan", "deeptail", "mask1e4", "maskinf", "dominant", "subnormalout", "causal"};
 
 static int is_row_class(input_class input) { return input >= INPUT_ROWS_MASK_1E4; }
 static const char *const form_names[ACTFAST_FORM_COUNT] = {"forward", "grad", "backward", "backward_from_y"};
@@ -134,6 +135,7 @@ static size_t element_size(actfast_dtype dtype)
 /* The arrays of one call. */
 typedef struct operands {
     const void *in; /* x, or y = f(x) for backward_from_y; a gated unit's gate */
+    const void *mask; /* the _ex forms' additive mask */
     const void *dy; /* dy; a gated unit's a (and its dy, backward) */
     void *out;
     void *out2;     /* a gated unit's dgate */
@@ -162,6 +164,7 @@ struct bench_case {
     size_t size; /* the n of the name: the arrays hold this many elements */
     size_t n;    /* elements per call: size, or whole rows of it for row-wise ops */
     input_class input;
+    int rows_ex;        /* a row-wise op's _ex form: scaled, and masked as input says */
     int baseline_of_op; /* a baseline of op: its output is checked against the library's */
     bench_case *next;   /* every case, to free them at exit */
 };
@@ -186,6 +189,26 @@ static int run_library_gated(const bench_case *c, const operands *o)
     return actfast_apply_gated(c->op, c->form, c->dtype, o->dy, o->in, o->dy, o->out, o->out2, c->n) != ACTFAST_OK;
 }
 
+/* The _ex forms as attention calls them: scale 1/sqrt(64), an additive mask
+ * (finite for the uniform class, half -1e4 or half -inf for the mask
+ * classes) or, for the causal class, a causal mask alone, its diagonal
+ * placed so that the rows keep about half their entries. */
+static actfast_rows_opts rows_ex_opts(const bench_case *c, const operands *o)
+{
+    const int causal = c->input == INPUT_ROWS_CAUSAL;
+    const size_t cols = c->params.cols, rows = c->n / cols;
+    const actfast_rows_opts opts = {0.125, causal ? NULL : o->mask, cols, causal, ((ptrdiff_t)cols - (ptrdiff_t)rows) / 2};
+    return opts;
+}
+
+static int run_library_rows_ex(const bench_case *c, const operands *o)
+{
+    const actfast_rows_opts opts = rows_ex_opts(c, o);
+    const size_t cols = c->params.cols;
+    return actfast_apply_rows(c->op, c->form, c->dtype, o->in, cols, o->dy, cols, o->out, cols, c->n / cols, cols,
+                              &opts) != ACTFAST_OK;
+}
+
 static int run_kernel(const bench_case *c, const operands *o)
 {
     c->kernel(o->in, o->dy, o->out, c->n);
@@ -194,6 +217,7 @@ static int run_kernel(const bench_case *c, const operands *o)
 
 static const implementation library = {force_isa, run_library, NULL};
 static const implementation library_gated = {force_isa, run_library_gated, NULL};
+static const implementation library_rows_ex = {force_isa, run_library_rows_ex, NULL};
 
 /* The library's implementation of an op, chosen once, off the timed loop. */
 static const implementation *library_of(actfast_op op)
@@ -228,8 +252,9 @@ typedef struct dataset {
     actfast_dtype dtype;
     size_t size;
     input_class input;
-    actfast_op y_op; /* y holds f(x) of this op; ACTFAST_OP_COUNT: not computed */
-    void *x, *dy, *y, *out, *out2;
+    int rows_ex;     /* x uniform, and the class in mask */
+    actfast_op y_op; /* y holds f(x) of this op (its _ex form's); ACTFAST_OP_COUNT: not computed */
+    void *x, *dy, *y, *out, *out2, *mask;
 } dataset;
 
 static dataset data = {.y_op = ACTFAST_OP_COUNT};
@@ -287,6 +312,14 @@ static double draw_x(uint64_t *state, input_class input, actfast_dtype dtype, si
     }
 }
 
+/* mask_i of an _ex form's class: finite (an ALiBi-like bias), or odd
+ * entries masked by -1e4 or -inf. */
+static double draw_mask(uint64_t *state, input_class input, size_t i)
+{
+    const double bias = uniform(state, -1, 0);
+    return i % 2 == 0 ? bias : input == INPUT_ROWS_MASK_1E4 ? -1e4 : input == INPUT_ROWS_MASK_INF ? -INFINITY : bias;
+}
+
 static void store(void *array, actfast_dtype dtype, size_t i, double value)
 {
     if (dtype == ACTFAST_F32)
@@ -304,7 +337,8 @@ static void dataset_free(void)
     free(data.y);
     free(data.out);
     free(data.out2);
-    data.x = data.dy = data.y = data.out = data.out2 = NULL;
+    free(data.mask);
+    data.x = data.dy = data.y = data.out = data.out2 = data.mask = NULL;
     data.y_op = ACTFAST_OP_COUNT;
 }
 
@@ -317,14 +351,16 @@ static int dataset_fill(const bench_case *c)
     data.y = aligned_alloc(ALIGNMENT, bytes);
     data.out = aligned_alloc(ALIGNMENT, bytes);
     data.out2 = aligned_alloc(ALIGNMENT, bytes);
-    if (!data.x || !data.dy || !data.y || !data.out || !data.out2) {
+    data.mask = aligned_alloc(ALIGNMENT, bytes);
+    if (!data.x || !data.dy || !data.y || !data.out || !data.out2 || !data.mask) {
         dataset_free();
         return 0;
     }
     uint64_t state = 0x5EED + (uint64_t)c->input;
     for (size_t i = 0; i < c->size; i++) {
-        store(data.x, c->dtype, i, draw_x(&state, c->input, c->dtype, i));
+        store(data.x, c->dtype, i, draw_x(&state, c->rows_ex ? INPUT_UNIFORM : c->input, c->dtype, i));
         store(data.dy, c->dtype, i, uniform(&state, -1, 1));
+        store(data.mask, c->dtype, i, draw_mask(&state, c->input, i));
     }
     /* Touched now, so that no page fault lands in a timed loop. */
     memset(data.y, 0, bytes);
@@ -333,18 +369,26 @@ static int dataset_fill(const bench_case *c)
     data.dtype = c->dtype;
     data.size = c->size;
     data.input = c->input;
+    data.rows_ex = c->rows_ex;
     return 1;
 }
 
 /* The case's arrays, drawn or computed if the last case's do not fit. */
 static int load_operands(const bench_case *c, operands *o)
 {
-    const int holds = data.x && data.dtype == c->dtype && data.size == c->size && data.input == c->input;
+    const int holds = data.x && data.dtype == c->dtype && data.size == c->size && data.input == c->input &&
+                      data.rows_ex == c->rows_ex;
     if (!holds && !dataset_fill(c))
         return 0;
     const int from_y = c->form == ACTFAST_BACKWARD_FROM_Y;
+    o->mask = data.mask;
     if (from_y && data.y_op != c->op) {
-        if (actfast_apply(c->op, ACTFAST_FORWARD, c->dtype, data.x, NULL, data.y, c->n, &c->params) != ACTFAST_OK)
+        bench_case forward = *c;
+        forward.form = ACTFAST_FORWARD;
+        const operands x_to_y = {.in = data.x, .mask = data.mask, .out = data.y};
+        if (c->rows_ex ? run_library_rows_ex(&forward, &x_to_y) != 0
+                       : actfast_apply(c->op, ACTFAST_FORWARD, c->dtype, data.x, NULL, data.y, c->n, &c->params) !=
+                             ACTFAST_OK)
             return 0;
         data.y_op = c->op;
     }
@@ -465,7 +509,8 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
     const int data_dependent = input != INPUT_UNIFORM;
     if (!info->has_form[form] || (data_dependent && form == ACTFAST_GRAD))
         return;
-    if ((input == INPUT_DEEPTAIL && info->rowwise) || (is_row_class(input) && !info->rowwise))
+    if ((input == INPUT_DEEPTAIL && info->rowwise) || (is_row_class(input) && !info->rowwise) ||
+        input == INPUT_ROWS_CAUSAL)
         return;
     bench_case c = {.op = op, .form = form, .dtype = dtype, .params = bench_params(op), .size = size,
                     .n = info->rowwise ? size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH : size, .input = input};
@@ -497,6 +542,30 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
         add_case(&c, name);
     }
 #endif
+}
+
+/* A row-wise op's _ex form (scaled and masked, rows_ex_opts) on uniform
+ * x: unmasked, masked by the mask classes, and causal. */
+static void register_rows_ex(actfast_op op, actfast_form form, actfast_dtype dtype, size_t size, input_class input,
+                             const isa_list *isas)
+{
+    const actfast_op_info *info = actfast_get_op_info(op);
+    const int masked = input == INPUT_ROWS_MASK_1E4 || input == INPUT_ROWS_MASK_INF || input == INPUT_ROWS_CAUSAL;
+    if (!info->rowwise || !info->has_form[form] || (input != INPUT_UNIFORM && !masked))
+        return;
+    const bench_case c = {.impl = &library_rows_ex, .op = op, .form = form, .dtype = dtype,
+                          .params = bench_params(op), .size = size,
+                          .n = size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH, .input = input, .rows_ex = 1};
+    if (c.n == 0)
+        return;
+    for (int i = 0; i < isas->count; i++) {
+        bench_case named = c;
+        named.isa = isas->names[i];
+        char name[NAME_LENGTH];
+        snprintf(name, sizeof name, "%s_ex/%s/%s/%s/%zu%s%s", info->name, form_names[form], dtype_name(dtype),
+                 named.isa, size, masked ? "/" : "", masked ? input_names[input] : "");
+        add_case(&named, name);
+    }
 }
 
 static void register_streams(actfast_dtype dtype, size_t size)
@@ -536,6 +605,11 @@ static void register_all(const size_t *sizes, int nsizes, const isa_list *isas)
                 for (int op = 0; op < ACTFAST_OP_COUNT; op++)
                     for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
                         register_op_form((actfast_op)op, (actfast_form)form, dtype, sizes[s], (input_class)input,
+                                         isas);
+            for (int input = 0; input < inputs; input++)
+                for (int op = 0; op < ACTFAST_OP_COUNT; op++)
+                    for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
+                        register_rows_ex((actfast_op)op, (actfast_form)form, dtype, sizes[s], (input_class)input,
                                          isas);
         }
     }
