@@ -12,7 +12,7 @@
 static void rows_ex_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int log)
 {
     if (src->transform) {
-        const row_src words = row_src_words(src->x, src->lo);
+        const row_src words = row_src_words(src->hi_out, src->lo_out);
         if (log)
             log_softmax_row_finite(&words, y, n, m, m_lo);
         else

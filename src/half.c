@@ -90,8 +90,9 @@ static int double_on_tie(double v, int format)
  * half a double ulp of it, and the side is lost: bf16 {0.125, -58.5} has
  * y_1 = -58.625 - 3.5e-26, the tie -58.625 in double. The side is the sign
  * of ((z_i - m) - t) - L, with z_i - m a double word from z's words (z_lo
- * NULL: z exact) and L = -y at the row's maximum; the result is t moved one
- * double ulp to that side (undecided within 2^-50 of the terms: y as it is). */
+ * NULL: z exact; or words of z - m itself, whose maximum is 0) and L = -y at
+ * the row's maximum; the result is t moved one double ulp to that side
+ * (undecided within 2^-50 of the terms: y as it is). */
 static double log_softmax_off_tie(const double *y, const double *z_hi, const double *z_lo, size_t live, size_t i,
                                   int format)
 {
@@ -436,8 +437,8 @@ static void half_row_ex(const af_rows_job *j, half_row_stage *s, const uint16_t 
                                                      live, &j->o64, s->scratch_wide);
             wide = 1;
         }
-        /* after a forward row with transform, the double kernel's scratch
-         * holds z's words (kernel_table.h) */
+        /* after a log_softmax row with transform, the double kernel's
+         * scratch holds z - m as words (kernel_table.h) */
         const int words = j->o64.transform;
         for (size_t q = 0; q < count; q++) {
             const size_t i = at + s->near[q];

@@ -46,8 +46,9 @@ typedef struct af_rows_ex {
  * the row's mask or NULL; out's first `live` entries computed over the first
  * `live` of in (and mask, dy), the others written as masked. scratch: 2 cols
  * elements for a forward row with transform, unused (may be NULL) otherwise;
- * such a row leaves z's double words in it, z_hi in [0, live) and z_lo in
- * [cols, cols + live) (src/half.c settles log_softmax's ties with them). */
+ * a log_softmax row with transform leaves z - m in it as double words, the
+ * high parts in [0, live) and the low ones in [cols, cols + live) (src/half.c
+ * settles log_softmax's ties with them). */
 typedef void (*af_row_kernel_f32)(const float *in, const float *mask, const float *dy, float *out, size_t cols,
                                   size_t live, const af_rows_ex *o, float *scratch);
 typedef void (*af_row_kernel_f64)(const double *in, const double *mask, const double *dy, double *out, size_t cols,

@@ -278,12 +278,13 @@ AF_POLY_TABLE double LOG1P_FLOAT_POLY[LOG1P_FLOAT_DEGREE + 1] = {
 #define Z_TINY_f32 0x1p-40f
 #define Z_TINY_f64 0x1p-200
 #define Z_LO_TERM_f32 0x1p-20f
-/* A transform row's d_lo (kernels/act/softmax.h's softmax_shift) below
- * D_LO_MIN moves e^(d + d_lo) by less than 2^-34 (2^-100) relative, far
- * below an ulp, and is dropped, so that e d_lo stays normal for every e the
- * rows keep (>= 2^-92, 2^-969 unscaled; scaled, >= 2^-81 above D_NO_LO).
- * Below d = D_NO_LO the entry's y is beneath the type's smallest subnormal
- * (e^-120 = 2^-173) and its low part is dropped. */
+/* In e^d d_lo of a word row (kernels/act/softmax.h's softmax_lo_for_exp),
+ * a d_lo below D_LO_MIN moves e^(d + d_lo) by less than 2^-34 (2^-100)
+ * relative, far below an ulp, and is dropped, so that e d_lo stays normal
+ * for every e the rows keep (>= 2^-92, 2^-969 unscaled; scaled, >= 2^-81
+ * above D_NO_LO). Below d = D_NO_LO the entry's softmax is beneath the
+ * type's smallest subnormal (e^-120 = 2^-173) and the low part is dropped
+ * there too. log_softmax's y = d + d_lo - L keeps d_lo whole. */
 #define D_LO_MIN_f32 0x1p-34f
 #define D_LO_MIN_f64 0x1p-100
 #define D_NO_LO_f32 -120.0f

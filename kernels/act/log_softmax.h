@@ -49,13 +49,18 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
     row_sum_init(&acc);
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
-            V d = softmax_shift(src, i + (size_t)g * AF_LANES, n, neg_m, m_low, &d_lo);
+            const size_t j = i + (size_t)g * AF_LANES;
+            V d = softmax_shift(src, j, n, neg_m, m_low, &d_lo);
+            if (src->transform) { /* z - m in place of z, for the last pass */
+                row_store(src->hi_out, j, n, d);
+                row_store(src->lo_out, j, n, d_lo);
+            }
             M top = v_eq(d, zero);
             V e = af_exp_times_pow2(af_exp_clamp_nonpos(d, tail_min), shift);
             e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));
             tops = v_add(tops, v_sel(top, v_set((T)1), zero));
             row_sum_add(&acc, g, e);
-            acc.c[g] = v_add(acc.c[g], softmax_exp_lo(e, d_lo));
+            acc.c[g] = v_add(acc.c[g], softmax_exp_lo(e, softmax_lo_for_exp(src, d, d_lo)));
         }
     }
     T lanes[AF_LANES];
@@ -82,7 +87,13 @@ AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T
     }
     V neg_m = v_set(-m), m_low = v_set(m_lo), neg_l = v_set(-l), neg_l_lo = v_set(-l_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V d_lo, d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
+        V d_lo, d;
+        if (src->transform) {
+            d = row_load(src->x, i, n, v_set((T)0));
+            d_lo = row_load(src->lo, i, n, v_set((T)0));
+        } else {
+            d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
+        }
         V r_lo, r = af_two_sum(d, neg_l, &r_lo);
         V rest = v_add(af_finite_or_zero(v_add(d_lo, r_lo)), neg_l_lo);
         row_store(y, i, n, v_add(r, rest));

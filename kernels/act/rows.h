@@ -46,21 +46,24 @@ static void row_fill(T *p, size_t from, size_t n, T v)
 
 /* Where a row's z comes from: the plain rows' x, or -x for softmin
  * (negate), exact; or the double words z_hi + z_lo that row_z_store wrote
- * for an _ex row with a scale or a mask (transform). */
+ * for an _ex row with a scale or a mask (transform). A pass that has read
+ * a word row's z may write in its place what the next pass needs (hi, lo:
+ * the same arrays, writable), so that no pass forms z - m twice. */
 typedef struct row_src {
     const T *x, *lo;
+    T *hi_out, *lo_out;
     int negate, transform;
 } row_src;
 
 static inline row_src row_src_plain(const T *x, int negate)
 {
-    row_src src = {x, NULL, negate, 0};
+    row_src src = {x, NULL, NULL, NULL, negate, 0};
     return src;
 }
 
-static inline row_src row_src_words(const T *hi, const T *lo)
+static inline row_src row_src_words(T *hi, T *lo)
 {
-    row_src src = {hi, lo, 0, 1};
+    row_src src = {hi, lo, hi, lo, 0, 1};
     return src;
 }
 

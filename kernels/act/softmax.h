@@ -36,13 +36,20 @@ static inline V softmax_shift(const row_src *src, size_t j, size_t n, V neg_m, V
         return af_two_sum(row_load_signed(src->x, j, n, (T)-INFINITY, src->negate), neg_m, d_lo);
     V z_lo, z = row_z(src, j, n, &z_lo), err;
     V d = af_two_sum(z, neg_m, &err);
-    d = af_two_sum(d, af_finite_or_zero(v_add(err, v_sub(z_lo, m_lo))), d_lo);
-    /* z_lo's terms can leave d_lo far below d's ulp, where e^d d_lo would
-     * be subnormal: constants.h's D_LO_MIN and D_NO_LO */
+    return af_two_sum(d, af_finite_or_zero(v_add(err, v_sub(z_lo, m_lo))), d_lo);
+}
+
+/* The d_lo that e^(d + d_lo) = e^d (1 + d_lo) takes: a word row's z_lo
+ * terms can leave d_lo far below d's ulp, where e^d d_lo would be
+ * subnormal, and it is dropped there (constants.h's D_LO_MIN and D_NO_LO);
+ * the plain rows' d_lo, TwoSum's error of x - m, is kept. */
+static inline V softmax_lo_for_exp(const row_src *src, V d, V d_lo)
+{
+    if (!src->transform)
+        return d_lo;
     const V zero = v_set((T)0);
-    *d_lo = v_sel(v_lt(v_abs(*d_lo), v_set(AF_K(D_LO_MIN))), zero, *d_lo);
-    *d_lo = v_sel(v_lt(d, v_set(AF_K(D_NO_LO))), zero, *d_lo);
-    return d;
+    d_lo = v_sel(v_lt(v_abs(d_lo), v_set(AF_K(D_LO_MIN))), zero, d_lo);
+    return v_sel(v_lt(d, v_set(AF_K(D_NO_LO))), zero, d_lo);
 }
 
 /* e (1 + d_lo) = e + lo, the low part; none for -inf - m. Normal for every
@@ -57,7 +64,8 @@ static inline V softmax_exp(V d) { return v_sel(v_lt(d, v_set(AF_K(EXP_MIN))), v
 static inline M softmax_scaled(V d) { return v_lt(d, v_set(AF_K(EXP_TAIL))); }
 
 /* sum_j e^(z_j - m) as hi + *lo, for a finite m = m_hi + m_lo; each
- * e^(z_j - m) also stored in e_out[j] unless e_out is NULL. */
+ * e^(z_j - m) also stored in e_out[j] unless e_out is NULL, and for a word
+ * row z_j - m and the low part of e^(z_j - m) in place of z_j's words. */
 AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, T *e_out, T *lo)
 {
     V neg_m = v_set(-m), m_low = v_set(m_lo), d_lo;
@@ -70,9 +78,14 @@ AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, 
             V e = softmax_exp(d);
             M scaled = softmax_scaled(d);
             row_sum_add(&acc, g, v_sel(scaled, v_set((T)0), e));
-            acc.c[g] = v_add(acc.c[g], v_sel(scaled, v_set((T)0), softmax_exp_lo(e, d_lo)));
+            V e_lo = softmax_exp_lo(e, softmax_lo_for_exp(src, d, d_lo));
+            acc.c[g] = v_add(acc.c[g], v_sel(scaled, v_set((T)0), e_lo));
             if (e_out)
                 row_store(e_out, j, n, e);
+            if (src->transform) {
+                row_store(src->hi_out, j, n, d);
+                row_store(src->lo_out, j, n, e_lo);
+            }
         }
     }
     return row_sum_total(&acc, lo);
@@ -85,10 +98,18 @@ AF_SPECIALIZED void softmax_row_finite(const row_src *src, T *y, size_t n, T m, 
     T total_lo, total = softmax_denominator(src, n, m, m_lo, in_place ? NULL : y, &total_lo);
     V neg_m = v_set(-m), m_low = v_set(m_lo), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
     for (size_t i = 0; i < n; i += AF_LANES) {
-        V d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
-        V e = in_place ? softmax_exp(d) : row_load(y, i, n, zero);
+        V d, e_lo, e;
+        if (src->transform) { /* as the denominator's pass left them */
+            d = row_load(src->x, i, n, zero);
+            e_lo = row_load(src->lo, i, n, zero);
+            e = row_load(y, i, n, zero);
+        } else {
+            d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
+            e = in_place ? softmax_exp(d) : row_load(y, i, n, zero);
+            e_lo = softmax_exp_lo(e, d_lo);
+        }
         /* e in [0, 1], s >= 1: finite, and af_div_dw_parts' products are fused. */
-        V q = af_div_dw_finite(e, softmax_exp_lo(e, d_lo), s, s_lo);
+        V q = af_div_dw_finite(e, e_lo, s, s_lo);
         /* the scaled lanes but those stored as 0 */
         M scaled = softmax_scaled(v_sel(v_eq(e, zero), zero, d));
         if (AF_RARELY(m_any(scaled)))
