@@ -51,7 +51,8 @@ static actfast_status check_rows(const af_rows_job *j)
     if (!j->in || !j->out || (backward && !j->dy))
         return ACTFAST_ERR_NULL_POINTER;
     const void *mask = backward ? NULL : j->mask;
-    if (j->ldin < cols || j->ldout < cols || (backward && j->lddy < cols) || (mask && j->ldmask != 0 && j->ldmask < cols))
+    if (j->ldin < cols || j->ldout < cols || (backward && j->lddy < cols) ||
+        (mask && j->ldmask != 0 && j->ldmask < cols))
         return ACTFAST_ERR_INVALID_ARGUMENT;
     const size_t in_bytes = span_bytes(j->in, span_of(rows, cols, j->ldin), size);
     const size_t out_bytes = span_bytes(j->out, span_of(rows, cols, j->ldout), size);
@@ -178,9 +179,9 @@ actfast_status actfast__run_rows_ex(const actfast_runner *runner, af_rows_job *j
 }
 
 /* o == NULL: the plain op, whose bits the _ex forms promise then. */
-static actfast_status run(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, size_t ldin,
-                          const void *dy, size_t lddy, void *out, size_t ldout, size_t rows, size_t cols,
-                          const actfast_rows_opts *o)
+static actfast_status run(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
+                          const void *in, size_t ldin, const void *dy, size_t lddy, void *out, size_t ldout,
+                          size_t rows, size_t cols, const actfast_rows_opts *o)
 {
     af_rows_job j = {.op = op, .form = form, .dtype = dtype, .in = in, .ldin = ldin, .dy = dy, .lddy = lddy,
                      .out = out, .ldout = ldout, .rows = rows, .cols = cols};
