@@ -18,7 +18,9 @@
  *              own subnormal entries (two per such entry: dx and the sum);
  *              and the same rows through the _ex forms, scaled by 0.3 (an
  *              inexact scale: z's double word), with a finite mask and a
- *              causal one.
+ *              causal one;
+ *   gate_tails the gated units with the gate over the tails, a and dy
+ *              ordinary: no event at all.
  *
  * Usage: test_subnormals scalar [--report] (--report: one line per case past
  * its budget, and exit 0). */
@@ -248,6 +250,43 @@ static void rowwise(const h_case *c)
     free(mask);
 }
 
+/* ---- gated units ---------------------------------------------------------- */
+
+/* The gate over the tails, a and dy ordinary: no event at all. */
+static void gated(const h_case *c)
+{
+    const actfast_dtype dt = c->dtype;
+    enum { MAX_N = 4100 };
+    double vx[MAX_N];
+    void *a = malloc(MAX_N * c->size), *g = malloc(MAX_N * c->size), *dy = malloc(MAX_N * c->size);
+    void *out = malloc(MAX_N * c->size), *dgate = malloc(MAX_N * c->size);
+    const size_t n = tail_inputs(dt, vx);
+    for (size_t i = 0; i < n; i++) {
+        h_set(dt, g, i, vx[i]);
+        h_set(dt, a, i, (i % 2 ? -1 : 1) * (0.5 + fmod(0.618 * (double)i, 1.5)));
+        h_set(dt, dy, i, 0.5 + fmod(0.382 * (double)i, 1.5));
+    }
+    tally t = start(c, "gate_tails");
+    actfast__subnormal_events_reset();
+    const actfast_status st = h_apply_gated(c, a, g, dy, out, dgate, n);
+    unsigned long total = 0;
+    for (int e = 0; e < AF_EV_COUNT; e++) {
+        t.by[e] += actfast__subnormal_events[e];
+        total += actfast__subnormal_events[e];
+    }
+    CHECK(st == ACTFAST_OK, "%s gate_tails: status %d", c->name, (int)st);
+    t.calls = 1;
+    t.over = total > 0;
+    t.worst = total;
+    t.worst_input = vx[0];
+    finish(&t);
+    free(a);
+    free(g);
+    free(dy);
+    free(out);
+    free(dgate);
+}
+
 int main(int argc, char **argv)
 {
     h_use_isa(argc, argv);
@@ -262,6 +301,10 @@ int main(int argc, char **argv)
             rowwise(&c);
         else
             elementwise(&c);
+    }
+    H_FOR_EACH_GATED_CASE(c)
+    {
+        gated(&c);
     }
     printf("%zu of %zu (op, form, dtype, input class) cases met more subnormals than allowed\n", cases_over,
            cases_all);

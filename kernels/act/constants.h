@@ -225,6 +225,11 @@ AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
  * would reach GELU_FLOAT_U_MAX at -14.85, where gelu itself rounds to 0 but
  * a gelu(x), with a up to 2^128, does not. */
 #define GELU_FLOAT_TAIL -14.0
+/* Below this gate geglu of float arrays is a (-0) (dy (-0), dy a (-0)):
+ * |gelu(g)| and |gelu'(g)| < e^(-g^2/2) = 2^-318 there, so that a product
+ * with any float rounds to -0 times its sign; the double bodies would pass
+ * through double's subnormals near g = -38. */
+#define GELU_FLOAT_ZERO -21.0
 #define GELU_FLOAT_ERFC_DEGREE 14
 AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {
     0x1.13fafefca065dp-17, 0x1.aefef99c01840p-16, -0x1.838339210dcfap-15, -0x1.03c662eddc7a4p-13,

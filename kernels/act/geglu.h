@@ -17,11 +17,15 @@ AF_GATED_COMPOSED_BACKWARD(geglu)
  * and gelu's float f'; below GELU_FLOAT_TAIL, where that formula clamps its
  * argument, the double bodies (rare, tested per vector). */
 static inline M geglu_float_tail(V g) { return v_lt(g, v_set(GELU_FLOAT_TAIL)); }
+static inline M geglu_float_zero(V g) { return v_lt(g, v_set(GELU_FLOAT_ZERO)); }
 static inline V geglu_float_product(V a, V g, const VP *k)
 {
     M tail = geglu_float_tail(g);
-    if (AF_RARELY(m_any(tail)))
-        return v_sel(tail, gelu_times(a, g, 1), v_mul(a, gelu_float_forward(g, k)));
+    if (AF_RARELY(m_any(tail))) {
+        M zero = geglu_float_zero(g);
+        V r = v_sel(tail, gelu_times(a, v_sel(zero, v_set(GELU_FLOAT_ZERO), g), 1), v_mul(a, gelu_float_forward(g, k)));
+        return v_sel(zero, v_mul(a, v_set(-0.0)), r);
+    }
     return v_mul(a, gelu_float_forward(g, k));
 }
 static inline V geglu_float_gated_forward(V a, V g, const VP *k)
@@ -39,8 +43,12 @@ static inline V geglu_float_gated_backward(V a, V g, V dy, const VP *k, V *dgate
     V da = v_mul(dy, v_mul(af_clamp_x_below(g), cdf));
     M tail = geglu_float_tail(g);
     if (AF_RARELY(m_any(tail))) {
-        *dgate = v_sel(tail, AF_BACKWARD_VALUE(g, m, gelu_grad_times, k), *dgate);
-        da = v_sel(tail, gelu_times(dy, g, 1), da);
+        M zero = geglu_float_zero(g);
+        V g_kept = v_sel(zero, v_set(GELU_FLOAT_ZERO), g);
+        *dgate = v_sel(tail, AF_BACKWARD_VALUE(g_kept, m, gelu_grad_times, k), *dgate);
+        da = v_sel(tail, gelu_times(dy, g_kept, 1), da);
+        *dgate = v_sel(zero, v_mul(m, v_set(-0.0)), *dgate);
+        da = v_sel(zero, v_mul(dy, v_set(-0.0)), da);
     }
     return af_gated_infinite_a(dy, g, da, af_x_times_positive_sign);
 }

@@ -2,10 +2,24 @@
  * times_sigmoid.h with x = a and z = g, clamped to +-1e4, past which sigmoid
  * is 0 or 1: one corrected quotient, as swish's. */
 #if AF_IS_F64
+/* Just above exp's scaled tail (600 <= |g| < -EXP_TAIL = 670, e^-|g| down
+ * to 2^-966) the quotient's low parts are about 2^-53 e |a| and go
+ * subnormal for |a| < 1; there a is taken times 2^64 and the result scaled
+ * back, both exactly: for |a| >= 2^-30 every part stays normal and so does
+ * the result (above 2^-998). */
 static inline V glu_product(V a, V g, const VP *k)
 {
     (void)k;
-    return af_times_sigmoid(a, af_clamp_x(g), v_set(0.0));
+    const V abs_g = v_abs(g), far = v_set(1e300);
+    /* |g| where in [600, 670) and 2^-30 <= |a| < 2^900, else far */
+    V band = v_sel(v_ge(abs_g, v_set(600.0)), abs_g, far);
+    band = v_sel(v_lt(v_abs(a), v_set(0x1p900)), band, far);
+    band = v_sel(v_ge(v_abs(a), v_set(0x1p-30)), band, far);
+    const M near = v_lt(band, v_set(-(double)AF_K(EXP_TAIL)));
+    if (!AF_RARELY(m_any(near)))
+        return af_times_sigmoid(a, af_clamp_x(g), v_set(0.0));
+    const V y = af_times_sigmoid(v_mul(a, v_sel(near, v_set(0x1p64), v_set(1.0))), af_clamp_x(g), v_set(0.0));
+    return v_sel(near, v_mul(y, v_set(0x1p-64)), y);
 }
 static inline V glu_gated_forward(V a, V g, const VP *k) { return af_gated_forward(a, g, k, glu_product, af_sigmoid_sign); }
 #define glu_gate_grad_times sigmoid_grad_times
