@@ -107,16 +107,25 @@ static void log_softmax_ex_forward_row(const T *x, const T *mask, const T *dy, T
     rows_ex_forward(x, mask, y, cols, live, o, scratch, 1);
 }
 
-/* The backward rows need no mask: y is 0 (-inf) where it masked. */
+/* A backward row of softmax (softmin) or, with log, log_softmax: scaled
+ * where transform, 0 past live. No mask: y is 0 (-inf) where it masked. */
+static void rows_ex_backward(const T *y, const T *dy, T *dx, size_t cols, size_t live, const af_rows_ex *o, int log)
+{
+    const row_scale sc = {(T)o->scale_hi, (T)o->scale_lo};
+    const row_scale *scale = o->transform ? &sc : NULL;
+    if (live && log)
+        log_softmax_backward_row(y, dy, dx, live, scale);
+    else if (live)
+        softmax_backward_row(y, dy, dx, live, o->negate, scale);
+    row_fill(dx, live, cols, 0);
+}
+
 static void softmax_ex_backward_row(const T *y, const T *mask, const T *dy, T *dx, size_t cols, size_t live,
                                     const af_rows_ex *o, T *scratch)
 {
     (void)mask;
     (void)scratch;
-    const row_scale sc = {(T)o->scale_hi, (T)o->scale_lo};
-    if (live)
-        softmax_backward_row(y, dy, dx, live, o->negate, o->transform ? &sc : NULL);
-    row_fill(dx, live, cols, 0);
+    rows_ex_backward(y, dy, dx, cols, live, o, 0);
 }
 
 static void log_softmax_ex_backward_row(const T *y, const T *mask, const T *dy, T *dx, size_t cols, size_t live,
@@ -124,10 +133,7 @@ static void log_softmax_ex_backward_row(const T *y, const T *mask, const T *dy, 
 {
     (void)mask;
     (void)scratch;
-    const row_scale sc = {(T)o->scale_hi, (T)o->scale_lo};
-    if (live)
-        log_softmax_backward_row(y, dy, dx, live, o->transform ? &sc : NULL);
-    row_fill(dx, live, cols, 0);
+    rows_ex_backward(y, dy, dx, cols, live, o, 1);
 }
 
 #define softmin_ex_forward_row softmax_ex_forward_row

@@ -46,6 +46,26 @@ static tally start(const h_case *c, const char *cls)
     return t;
 }
 
+/* The events of the call just made (its counters reset before it) into t,
+ * against its budget. */
+static void tally_call(tally *t, actfast_status st, unsigned long budget, double first_input)
+{
+    unsigned long total = 0;
+    for (int e = 0; e < AF_EV_COUNT; e++) {
+        t->by[e] += actfast__subnormal_events[e];
+        total += actfast__subnormal_events[e];
+    }
+    CHECK(st == ACTFAST_OK, "%s %s: status %d", t->c->name, t->cls, (int)st);
+    t->calls++;
+    if (total > budget) {
+        t->over++;
+        if (total - budget > t->worst) {
+            t->worst = total - budget;
+            t->worst_input = first_input;
+        }
+    }
+}
+
 /* One call, its events against budget: the op through h_apply, or with
  * rows_ex its _ex form on one row of n. */
 static void measure(tally *t, const void *in, const void *dy, size_t n, const actfast_params *p,
@@ -56,21 +76,8 @@ static void measure(tally *t, const void *in, const void *dy, size_t n, const ac
     const actfast_status st = rows_ex ? actfast_apply_rows(t->c->op, t->c->form, t->c->dtype, in, n, dy, n, out, n,
                                                            1, n, rows_ex)
                                       : h_apply(t->c, in, dy, out, n, p);
-    unsigned long total = 0;
-    for (int e = 0; e < AF_EV_COUNT; e++) {
-        t->by[e] += actfast__subnormal_events[e];
-        total += actfast__subnormal_events[e];
-    }
     free(out);
-    CHECK(st == ACTFAST_OK, "%s %s: status %d", t->c->name, t->cls, (int)st);
-    t->calls++;
-    if (total > budget) {
-        t->over++;
-        if (total - budget > t->worst) {
-            t->worst = total - budget;
-            t->worst_input = first_input;
-        }
-    }
+    tally_call(t, st, budget, first_input);
 }
 
 static size_t cases_over, cases_all;
@@ -268,17 +275,7 @@ static void gated(const h_case *c)
     }
     tally t = start(c, "gate_tails");
     actfast__subnormal_events_reset();
-    const actfast_status st = h_apply_gated(c, a, g, dy, out, dgate, n);
-    unsigned long total = 0;
-    for (int e = 0; e < AF_EV_COUNT; e++) {
-        t.by[e] += actfast__subnormal_events[e];
-        total += actfast__subnormal_events[e];
-    }
-    CHECK(st == ACTFAST_OK, "%s gate_tails: status %d", c->name, (int)st);
-    t.calls = 1;
-    t.over = total > 0;
-    t.worst = total;
-    t.worst_input = vx[0];
+    tally_call(&t, h_apply_gated(c, a, g, dy, out, dgate, n), 0, vx[0]);
     finish(&t);
     free(a);
     free(g);

@@ -144,11 +144,10 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, c
         for (int g = 0; g < AF_ROW_GROUP; g++)
             row_sum_add(&acc, g, row_load(dy, i + (size_t)g * AF_LANES, n, zero));
     T sum_lo, sum_hi = row_sum_total(&acc, &sum_lo);
-    const T plain_sum = sum_hi + sum_lo;
-    V sum = v_set(plain_sum), unscaled_sum = sum, lo = zero;
+    V sum = v_set(sum_hi + sum_lo), unscaled_sum = sum, lo = zero;
     if (sc) {
-        sum = row_scaled_word(sc, v_set(sum_hi), &lo);
-        sum = v_add(sum, v_add(lo, v_mul(v_set(sc->s_hi), v_set(sum_lo))));
+        sum = row_scaled_sum(sc, sum_hi, sum_lo, &lo);
+        sum = v_add(sum, lo);
     }
     for (size_t i = 0; i < n; i += AF_LANES) {
         V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero), unscaled_dy = dyv;

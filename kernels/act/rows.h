@@ -175,6 +175,16 @@ static inline V row_scaled_word(const row_scale *sc, V v, V *lo)
     return hi;
 }
 
+/* s (hi + lo) for a row's sum hi + lo (broadcast), as a double word: hi's
+ * word (row_scaled_word, the same bits a lane's s v gets for v = hi) and
+ * s_hi lo added to its low part. */
+static inline V row_scaled_sum(const row_scale *sc, T hi, T lo, V *out_lo)
+{
+    V w = row_scaled_word(sc, v_set(hi), out_lo);
+    *out_lo = v_add(*out_lo, v_mul(v_set(sc->s_hi), v_set(lo)));
+    return w;
+}
+
 /* A compensated sum over the logical lanes. */
 typedef struct {
     V s[AF_ROW_GROUP], c[AF_ROW_GROUP];

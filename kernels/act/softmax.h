@@ -180,15 +180,10 @@ static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int n
     }
     T dot_lo, dot_hi = row_sum_total(&acc, &dot_lo);
     const T sign = negate ? (T)-1 : (T)1;
-    row_scale s = {sign, 0};
-    if (sc) {
-        s.s_hi = sign * sc->s_hi;
-        s.s_lo = sign * sc->s_lo;
-    }
+    const row_scale s = {sc ? sign * sc->s_hi : sign, sc ? sign * sc->s_lo : 0};
     V sdot_lo, sdot;
     if (sc) {
-        sdot = row_scaled_word(&s, v_set(dot_hi), &sdot_lo);
-        sdot_lo = v_add(sdot_lo, v_mul(v_set(s.s_hi), v_set(dot_lo)));
+        sdot = row_scaled_sum(&s, dot_hi, dot_lo, &sdot_lo);
     } else {
         sdot = v_set(sign * dot_hi);
         sdot_lo = v_set(sign * dot_lo);
