@@ -25,11 +25,13 @@ foreach(_row IN LISTS _op_rows)
 endforeach()
 
 # ops/<name>.c for every op of the table, what they share (reference.c: MPFR,
-# textbook.c: the textbook loops) and their registry (records.c).
+# dtype_ulp.c: the errors against it, textbook.c: the textbook loops) and
+# their registry (records.c).
 list(TRANSFORM ACTFAST_OPS REPLACE "(.+)" "${CMAKE_CURRENT_LIST_DIR}/ops/\\1.c" OUTPUT_VARIABLE _record_files)
 add_library(actfast_records STATIC
   ${CMAKE_CURRENT_LIST_DIR}/records.c
   ${CMAKE_CURRENT_LIST_DIR}/reference.c
+  ${CMAKE_CURRENT_LIST_DIR}/dtype_ulp.c
   ${CMAKE_CURRENT_LIST_DIR}/textbook.c
   ${_record_files})
 # src/: record.h declares the records from ops.def.

@@ -16,6 +16,7 @@
  * scales the input sets (0.05 under sanitizers and qemu). */
 #include "harness.h"
 
+#include "dtype_ulp.h"
 #include "inputs.h"
 #include "record.h"
 #include "reference.h"
@@ -37,42 +38,6 @@ static void *to_dtype(const double *x, size_t n)
 }
 
 static double at(const void *p, size_t i) { return h_get(dtype, p, i); }
-
-static double round_to_dtype(const mpfr_t v)
-{
-    return dtype == ACTFAST_F32 ? (double)mpfr_get_flt(v, MPFR_RNDN) : mpfr_get_d(v, MPFR_RNDN);
-}
-
-/* ---- the error of one result ------------------------------------------- */
-
-/* |got - ref| in ULPs of the dtype at max(|ref|, scale); 0 or INFINITY for
- * results that must be exact (NaN, infinities, exact zeros). */
-static double ulp_error(const mpfr_t ref, const mpfr_t scale, double got, int zero_sign_matters)
-{
-    if (mpfr_nan_p(ref))
-        return isnan(got) ? 0 : INFINITY;
-    if (isnan(got))
-        return INFINITY;
-    double expected = round_to_dtype(ref);
-    if (isinf(expected) || isinf(got))
-        return got == expected ? 0 : INFINITY;
-    if (mpfr_zero_p(ref))
-        return got == 0 && (!zero_sign_matters || !signbit(got) == !mpfr_signbit(ref)) ? 0 : INFINITY;
-    const long precision = dtype == ACTFAST_F32 ? 24 : 53, emin = dtype == ACTFAST_F32 ? -125 : -1021;
-    mpfr_t mag, diff;
-    mpfr_inits2(REF_PREC, mag, diff, (mpfr_ptr)0);
-    mpfr_abs(mag, ref, MPFR_RNDN);
-    if (mpfr_cmpabs(scale, mag) > 0)
-        mpfr_abs(mag, scale, MPFR_RNDN);
-    long e = mpfr_get_exp(mag);
-    mpfr_set_d(diff, got, MPFR_RNDN);
-    mpfr_sub(diff, diff, ref, MPFR_RNDN);
-    mpfr_abs(diff, diff, MPFR_RNDN);
-    mpfr_mul_2si(diff, diff, precision - (e > emin ? e : emin), MPFR_RNDN);
-    double err = mpfr_get_d(diff, MPFR_RNDU);
-    mpfr_clears(mag, diff, (mpfr_ptr)0);
-    return err;
-}
 
 /* The worst error of a run of comparisons and where it happened. */
 typedef struct tally {
@@ -177,7 +142,7 @@ static void test_infinite_dy(actfast_op op, const actfast_params *p, const char 
         if (form == ACTFAST_BACKWARD_FROM_Y) {
             for (size_t i = 0; i < n; i++) {
                 ref_forward(op, p, in->x[i], ref);
-                yd[i] = round_to_dtype(ref);
+                yd[i] = rounded(dtype, ref);
             }
             input = y = to_dtype(yd, n);
         }
@@ -219,7 +184,7 @@ static void test_infinite_dy(actfast_op op, const actfast_params *p, const char 
 
 static void test_elementwise(actfast_op op, const actfast_params *params, const char *pname, const input_set *in)
 {
-    const actfast_params rounded = in_dtype(op, params), *p = &rounded;
+    const actfast_params params_in_dtype = in_dtype(op, params), *p = &params_in_dtype;
     const actfast_op_info *info = actfast_get_op_info(op);
     const size_t n = in->n;
     void *x = to_dtype(in->x, n), *out = malloc(n * elem() + 1);
@@ -238,7 +203,7 @@ static void test_elementwise(actfast_op op, const actfast_params *params, const 
             double *yd = malloc(n * sizeof(double));
             for (size_t i = 0; i < n; i++) {
                 ref_forward(op, p, in->x[i], ref);
-                yd[i] = round_to_dtype(ref);
+                yd[i] = rounded(dtype, ref);
             }
             input = y = to_dtype(yd, n);
             free(yd);
@@ -265,7 +230,7 @@ static void test_elementwise(actfast_op op, const actfast_params *params, const 
                 mpfr_set_zero(scale, 1);
                 break;
             }
-            tally_add(&t, ulp_error(ref, scale, got, form == ACTFAST_FORWARD), in->x[i], got, ref);
+            tally_add(&t, ulp_error(dtype, ref, scale, got, form == ACTFAST_FORWARD), in->x[i], got, ref);
         }
         report(op, form, pname, &t);
         free(y);
@@ -388,9 +353,9 @@ static void test_rowwise(actfast_op op, size_t cols, size_t count)
         for (size_t j = 0; j < cols; j++) {
             const size_t i = k * cols + j;
             mpfr_set_zero(scale[j], 1);
-            tally_add(&fwd, ulp_error(ref[j], scale[j], at(y, i), 1), r.x[i], at(y, i), ref[j]);
+            tally_add(&fwd, ulp_error(dtype, ref[j], scale[j], at(y, i), 1), r.x[i], at(y, i), ref[j]);
             out_of_range += at(y, i) < info->range_lo || at(y, i) > info->range_hi;
-            yd[i] = round_to_dtype(ref[j]);
+            yd[i] = rounded(dtype, ref[j]);
         }
     }
     report(op, ACTFAST_FORWARD, pname, &fwd);
@@ -404,7 +369,7 @@ static void test_rowwise(actfast_op op, size_t cols, size_t count)
         test_records[op]->rows_backward(yd + k * cols, dyd + k * cols, cols, ref, scale);
         for (size_t j = 0; j < cols; j++) {
             const size_t i = k * cols + j;
-            tally_add(&bwd, ulp_error(ref[j], scale[j], at(dx, i), 0), yd[i], at(dx, i), ref[j]);
+            tally_add(&bwd, ulp_error(dtype, ref[j], scale[j], at(dx, i), 0), yd[i], at(dx, i), ref[j]);
         }
     }
     report(op, ACTFAST_BACKWARD_FROM_Y, pname, &bwd);

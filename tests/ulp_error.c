@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "dtype_ulp.h"
 #include "reference.h"
 
 /* Float's precision and the exponent of its smallest normal, in MPFR's
@@ -13,28 +14,7 @@ enum { PRECISION = 24, EMIN = -125 };
 
 double ulp_error_mpfr(const mpfr_t ref, const mpfr_t scale, float got, int zero_sign_matters)
 {
-    if (mpfr_nan_p(ref))
-        return isnan(got) ? 0 : INFINITY;
-    if (isnan(got))
-        return INFINITY;
-    const float expected = mpfr_get_flt(ref, MPFR_RNDN);
-    if (isinf(expected) || isinf(got))
-        return got == expected ? 0 : INFINITY;
-    if (mpfr_zero_p(ref))
-        return got == 0 && (!zero_sign_matters || !signbit(got) == !mpfr_signbit(ref)) ? 0 : INFINITY;
-    mpfr_t mag, diff;
-    mpfr_inits2(REF_PREC, mag, diff, (mpfr_ptr)0);
-    mpfr_abs(mag, ref, MPFR_RNDN);
-    if (mpfr_cmpabs(scale, mag) > 0)
-        mpfr_abs(mag, scale, MPFR_RNDN);
-    const long e = mpfr_get_exp(mag) > EMIN ? mpfr_get_exp(mag) : EMIN;
-    mpfr_set_flt(diff, got, MPFR_RNDN);
-    mpfr_sub(diff, diff, ref, MPFR_RNDN);
-    mpfr_abs(diff, diff, MPFR_RNDN);
-    mpfr_mul_2si(diff, diff, PRECISION - e, MPFR_RNDN);
-    const double err = mpfr_get_d(diff, MPFR_RNDU);
-    mpfr_clears(mag, diff, (mpfr_ptr)0);
-    return err;
+    return ulp_error(ACTFAST_F32, ref, scale, got, zero_sign_matters);
 }
 
 /* frexp's exponent of m > 0, at least EMIN (every subnormal double is below
