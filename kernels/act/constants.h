@@ -221,15 +221,28 @@ AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
  * float in double: K = 3.5, P of degree 14, error 2^-40.4 relative to P. */
 #define GELU_FLOAT_ERFC_K 0x1.cp+1
 #define GELU_FLOAT_U_MAX 0x1.5p+3
-/* geglu's float formula (kernels/act/geglu.h) below this gate: u = |x|/sqrt 2
- * would reach GELU_FLOAT_U_MAX at -14.85, where gelu itself rounds to 0 but
- * a gelu(x), with a up to 2^128, does not. */
-#define GELU_FLOAT_TAIL -14.0
+/* geglu of float arrays (kernels/act/geglu.h) takes gelu_float_tail's
+ * series below GELU_FLOAT_TAIL (where gelu itself heads below the floats
+ * but a gelu(g), with a up to 2^128, does not), gelu_float_cdf's formula up
+ * to GELU_FLOAT_ONE, and a g above it, where Phi(g) = 1 - 1e-19 and
+ * g phi(g) < 1e-17 round to 1 and 0 beside 1 in double (that formula's
+ * value there, bit for bit). */
+#define GELU_FLOAT_TAIL -11.0
+#define GELU_FLOAT_ONE 9.0
 /* Below this gate geglu of float arrays is a (-0) (dy (-0), dy a (-0)):
  * |gelu(g)| and |gelu'(g)| < e^(-g^2/2) = 2^-318 there, so that a product
  * with any float rounds to -0 times its sign; the double bodies would pass
  * through double's subnormals near g = -38. */
 #define GELU_FLOAT_ZERO -21.0
+/* Between GELU_FLOAT_ZERO and GELU_FLOAT_TAIL, Phi(g) = phi(g) S(z)/|g|,
+ * z = 1/g^2, with Mills' ratio's asymptotic series S(z) = sum over k of
+ * (-1)^k (2k - 1)!! z^k to k = 12 (highest degree first, exact integers):
+ * its partial sums bracket the value, so the error is below the first term
+ * left out, 25!! z^13 = 2^-47.1 at g = -11 (gelu_float_tail). */
+#define GELU_FLOAT_TAIL_DEGREE 12
+AF_POLY_TABLE double GELU_FLOAT_TAIL_POLY[GELU_FLOAT_TAIL_DEGREE + 1] = {
+    316234143225.0, -13749310575.0, 654729075.0, -34459425.0, 2027025.0, -135135.0, 10395.0,
+    -945.0, 105.0, -15.0, 3.0, -1.0, 1.0};
 #define GELU_FLOAT_ERFC_DEGREE 14
 AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {
     0x1.13fafefca065dp-17, 0x1.aefef99c01840p-16, -0x1.838339210dcfap-15, -0x1.03c662eddc7a4p-13,

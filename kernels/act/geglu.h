@@ -13,42 +13,73 @@ static inline V geglu_gated_forward(V a, V g, const VP *k)
 #define geglu_gate_grad_times gelu_grad_times
 AF_GATED_COMPOSED_BACKWARD(geglu)
 
-/* Float arrays: a times gelu's float formula in double (kernels/wide.h),
- * and gelu's float f'; below GELU_FLOAT_TAIL, where that formula clamps its
- * argument, the double bodies (rare, tested per vector). */
-static inline M geglu_float_tail(V g) { return v_lt(g, v_set(GELU_FLOAT_TAIL)); }
-static inline M geglu_float_zero(V g) { return v_lt(g, v_set(GELU_FLOAT_ZERO)); }
+/* Float arrays, in double (kernels/wide.h), by the gate's range
+ * (constants.h): a (-0) below GELU_FLOAT_ZERO, gelu_float_tail's series
+ * below GELU_FLOAT_TAIL, a g above GELU_FLOAT_ONE, and gelu's float formula
+ * and f' between. A vector computes only the pieces its lanes need, so
+ * that a gate of large values (saturated, far negative) costs no more than
+ * a uniform one. */
+/* [GELU_FLOAT_TAIL, GELU_FLOAT_ONE] = -1 +- 10 and [GELU_FLOAT_ZERO,
+ * GELU_FLOAT_TAIL] = -16 +- 5 (g + 1 and g + 16 are exact). A NaN is at
+ * distance 0 from the first (v_max keeps its first operand against a NaN):
+ * it takes the main formula, as a lane by itself would. */
+_Static_assert(GELU_FLOAT_TAIL == -11.0 && GELU_FLOAT_ONE == 9.0 && GELU_FLOAT_ZERO == -21.0, "the ranges below");
+static inline V geglu_float_main_distance(V g) { return v_max(v_set(0.0), v_abs(v_add(g, v_set(1.0)))); }
+static inline M geglu_float_main_lanes(V g) { return v_le(geglu_float_main_distance(g), v_set(10.0)); }
+static inline M geglu_float_outside_main(V g) { return v_gt(geglu_float_main_distance(g), v_set(10.0)); }
+static inline M geglu_float_series_lanes(V g) { return v_le(v_abs(v_add(g, v_set(16.0))), v_set(5.0)); }
+/* gelu(g) and, in *grad, gelu'(g) by the series, g clamped to its range */
+static inline V geglu_float_tail_values(V g, V *grad)
+{
+    return gelu_float_tail(v_min(v_max(g, v_set(GELU_FLOAT_ZERO)), v_set(GELU_FLOAT_TAIL)), grad);
+}
 static inline V geglu_float_product(V a, V g, const VP *k)
 {
-    M tail = geglu_float_tail(g);
-    if (AF_RARELY(m_any(tail))) {
-        M zero = geglu_float_zero(g);
-        V r = v_sel(tail, gelu_times(a, v_sel(zero, v_set(GELU_FLOAT_ZERO), g), 1), v_mul(a, gelu_float_forward(g, k)));
-        return v_sel(zero, v_mul(a, v_set(-0.0)), r);
+    if (!AF_RARELY(m_any(geglu_float_outside_main(g))))
+        return v_mul(a, gelu_float_forward(g, k));
+    M main = geglu_float_main_lanes(g), series = geglu_float_series_lanes(g);
+    V r = v_mul(a, v_sel(v_lt(g, v_set(GELU_FLOAT_ZERO)), v_set(-0.0), g));
+    if (m_any(series)) {
+        V grad;
+        r = v_sel(series, v_mul(a, geglu_float_tail_values(g, &grad)), r);
     }
-    return v_mul(a, gelu_float_forward(g, k));
+    if (m_any(main))
+        r = v_sel(main, v_mul(a, gelu_float_forward(g, k)), r);
+    return r;
 }
 static inline V geglu_float_gated_forward(V a, V g, const VP *k)
 {
     return af_gated_forward_of_float(a, g, k, geglu_float_product, af_x_times_positive_sign);
 }
 /* One Phi(g) and e^(-g^2/2) for both: da = dy (g Phi), dgate = (dy a) (Phi +
- * g phi), near gelu''s root the double body's f'; in the tail the double
- * bodies with the elementwise frame (an infinite dy a takes its probe). */
-static inline V geglu_float_gated_backward(V a, V g, V dy, const VP *k, V *dgate)
+ * g phi), near gelu''s root the double body's f'. */
+static inline V geglu_float_main_backward(V g, V dy, V m, const VP *k, V *dgate)
 {
-    V m = v_mul(dy, a), gauss, cdf = gelu_float_cdf(g, &gauss);
+    V gauss, cdf = gelu_float_cdf(g, &gauss);
     V grad = v_fma(v_mul(af_clamp_x(g), v_set(INV_SQRT2PI_HI_f64)), gauss, cdf);
     *dgate = af_grad_near_root_from_double(g, m, v_mul(m, grad), GELU_GRAD_ROOT, gelu_grad_times, k);
-    V da = v_mul(dy, v_mul(af_clamp_x_below(g), cdf));
-    M tail = geglu_float_tail(g);
-    if (AF_RARELY(m_any(tail))) {
-        M zero = geglu_float_zero(g);
-        V g_kept = v_sel(zero, v_set(GELU_FLOAT_ZERO), g);
-        *dgate = v_sel(tail, AF_BACKWARD_VALUE(g_kept, m, gelu_grad_times, k), *dgate);
-        da = v_sel(tail, gelu_times(dy, g_kept, 1), da);
-        *dgate = v_sel(zero, v_mul(m, v_set(-0.0)), *dgate);
-        da = v_sel(zero, v_mul(dy, v_set(-0.0)), da);
+    return v_mul(dy, v_mul(af_clamp_x_below(g), cdf));
+}
+static inline V geglu_float_gated_backward(V a, V g, V dy, const VP *k, V *dgate)
+{
+    V m = v_mul(dy, a), da;
+    if (!AF_RARELY(m_any(geglu_float_outside_main(g)))) {
+        da = geglu_float_main_backward(g, dy, m, k, dgate);
+    } else {
+        /* above GELU_FLOAT_ONE gelu = g and gelu' = 1; below GELU_FLOAT_ZERO -0 */
+        M main = geglu_float_main_lanes(g), zero = v_lt(g, v_set(GELU_FLOAT_ZERO)), series = geglu_float_series_lanes(g);
+        da = v_mul(dy, v_sel(zero, v_set(-0.0), g));
+        *dgate = v_mul(m, v_sel(zero, v_set(-0.0), v_set(1.0)));
+        if (m_any(series)) {
+            V grad, value = geglu_float_tail_values(g, &grad);
+            da = v_sel(series, v_mul(dy, value), da);
+            *dgate = v_sel(series, v_mul(m, grad), *dgate);
+        }
+        if (m_any(main)) {
+            V main_dgate, main_da = geglu_float_main_backward(g, dy, m, k, &main_dgate);
+            da = v_sel(main, main_da, da);
+            *dgate = v_sel(main, main_dgate, *dgate);
+        }
     }
     return af_gated_infinite_a(dy, g, da, af_x_times_positive_sign);
 }

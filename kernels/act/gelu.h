@@ -203,4 +203,21 @@ static inline V gelu_float_grad_times(V x, V m, const VP *k)
     return af_grad_near_root_from_double(x, m, r, GELU_GRAD_ROOT, gelu_grad_times, k);
 }
 #define gelu_float_grad_times_takes_infinite_m 1
+
+/* gelu(g) = g Phi(g) = -phi(g) S(z) and gelu'(g) = Phi + g phi =
+ * g phi(g) (1 - z S(z)), z = 1/g^2, for g in [GELU_FLOAT_ZERO,
+ * GELU_FLOAT_TAIL] (geglu's float tail, kernels/act/geglu.h), in double:
+ * S's truncation 2^-47.1 (constants.h), phi's e^(-g^2/2) 2^-37.6
+ * (af_exp_of_float; g^2 is exact), z S below 1/120 (nothing cancels). Both
+ * are normal doubles there (down to 2^-323), where gelu itself heads below
+ * the floats. */
+static inline V gelu_float_tail(V g, V *grad)
+{
+    V q = v_mul(g, g);
+    V z = v_div(v_set(1.0), q);
+    V s = af_horner(z, GELU_FLOAT_TAIL_POLY, GELU_FLOAT_TAIL_DEGREE);
+    V phi = v_mul(af_exp_of_float(v_mul(v_set(-0.5), q)), v_set(INV_SQRT2PI_HI_f64));
+    *grad = v_mul(v_mul(g, phi), v_fnma(z, s, v_set(1.0)));
+    return v_neg(v_mul(phi, s));
+}
 #endif

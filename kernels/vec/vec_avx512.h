@@ -59,24 +59,23 @@ static inline vf vf_sel(mf m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a)
 /* x 2^k for integral k, rounded once (vec_scalar.h states the domain). */
 static inline vf vf_ldexp(vf x, vf k) { return _mm512_scalef_ps(x, k); }
 static inline vf vf_ldexp_normal(vf x, vf k) { return _mm512_scalef_ps(x, k); }
-/* x 2^-s with integer operations (vec_scalar.h). */
+/* x 2^-s rounded once, as vec_avx2.h's: the FMA rounds |x| 2^(149 - s) to
+ * an integer beside 2^23 and its bits less 2^23's are the subnormal result's;
+ * the same bits as the integer shifts of vec_scalar.h, in 9 instructions
+ * instead of 17 (a tail vector's cost is its instruction count here). */
 static inline vf vf_ldexp_down(vf x, int s)
 {
-    const __m512i one = _mm512_set1_epi32(1), b = _mm512_castps_si512(x);
-    const __m512i mag = _mm512_and_si512(b, _mm512_set1_epi32(0x7FFFFFFF));
-    const __m512i e = _mm512_srli_epi32(mag, 23);
-    const __m512i frac = _mm512_and_si512(mag, _mm512_set1_epi32(0x7FFFFF));
-    const __m512i m = _mm512_mask_or_epi32(frac, _mm512_cmpgt_epi32_mask(e, _mm512_setzero_si512()), frac,
-                                           _mm512_set1_epi32(0x800000));
-    const __m512i sh = _mm512_min_epi32(_mm512_sub_epi32(_mm512_set1_epi32(s + 1), _mm512_max_epi32(e, one)), _mm512_set1_epi32(26));
-    const __m512i half = _mm512_sub_epi32(_mm512_sllv_epi32(one, _mm512_sub_epi32(sh, one)), one);
-    const __m512i odd = _mm512_and_si512(_mm512_srlv_epi32(m, sh), one);
-    const __m512i q = _mm512_srlv_epi32(_mm512_add_epi32(_mm512_add_epi32(m, half), odd), sh);
-    const __m512i below = _mm512_or_si512(_mm512_xor_si512(b, mag), q);
-    const __m512i normal = _mm512_sub_epi32(b, _mm512_set1_epi32(s << 23));
-    __m512i r = _mm512_mask_blend_epi32(_mm512_cmpgt_epi32_mask(e, _mm512_set1_epi32(s)), below, normal);
-    r = _mm512_mask_blend_epi32(_mm512_cmpeq_epi32_mask(e, _mm512_set1_epi32(0xFF)), r, b);
-    return _mm512_castsi512_ps(r);
+    const vf a = vf_abs(x);
+    const mf below = _mm512_cmp_ps_mask(a, _mm512_castsi512_ps(_mm512_set1_epi32((s + 1) << 23)), _CMP_LT_OQ);
+    const mf special = _mm512_cmp_ps_mask(a, _mm512_set1_ps(INFINITY), _CMP_NLT_UQ);
+    const vf t = _mm512_fmadd_ps(_mm512_max_ps(a, _mm512_set1_ps(0x1p-126f)),
+                                 _mm512_castsi512_ps(_mm512_set1_epi32((127 + 149 - s) << 23)), _mm512_set1_ps(0x1p23f));
+    const __m512i b = _mm512_castps_si512(x);
+    const __m512i q = _mm512_ternarylogic_epi32(_mm512_sub_epi32(_mm512_castps_si512(t), _mm512_set1_epi32(0x4B000000)),
+                                                b, _mm512_set1_epi32((int)0x80000000u), 0xF8);
+    const __m512i normal = _mm512_mask_sub_epi32(_mm512_sub_epi32(b, _mm512_set1_epi32(s << 23)), special, b,
+                                                 _mm512_setzero_si512());
+    return _mm512_castsi512_ps(_mm512_mask_blend_epi32(below, normal, q));
 }
 static inline vf vf_log1p(vf a) { return Sleef_log1pf16_u10avx512f(a); }
 
@@ -195,23 +194,21 @@ static inline vd vd_sel(md m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a)
 
 static inline vd vd_ldexp(vd x, vd k) { return _mm512_scalef_pd(x, k); }
 static inline vd vd_ldexp_normal(vd x, vd k) { return _mm512_scalef_pd(x, k); }
+/* The same for a constant s in [53, 2045]: 2^(1074 - s) and 2^52. */
 static inline vd vd_ldexp_down(vd x, int s)
 {
-    const __m512i one = _mm512_set1_epi64(1), b = _mm512_castpd_si512(x);
-    const __m512i mag = _mm512_and_si512(b, _mm512_set1_epi64(0x7FFFFFFFFFFFFFFF));
-    const __m512i e = _mm512_srli_epi64(mag, 52);
-    const __m512i frac = _mm512_and_si512(mag, _mm512_set1_epi64(0xFFFFFFFFFFFFF));
-    const __m512i m = _mm512_mask_or_epi64(frac, _mm512_cmpgt_epi64_mask(e, _mm512_setzero_si512()), frac,
-                                           _mm512_set1_epi64(0x10000000000000));
-    const __m512i sh = _mm512_min_epi64(_mm512_sub_epi64(_mm512_set1_epi64(s + 1), _mm512_max_epi64(e, one)), _mm512_set1_epi64(55));
-    const __m512i half = _mm512_sub_epi64(_mm512_sllv_epi64(one, _mm512_sub_epi64(sh, one)), one);
-    const __m512i odd = _mm512_and_si512(_mm512_srlv_epi64(m, sh), one);
-    const __m512i q = _mm512_srlv_epi64(_mm512_add_epi64(_mm512_add_epi64(m, half), odd), sh);
-    const __m512i below = _mm512_or_si512(_mm512_xor_si512(b, mag), q);
-    const __m512i normal = _mm512_sub_epi64(b, _mm512_set1_epi64((long long)s << 52));
-    __m512i r = _mm512_mask_blend_epi64(_mm512_cmpgt_epi64_mask(e, _mm512_set1_epi64(s)), below, normal);
-    r = _mm512_mask_blend_epi64(_mm512_cmpeq_epi64_mask(e, _mm512_set1_epi64(0x7FF)), r, b);
-    return _mm512_castsi512_pd(r);
+    const vd a = vd_abs(x);
+    const md below = _mm512_cmp_pd_mask(a, _mm512_castsi512_pd(_mm512_set1_epi64((long long)(s + 1) << 52)), _CMP_LT_OQ);
+    const md special = _mm512_cmp_pd_mask(a, _mm512_set1_pd(INFINITY), _CMP_NLT_UQ);
+    const vd t = _mm512_fmadd_pd(_mm512_max_pd(a, _mm512_set1_pd(0x1p-1022)),
+                                 _mm512_castsi512_pd(_mm512_set1_epi64((long long)(1023 + 1074 - s) << 52)),
+                                 _mm512_set1_pd(0x1p52));
+    const __m512i b = _mm512_castpd_si512(x);
+    const __m512i q = _mm512_ternarylogic_epi64(_mm512_sub_epi64(_mm512_castpd_si512(t), _mm512_set1_epi64(0x4330000000000000)),
+                                                b, _mm512_set1_epi64(INT64_MIN), 0xF8);
+    const __m512i normal = _mm512_mask_sub_epi64(_mm512_sub_epi64(b, _mm512_set1_epi64((long long)s << 52)), special, b,
+                                                 _mm512_setzero_si512());
+    return _mm512_castsi512_pd(_mm512_mask_blend_epi64(below, normal, q));
 }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd8_u10avx512f(a); }
 
