@@ -16,8 +16,9 @@ memory (the backward forms can pass 100: three streams use the memory better
 than two). "worst input" is the slowest data-dependent input class against the
 uniform one, over all ISAs. A second table sets the 16-bit types beside
 float at 16 Mi elements (the README's half-table block too). The README's table (--readme, which replaces
-what stands between the speed-table markers) is float at n = 4096, with the fastest peer's figure of bench/peer_figures.csv where
-there is one ("x peer" > 1: faster than that peer). The plot shows, per op and ISA, the geometric mean
+what stands between the speed-table markers) is float at n = 4096, with the fastest peer and the ratio
+peer / ours that ../shared/peers/compare.sh measured in the same report run (--compare: its output;
+"x peer" > 1: faster than that peer). The plot shows, per op and ISA, the geometric mean
 over forms and sizes of the speed-up over scalar.
 
 Standard library and matplotlib (Debian: python3-matplotlib) only.
@@ -112,11 +113,27 @@ def table(library, baseline):
     return "\n".join(lines)
 
 
-def load_peers(path):
-    """{(op, form): ns per element} from a CSV with '#' comment lines."""
+# compare.sh's "bwd" is dy f'(x), or the backward from y where PyTorch saves y
+COMPARE_FROM_Y = {"sigmoid", "tanh", "softmax", "log_softmax"}
+
+
+def load_compare(path, dtype="f32", size=4096):
+    """{(op, form): (peer, peer ns per element, ratio)} at one dtype and size,
+    and the verdict line, from the output of ../shared/peers/compare.sh: one
+    run of the peer harness with libactfast in it, so that each ratio (peer
+    time over ours, > 1: libactfast faster) is measured side by side."""
+    cells, verdict = {}, ""
     with open(path) as f:
-        rows = [line.strip().split(",") for line in f if line.strip() and not line.startswith("#")]
-    return {(op, form): float(ns) for op, form, ns in rows[1:]}
+        for line in f:
+            fields = line.split()
+            if line.startswith("compare:"):
+                verdict = line.strip()
+            elif len(fields) == 9 and fields[2] == dtype and fields[3] == str(size):
+                op, direction = fields[0], fields[1]
+                form = "forward" if direction == "fwd" else \
+                    "backward_from_y" if op in COMPARE_FROM_Y else "backward"
+                cells[(op, form)] = (fields[6], float(fields[7]), float(fields[8]))
+    return cells, verdict
 
 
 def readme_table(library, baseline, peers, dtype="f32", size=4096):
@@ -126,7 +143,7 @@ def readme_table(library, baseline, peers, dtype="f32", size=4096):
     op_order = list(dict.fromkeys(k[0] for k in sorted(library, key=lambda k: k[3])))
     keys.sort(key=lambda k: (op_order.index(k[0]), FORM_ORDER.index(k[1])))
     header = ["function", "form", "scalar", "avx2", "avx512", "avx2 / avx512", "× textbook", "× oneDNN",
-              "fastest peer", "× peer", "slowest input class"]
+              "fastest peer (ns)", "× peer", "slowest input class"]
     lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 3) + "---|"]
     for key in keys:
         op, form = key[0], key[1]
@@ -142,7 +159,7 @@ def readme_table(library, baseline, peers, dtype="f32", size=4096):
             worst = f"{value}× ({where.replace('/', ' on ')})"
         cells = [op, form] + [f"{by_isa[isa][0]:.3f}" if isa in by_isa else "" for isa in ("scalar", "avx2", "avx512")]
         cells += [ratio(avx2, avx512), ratio(textbook, best_ns), ratio(onednn, best_ns),
-                  f"{peer:.3f}" if peer else "", ratio(peer, best_ns), worst or "—"]
+                  f"{peer[0]} ({peer[1]:.3f})" if peer else "", f"{peer[2]:.2f}" if peer else "", worst or "—"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -254,6 +271,8 @@ def main():
     parser.add_argument("--plot", help="PNG to write (default: <json>_speedup.png)")
     parser.add_argument("--no-plot", action="store_true", help="the table only")
     parser.add_argument("--readme", metavar="FILE", help="also rewrite FILE's f32 n = 4096 table between its speed-table markers")
+    parser.add_argument("--compare", metavar="FILE", help="compare.sh's output of the same report run: the README "
+                        "table's fastest peer and ratio columns (left empty without it)")
     args = parser.parse_args()
     report = load(args.json)
     library, baseline = parse(times_by_name(report))
@@ -262,8 +281,9 @@ def main():
                f"{context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
                f"oneDNN: {context.get('onednn', '?')}")
     if args.readme:
-        peers = load_peers(os.path.join(os.path.dirname(os.path.abspath(__file__)), "peer_figures.csv"))
-        replace_block(args.readme, "speed-table", f"<!-- {machine} -->\n" + readme_table(library, baseline, peers))
+        peers, verdict = load_compare(args.compare) if args.compare else ({}, "")
+        note = f"<!-- {machine} -->\n" + (f"<!-- {verdict} (f32 and f64, n = 4096 and 65536) -->\n" if verdict else "")
+        replace_block(args.readme, "speed-table", note + readme_table(library, baseline, peers))
         halves = half_table(library, baseline)
         if halves:
             replace_block(args.readme, "half-table", f"<!-- {machine} -->\n" + halves)
