@@ -39,7 +39,7 @@ static int flat(double x, const actfast_params *p)
 }
 
 TEXTBOOK_FORMULA(textbook_f, x, return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6;)
-TEXTBOOK_FORMULA(textbook_df, x, return x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6;)
+TEXTBOOK_FORMULA(textbook_df, x, return x < -3 ? 0 : x >= 3 ? 1 : (2 * x + 3) / 6;)
 TEXTBOOK_ELEMENTWISE(textbook_f, textbook_df)
 
 const test_record record_hardswish = {
