@@ -19,15 +19,24 @@ AF_GATED_COMPOSED_BACKWARD(geglu)
  * and f' between. A vector computes only the pieces its lanes need, so
  * that a gate of large values (saturated, far negative) costs no more than
  * a uniform one. */
-/* [GELU_FLOAT_TAIL, GELU_FLOAT_ONE] = -1 +- 10 and [GELU_FLOAT_ZERO,
- * GELU_FLOAT_TAIL] = -16 +- 5 (g + 1 and g + 16 are exact). A NaN is at
- * distance 0 from the first (v_max keeps its first operand against a NaN):
- * it takes the main formula, as a lane by itself would. */
-_Static_assert(GELU_FLOAT_TAIL == -11.0 && GELU_FLOAT_ONE == 9.0 && GELU_FLOAT_ZERO == -21.0, "the ranges below");
-static inline V geglu_float_main_distance(V g) { return v_max(v_set(0.0), v_abs(v_add(g, v_set(1.0)))); }
-static inline M geglu_float_main_lanes(V g) { return v_le(geglu_float_main_distance(g), v_set(10.0)); }
-static inline M geglu_float_outside_main(V g) { return v_gt(geglu_float_main_distance(g), v_set(10.0)); }
-static inline M geglu_float_series_lanes(V g) { return v_le(v_abs(v_add(g, v_set(16.0))), v_set(5.0)); }
+/* The main range [GELU_FLOAT_TAIL, GELU_FLOAT_ONE] and the series' range
+ * [GELU_FLOAT_ZERO, GELU_FLOAT_TAIL] as a centre +- a radius (g minus a
+ * centre of -1 or -16 is exact for a float g). A NaN is at distance 0 from
+ * the main range's centre (v_max keeps its first operand against a NaN): it
+ * takes the main formula, as a lane by itself would. */
+#define GELU_FLOAT_MAIN_CENTRE ((GELU_FLOAT_TAIL + GELU_FLOAT_ONE) / 2)
+#define GELU_FLOAT_MAIN_RADIUS ((GELU_FLOAT_ONE - GELU_FLOAT_TAIL) / 2)
+static inline V geglu_float_main_distance(V g)
+{
+    return v_max(v_set(0.0), v_abs(v_sub(g, v_set(GELU_FLOAT_MAIN_CENTRE))));
+}
+static inline M geglu_float_main_lanes(V g) { return v_le(geglu_float_main_distance(g), v_set(GELU_FLOAT_MAIN_RADIUS)); }
+static inline M geglu_float_outside_main(V g) { return v_gt(geglu_float_main_distance(g), v_set(GELU_FLOAT_MAIN_RADIUS)); }
+static inline M geglu_float_series_lanes(V g)
+{
+    return v_le(v_abs(v_sub(g, v_set((GELU_FLOAT_ZERO + GELU_FLOAT_TAIL) / 2))),
+                v_set((GELU_FLOAT_TAIL - GELU_FLOAT_ZERO) / 2));
+}
 /* gelu(g) and, in *grad, gelu'(g) by the series, g clamped to its range */
 static inline V geglu_float_tail_values(V g, V *grad)
 {
