@@ -63,25 +63,6 @@ static inline M af_subnormal_lanes(V v) { return af_below_lanes(v, AF_K(MIN_NORM
  * low parts that are, subnormal; v 2^EXP_TAIL_SHIFT is normal and below 1. */
 static inline M af_tiny_value_lanes(V v) { return af_below_lanes(v, AF_K(EXP_TAIL_SCALE)); }
 
-/* a b 2^-EXP_TAIL_SHIFT rounded once, for a b of the scaled domain (a or b
- * up-scaled, af_upscale_lanes). Where the result is subnormal, |a b| is
- * below c = MIN_NORMAL 2^EXP_TAIL_SHIFT (2^-34, 2^-510), and the FMA
- * a b + -+c rounds the exact product to the spacing of the subnormals
- * there (ulp(c), their 2^-149 (2^-1074) up-scaled; ties to even, as c's
- * significand is even), so that the scaling back is exact: no double
- * rounding. */
-static inline V af_product_unscaled(V a, V b)
-{
-    const T c = AF_K(MIN_NORMAL) / AF_K(EXP_TAIL_SCALE);
-    V p = v_mul(a, b), zero = v_set((T)0);
-    M negative = v_lt(p, zero);
-    V c_signed = v_sel(negative, v_set(-c), v_set(c));
-    V on_grid = v_sub(v_fma(a, b, c_signed), c_signed);
-    /* a product that rounds to 0 keeps its sign, as the product would */
-    on_grid = v_sel(v_eq(on_grid, zero), v_sel(negative, v_set(-(T)0), zero), on_grid);
-    return v_ldexp_down(v_sel(af_below_lanes(p, c), on_grid, p), (int)AF_K(EXP_TAIL_SHIFT));
-}
-
 /* v 2^EXP_TAIL_SHIFT in the lanes of m, 0 elsewhere: exact (an FMA: v may
  * be subnormal, which costs a multiply an assist on some cores that an FMA
  * does not). */

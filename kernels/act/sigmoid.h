@@ -39,8 +39,9 @@ static inline V sigmoid_grad_times(V x, V m, const VP *k)
 }
 
 /* y (1 - y) = y - y^2 in one rounding. Below 2^-92 (2^-512), where m y
- * heads for the subnormals, y - y^2 = y and m y is formed from y 2^92
- * (2^512) and scaled back, rounded once (rare, tested per vector). */
+ * heads for the subnormals, y - y^2 = y and m y is rounded once by
+ * v_mul_tiny, whose result is made with integer operations (rare, tested
+ * per vector). */
 static inline V sigmoid_grad_y_times(V y, V m, const VP *k)
 {
     (void)k;
@@ -48,7 +49,6 @@ static inline V sigmoid_grad_y_times(V y, V m, const VP *k)
     if (!AF_RARELY(m_any(tiny)))
         return v_mul(m, v_fnma(y, y, y));
     V rest = v_sel(tiny, v_set((T)0), y);
-    V scaled = af_product_unscaled(m, af_upscale_lanes(y, tiny));
-    return v_sel(tiny, scaled, v_mul(m, v_fnma(rest, rest, rest)));
+    return v_mul_tiny(m, v_sel(tiny, y, v_fnma(rest, rest, rest)));
 }
 #define sigmoid_grad_y_times_takes_infinite_m 1

@@ -137,9 +137,9 @@ static void softmax_row(const T *x, T *y, size_t n, int negate)
  * product, whose terms they move by less than 2^-92 of the largest |dy|
  * each, far below its rounding to the working precision (the error of dx is
  * counted in ulps of its largest term, README). A vector with such a lane is
- * rare, tested per vector (y = 0 is none); its dx is formed from
- * y 2^EXP_TAIL_SHIFT and rounded once into place (af_product_unscaled), the
- * one product that meets a subnormal y. */
+ * rare, tested per vector (y = 0 is none); its dx is y (dy_j - dot)
+ * rounded once by v_mul_tiny, whose result is made with integer operations
+ * and whose one product with y is the one that meets a subnormal y. */
 static inline void softmax_dot_add(row_sum *acc, int g, V a, V b)
 {
     V prod = v_mul(a, b);
@@ -196,7 +196,7 @@ static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int n
         V y_big = v_sel(small, zero, yv);
         V r = v_fma(y_big, diff, af_mul_small(y_big, diff_lo));
         if (AF_RARELY(m_any(small)))
-            r = v_sel(small, af_product_unscaled(af_upscale_lanes(yv, small), v_add(diff, diff_lo)), r);
+            r = v_sel(small, v_mul_tiny(v_add(diff, diff_lo), v_sel(small, yv, zero)), r);
         row_store(dx, i, n, r);
     }
 }

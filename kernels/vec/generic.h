@@ -63,6 +63,7 @@
 #define v_ldexp AF_CAT(AF_VP, ldexp)
 #define v_ldexp_normal AF_CAT(AF_VP, ldexp_normal)
 #define v_ldexp_down AF_CAT(AF_VP, ldexp_down)
+#define v_mul_tiny AF_CAT(AF_VP, mul_tiny)
 /* Written over the vocabulary in kernels/act/exp.h. */
 #define v_exp af_exp
 #define v_exp_nonpos af_exp_nonpos

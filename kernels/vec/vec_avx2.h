@@ -104,6 +104,16 @@ static inline vf vf_ldexp_down(vf x, int s)
     const vf normal = _mm256_blendv_ps(_mm256_castsi256_ps(_mm256_sub_epi32(b, _mm256_set1_epi32(s << 23))), x, special);
     return _mm256_blendv_ps(normal, _mm256_castsi256_ps(q), below);
 }
+/* a y rounded once, no subnormal result (vec_scalar.h). */
+static inline vf vf_mul_tiny(vf a, vf y)
+{
+    const vf big_y = _mm256_mul_ps(_mm256_fmadd_ps(vf_abs(y), _mm256_set1_ps(0x1p127f), _mm256_set1_ps(-0.0f)), _mm256_set1_ps(0x1p22f));
+    const vf t = _mm256_fmadd_ps(vf_abs(a), big_y, _mm256_set1_ps(0x1p23f));
+    const vf small = _mm256_cmp_ps(t, _mm256_set1_ps(0x1p24f), _CMP_LT_OQ);
+    const __m256i sign = _mm256_and_si256(_mm256_castps_si256(_mm256_xor_ps(a, y)), _mm256_set1_epi32((int)0x80000000u));
+    const __m256i r = _mm256_or_si256(_mm256_sub_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(0x4B000000)), sign);
+    return _mm256_blendv_ps(_mm256_mul_ps(a, _mm256_andnot_ps(small, y)), _mm256_castsi256_ps(r), small);
+}
 static inline vf vf_log1p(vf a) { return Sleef_log1pf8_u10avx2(a); }
 
 /* 16-bit storage (vec_scalar.h, half_bits.h): 8 halves in, 8 out. binary16
@@ -257,6 +267,15 @@ static inline vd vd_ldexp_down(vd x, int s)
                                       _mm256_and_si256(b, _mm256_set1_epi64x(INT64_MIN)));
     const vd normal = _mm256_blendv_pd(_mm256_castsi256_pd(_mm256_sub_epi64(b, _mm256_set1_epi64x((long long)s << 52))), x, special);
     return _mm256_blendv_pd(normal, _mm256_castsi256_pd(q), below);
+}
+static inline vd vd_mul_tiny(vd a, vd y)
+{
+    const vd big_y = _mm256_mul_pd(_mm256_fmadd_pd(vd_abs(y), _mm256_set1_pd(0x1p1023), _mm256_set1_pd(-0.0)), _mm256_set1_pd(0x1p51));
+    const vd t = _mm256_fmadd_pd(vd_abs(a), big_y, _mm256_set1_pd(0x1p52));
+    const vd small = _mm256_cmp_pd(t, _mm256_set1_pd(0x1p53), _CMP_LT_OQ);
+    const __m256i sign = _mm256_and_si256(_mm256_castpd_si256(_mm256_xor_pd(a, y)), _mm256_set1_epi64x(INT64_MIN));
+    const __m256i r = _mm256_or_si256(_mm256_sub_epi64(_mm256_castpd_si256(t), _mm256_set1_epi64x(0x4330000000000000)), sign);
+    return _mm256_blendv_pd(_mm256_mul_pd(a, _mm256_andnot_pd(small, y)), _mm256_castsi256_pd(r), small);
 }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd4_u10avx2(a); }
 

@@ -77,6 +77,17 @@ static inline vf vf_ldexp_down(vf x, int s)
                                                  _mm512_setzero_si512());
     return _mm512_castsi512_ps(_mm512_mask_blend_epi32(below, normal, q));
 }
+/* a y rounded once, no subnormal result (vec_scalar.h):
+ * |y| 2^149 by one vscalef, the normal products masked. */
+static inline vf vf_mul_tiny(vf a, vf y)
+{
+    const vf t = _mm512_fmadd_ps(vf_abs(a), _mm512_scalef_ps(vf_abs(y), _mm512_set1_ps(149.0f)), _mm512_set1_ps(0x1p23f));
+    const mf small = _mm512_cmp_ps_mask(t, _mm512_set1_ps(0x1p24f), _CMP_LT_OQ);
+    const __m512i r = _mm512_ternarylogic_epi32(_mm512_sub_epi32(_mm512_castps_si512(t), _mm512_set1_epi32(0x4B000000)),
+                                                _mm512_castps_si512(_mm512_xor_ps(a, y)),
+                                                _mm512_set1_epi32((int)0x80000000u), 0xF8);
+    return _mm512_mask_blend_ps(small, _mm512_maskz_mul_ps((mf)~small, a, y), _mm512_castsi512_ps(r));
+}
 static inline vf vf_log1p(vf a) { return Sleef_log1pf16_u10avx512f(a); }
 
 /* 16-bit storage (vec_scalar.h, half_bits.h): 16 halves in, 16 out.
@@ -209,6 +220,14 @@ static inline vd vd_ldexp_down(vd x, int s)
     const __m512i normal = _mm512_mask_sub_epi64(_mm512_sub_epi64(b, _mm512_set1_epi64((long long)s << 52)), special, b,
                                                  _mm512_setzero_si512());
     return _mm512_castsi512_pd(_mm512_mask_blend_epi64(below, normal, q));
+}
+static inline vd vd_mul_tiny(vd a, vd y)
+{
+    const vd t = _mm512_fmadd_pd(vd_abs(a), _mm512_scalef_pd(vd_abs(y), _mm512_set1_pd(1074.0)), _mm512_set1_pd(0x1p52));
+    const md small = _mm512_cmp_pd_mask(t, _mm512_set1_pd(0x1p53), _CMP_LT_OQ);
+    const __m512i r = _mm512_ternarylogic_epi64(_mm512_sub_epi64(_mm512_castpd_si512(t), _mm512_set1_epi64(0x4330000000000000)),
+                                                _mm512_castpd_si512(_mm512_xor_pd(a, y)), _mm512_set1_epi64(INT64_MIN), 0xF8);
+    return _mm512_mask_blend_pd(small, _mm512_maskz_mul_pd((md)~small, a, y), _mm512_castsi512_pd(r));
 }
 static inline vd vd_log1p(vd a) { return Sleef_log1pd8_u10avx512f(a); }
 

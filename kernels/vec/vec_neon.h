@@ -159,6 +159,17 @@ static inline vf vf_ldexp_down(vf x, int s)
     r = vbslq_u32(vceqq_u32(e, vdupq_n_u32(0xFFu)), b, r);
     return vreinterpretq_f32_u32(r);
 }
+/* a y rounded once, no subnormal result (vec_scalar.h). */
+static inline vf vf_mul_tiny(vf a, vf y)
+{
+    const vf big_y = vmulq_f32(vfmaq_f32(vdupq_n_f32(-0.0f), vabsq_f32(y), vdupq_n_f32(0x1p127f)), vdupq_n_f32(0x1p22f));
+    const vf t = vfmaq_f32(vdupq_n_f32(0x1p23f), vabsq_f32(a), big_y);
+    const uint32x4_t small = vcltq_f32(t, vdupq_n_f32(0x1p24f));
+    const uint32x4_t sign = vandq_u32(veorq_u32(vreinterpretq_u32_f32(a), vreinterpretq_u32_f32(y)), vdupq_n_u32(0x80000000u));
+    const uint32x4_t r = vorrq_u32(vsubq_u32(vreinterpretq_u32_f32(t), vdupq_n_u32(0x4B000000u)), sign);
+    const vf big = vmulq_f32(a, vreinterpretq_f32_u32(vbicq_u32(vreinterpretq_u32_f32(y), small)));
+    return vbslq_f32(small, vreinterpretq_f32_u32(r), big);
+}
 static inline vf vf_log1p(vf a) { return AF_SLEEF_F(log1p, u10, a); }
 
 /* 16-bit storage (vec_scalar.h, half_bits.h): 4 halves in, 4 out. binary16
@@ -347,6 +358,17 @@ static inline vd vd_ldexp_down(vd x, int s)
     uint64x2_t r = vbslq_u64(vcgtq_u64(e, vdupq_n_u64((uint64_t)s)), normal, below);
     r = vbslq_u64(vceqq_u64(e, vdupq_n_u64(0x7FFu)), b, r);
     return vreinterpretq_f64_u64(r);
+}
+static inline vd vd_mul_tiny(vd a, vd y)
+{
+    const vd big_y = vmulq_f64(vfmaq_f64(vdupq_n_f64(-0.0), vabsq_f64(y), vdupq_n_f64(0x1p1023)), vdupq_n_f64(0x1p51));
+    const vd t = vfmaq_f64(vdupq_n_f64(0x1p52), vabsq_f64(a), big_y);
+    const uint64x2_t small = vcltq_f64(t, vdupq_n_f64(0x1p53));
+    const uint64x2_t sign = vandq_u64(veorq_u64(vreinterpretq_u64_f64(a), vreinterpretq_u64_f64(y)),
+                                      vdupq_n_u64(0x8000000000000000u));
+    const uint64x2_t r = vorrq_u64(vsubq_u64(vreinterpretq_u64_f64(t), vdupq_n_u64(0x4330000000000000u)), sign);
+    const vd big = vmulq_f64(a, vreinterpretq_f64_u64(vbicq_u64(vreinterpretq_u64_f64(y), small)));
+    return vbslq_f64(small, vreinterpretq_f64_u64(r), big);
 }
 static inline vd vd_log1p(vd a) { return AF_SLEEF_D(log1p, u10, a); }
 
