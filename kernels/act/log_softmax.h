@@ -115,21 +115,33 @@ static void log_softmax_row(const T *x, T *y, size_t n)
  * rounding with dy_j (FMA).
  *
  * No subnormals: below y = EXP_TAIL e^y heads for the subnormals, and below
- * EXP_MIN it rounds to 0 (masked entries), taken as 0. A vector with a lane
- * between (rare, tested per vector) takes it scaled, as
- * af_exp_tail's 2^EXP_TAIL_SHIFT e^y in an FMA with 2^EXP_TAIL_SHIFT dy
- * (exact), and scales the result back by integer operations. Where the
- * scaled FMA could overflow (|dy| or |S| past 2^34, 2^510: gradients no
- * training makes) the FMA with the value e^y takes the lane, as before. */
-static inline V log_softmax_backward_tail(V r, V y, V dy, V sum, M tail)
+ * EXP_MIN it rounds to 0 (masked entries), taken as 0. Between, the one
+ * exp of every vector gives 2^EXP_TAIL_SHIFT e^y (its reduction's exponent
+ * moved, as af_exp_tail does), and a vector with such a lane (rare, tested
+ * per vector) takes it in an FMA with 2^EXP_TAIL_SHIFT dy (exact), and
+ * scales the result back by integer operations. Where the scaled FMA could
+ * overflow (|dy| or |S| past 2^34, 2^510: gradients no training makes) the
+ * FMA with the value e^y takes the lane (rarer still). */
+static inline V log_softmax_backward_tail(V r, V e, V dy, V sum, M tail)
 {
-    V limit = v_set(AF_K(MAX_FINITE) * AF_K(EXP_TAIL_SCALE) * (T)0.25);
-    M big = v_ge(v_max(v_abs(dy), v_abs(sum)), limit);
-    af_exp_parts e = af_exp_tail_nonpos(v_sel(tail, y, v_set((T)0)));
-    V dy_up = af_upscale_lanes(v_sel(big, v_set((T)0), dy), tail);
-    V scaled = v_ldexp_down(v_fnma(e.e, sum, dy_up), (int)AF_K(EXP_TAIL_SHIFT));
-    V plain = v_fnma(v_sel(big, af_exp_value(e), v_set((T)0)), sum, dy);
-    return v_sel(tail, v_sel(big, plain, scaled), r);
+    V zero = v_set((T)0), limit = v_set(AF_K(MAX_FINITE) * AF_K(EXP_TAIL_SCALE) * (T)0.25);
+    M big = v_ge(v_sel(tail, v_max(v_abs(dy), v_abs(sum)), zero), limit);
+    V dy_up = af_upscale_lanes(v_sel(big, zero, dy), tail);
+    r = v_sel(tail, v_ldexp_down(v_fnma(e, sum, dy_up), (int)AF_K(EXP_TAIL_SHIFT)), r);
+    if (AF_RARELY(m_any(big)))
+        r = v_sel(big, v_fnma(v_ldexp_down(e, (int)AF_K(EXP_TAIL_SHIFT)), sum, dy), r);
+    return r;
+}
+
+/* e^y, or 2^EXP_TAIL_SHIFT e^y in the *tail lanes (y in [EXP_MIN,
+ * EXP_TAIL)), 0 below EXP_MIN; elsewhere the bits of af_exp. */
+static inline V log_softmax_exp(V y, M *tail)
+{
+    V zero = v_set((T)0);
+    M none = v_lt(y, v_set(AF_K(EXP_MIN)));
+    V a = af_zero_if_tiny(v_min(v_sel(none, zero, y), v_set(AF_K(EXP_MAX))));
+    *tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
+    return v_sel(none, zero, af_exp_times_pow2(a, v_sel(*tail, v_set(AF_K(EXP_TAIL_SHIFT)), zero)));
 }
 
 /* sc: the _ex rows' scale, dx = s dy_j - e^(y_j) s S with s dy_j and s S
@@ -155,16 +167,13 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, c
             dyv = row_scaled_word(sc, dyv, &lo);
             dyv = v_add(dyv, lo);
         }
-        /* below EXP_MIN (masked entries) e^y is 0, taken so; the tail lanes
-         * between are rare */
-        M none = v_lt(yv, v_set(AF_K(EXP_MIN)));
-        M tail = v_lt(v_sel(none, zero, yv), v_set(AF_K(EXP_TAIL)));
-        V e = v_sel(none, zero, v_exp(v_max(yv, v_set(AF_K(EXP_TAIL)))));
+        M tail;
+        V e = log_softmax_exp(yv, &tail);
         V r = v_fnma(e, sum, dyv);
         if (sc)
             r = v_sel(v_eq(v_fnma(e, unscaled_sum, unscaled_dy), zero), v_mul(zero, v_set(sc->s_hi)), r);
         if (AF_RARELY(m_any(tail)))
-            r = log_softmax_backward_tail(r, yv, dyv, sum, tail);
+            r = log_softmax_backward_tail(r, e, dyv, sum, tail);
         row_store(dx, i, n, r);
     }
 }
