@@ -61,19 +61,7 @@ static double random_sign(double v) { return next_bits() & 1 ? -v : v; }
 FILL(float, -92, -149, 0x1p-149f * 2047, 0x1p-126f)
 FILL(double, -512, -1074, 0x1p-1074 * 2047, 0x1p-1022)
 
-/* Bits equal, every NaN alike. */
-#define SAME(T, U)                                                                                         \
-    static int same_##T(T a, T b)                                                                          \
-    {                                                                                                      \
-        U x, y;                                                                                            \
-        memcpy(&x, &a, sizeof x);                                                                          \
-        memcpy(&y, &b, sizeof y);                                                                          \
-        return x == y || (a != a && b != b);                                                               \
-    }
-SAME(float, uint32_t)
-SAME(double, uint64_t)
-
-#define CHECK_ARRAYS(T, FN, TINY)                                                                          \
+#define CHECK_ARRAYS(T, DTYPE, FN, TINY)                                                                          \
     static void check_##T(const char *isa)                                                                 \
     {                                                                                                      \
         T *y = malloc(COUNT * sizeof *y), *dy = malloc(COUNT * sizeof *dy);                                \
@@ -91,7 +79,7 @@ SAME(double, uint64_t)
             const int is_tiny = y[i] != 0 && fabs((double)y[i]) < TINY;                                    \
             const T want = is_tiny ? dy[i] * y[i] : base[i];                                               \
             tiny += is_tiny;                                                                               \
-            if (!same_##T(dx[i], want))                                                                    \
+            if (!h_same(DTYPE, &dx[i], &want, 0))                                                                    \
                 wrong += !CHECK(0, "%s %s: y = %a, dy = %a: %a, want %a (%s)", isa, #T, (double)y[i],      \
                                 (double)dy[i], (double)dx[i], (double)want, is_tiny ? "dy y" : "scalar"); \
         }                                                                                                  \
@@ -102,8 +90,8 @@ SAME(double, uint64_t)
         free(dx);                                                                                          \
         free(base);                                                                                        \
     }
-CHECK_ARRAYS(float, actfast_sigmoid_backward_from_y_f32, 0x1p-92)
-CHECK_ARRAYS(double, actfast_sigmoid_backward_from_y_f64, 0x1p-512)
+CHECK_ARRAYS(float, ACTFAST_F32, actfast_sigmoid_backward_from_y_f32, 0x1p-92)
+CHECK_ARRAYS(double, ACTFAST_F64, actfast_sigmoid_backward_from_y_f64, 0x1p-512)
 
 int main(int argc, char **argv)
 {

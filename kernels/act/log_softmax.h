@@ -134,7 +134,10 @@ static inline V log_softmax_backward_tail(V r, V e, V dy, V sum, M tail)
 }
 
 /* e^y, or 2^EXP_TAIL_SHIFT e^y in the *tail lanes (y in [EXP_MIN,
- * EXP_TAIL)), 0 below EXP_MIN; elsewhere the bits of af_exp. */
+ * EXP_TAIL)), 0 below EXP_MIN; elsewhere the bits of af_exp. The exponent
+ * moved as in af_exp_tail_clamped, without its select below EXP_TAIL_MIN,
+ * which no lane here reaches: through it this loop ran 3-9% slower (Zen 5,
+ * n = 4096, medians of 5). */
 static inline V log_softmax_exp(V y, M *tail)
 {
     V zero = v_set((T)0);
