@@ -14,13 +14,23 @@
 /* The loops over arrays of S, the type of the arrays: T for the plain
  * kernels, float for the wide ones (kernels/wide.h). io names the loads and
  * stores: none for v_load etc., _f32 for v_load_f32 etc., which widen floats
- * to T and round back. head is the kernel's storage class, type and name. */
+ * to T and round back. head is the kernel's storage class, type and name.
+ * Four vectors per iteration: the kernels of a few instructions (relu, the
+ * from-y forms) ran 9-24% faster for floats at n = 4096 (Zen 5, AVX2 and
+ * AVX-512), the others within noise. */
 #define AF_LOOP_UNARY(head, S, io, make_params, body, refresh)                                  \
     head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
     {                                                                                           \
         VP k = make_params(p);                                                                  \
         size_t i = 0;                                                                           \
         (void)dy;                                                                               \
+        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES) {                                      \
+            for (int u = 0; u < 4; u++) {                                                       \
+                size_t j = i + u * AF_LANES;                                                    \
+                refresh(k, p, j, AF_LANES);                                                     \
+                v_store##io(out + j, body(v_load##io(in + j), &k));                             \
+            }                                                                                   \
+        }                                                                                       \
         for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
             refresh(k, p, i, AF_LANES);                                                         \
             v_store##io(out + i, body(v_load##io(in + i), &k));                                 \
@@ -143,6 +153,14 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     {                                                                                           \
         VP k = make_params(p);                                                                  \
         size_t i = 0;                                                                           \
+        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES) {                                      \
+            for (int u = 0; u < 4; u++) {                                                       \
+                size_t j = i + u * AF_LANES;                                                    \
+                refresh(k, p, j, AF_LANES);                                                     \
+                V x = v_load##io(in + j), d = v_load##io(dy + j);                               \
+                v_store##io(out + j, AF_BACKWARD_VALUE(x, d, body, &k));                        \
+            }                                                                                   \
+        }                                                                                       \
         for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
             refresh(k, p, i, AF_LANES);                                                         \
             V x = v_load##io(in + i), d = v_load##io(dy + i);                                   \
