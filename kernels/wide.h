@@ -5,8 +5,7 @@
  *
  * Where a plain formula in double is within 0.5 ulp + 2^-12 of the float
  * result, it replaces the float formula's double-word steps at a fraction
- * of their cost, though a vector holds half the lanes: hardswish forward,
- * 45 instructions per 8 floats on AVX2 in float, 2 x 9 in double; gelu and
+ * of their cost, though a vector holds half the lanes: gelu and
  * gelu_tanh, where x^2 is exact in double and e^x, erfc and log1p need
  * polynomials of 2^-37 only (af_exp_of_float), 1.3x and 1.6x faster than
  * their float formulas on Zen 3. Where f' has a root the double formula's
@@ -31,8 +30,7 @@
  * prefix like every global of the archive), the float one puts them in its table. */
 
 #define AF_WIDE_OPS(X)                                                                          \
-    X(softplus, SOFTPLUS) X(logsigmoid, LOGSIGMOID) X(hardswish, HARDSWISH) X(gelu, GELU)       \
-    X(gelu_tanh, GELU_TANH)
+    X(softplus, SOFTPLUS) X(logsigmoid, LOGSIGMOID) X(gelu, GELU) X(gelu_tanh, GELU_TANH)
 
 #define AF_WIDE_NAME__(isa, name, form) actfast__wide_##isa##_##name##_##form
 #define AF_WIDE_NAME_(isa, name, form) AF_WIDE_NAME__(isa, name, form)

@@ -199,6 +199,28 @@ static inline V af_div_one_plus_signed(V n, V n_lo, V e)
     return af_div_signed_finish(q, v_sub(v_fma(q, e, v_sub(q, n)), n_lo), r);
 }
 
+/* s = a + 3 and its error *e = (3 - s) + a, both exact without TwoSum's
+ * ordering steps for any a in (-6, 6): where |a| < 2, 3 has the larger
+ * exponent (Fast2Sum); where a <= -2, s is exact (Sterbenz) and 3 - s = -a;
+ * where a >= 2, s and 3 - s are multiples of a's ulp, and so is the error,
+ * which is small. */
+static inline V af_sum_three(V a, V *e)
+{
+    V three = v_set((T)3);
+    V s = v_add(a, three);
+    *e = v_add(v_sub(three, s), a);
+    return s;
+}
+
+/* (n + n_lo)/6 rounded once up to O(eps^2): the FMA takes n SIXTH_HI
+ * exactly, and the terms of SIXTH_LO and n_lo (eps^2 of the result) into
+ * its one rounding. */
+static inline V af_sixth(V n, V n_lo)
+{
+    V hi = v_set(AF_K(SIXTH_HI));
+    return v_fma(n, hi, v_fma(n, v_set(AF_K(SIXTH_LO)), af_mul_small(n_lo, hi)));
+}
+
 /* m (n + n_lo)/6, rounded once up to O(eps^2), as a product by 1/6 = SIXTH_HI
  * + SIXTH_LO: (n + n_lo)/6 = q + q_lo with q = n SIXTH_HI and its exact error
  * by FMA, the terms of SIXTH_LO and n_lo (eps^2 of q) in q_lo; no division. */

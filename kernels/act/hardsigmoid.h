@@ -1,5 +1,5 @@
 /* hardsigmoid(x) = min(max(x + 3, 0), 6)/6. Between the kinks x + 3 is carried
- * exactly (TwoSum) into the product by 1/6 (af_sixth_times): correctly
+ * exactly (af_sum_three) into the product by 1/6 (af_sixth): correctly
  * rounded up to O(eps^2). hardsigmoid'(+-3) = 0. Below TINY it is 1/2, and x is taken as
  * 0 (subnormal operands are slow). */
 
@@ -8,8 +8,8 @@ static inline V hardsigmoid_forward(V x, const VP *k)
     (void)k;
     x = af_zero_if_tiny(x);
     V three = v_set((T)3), lo;
-    V s = af_two_sum(x, three, &lo);
-    V mid = af_sixth_times(v_set((T)1), s, lo);
+    V s = af_sum_three(x, &lo);
+    V mid = af_sixth(s, lo);
     return v_sel(v_le(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), v_set((T)1), mid));
 }
 
