@@ -41,11 +41,13 @@ static inline V sigmoid_grad_times(V x, V m, const VP *k)
 /* y (1 - y) = y - y^2 in one rounding. Below 2^-92 (2^-512), where m y
  * heads for the subnormals, y - y^2 = y and m y is rounded once by
  * v_mul_tiny, whose result is made with integer operations (rare, tested
- * per vector). */
+ * per vector). A y of 0, which sigmoid gives only past its tail, takes that
+ * path too (m 0 is v_mul_tiny's m 0): the test is two instructions, not
+ * af_tiny_value_lanes' four. */
 static inline V sigmoid_grad_y_times(V y, V m, const VP *k)
 {
     (void)k;
-    M tiny = af_tiny_value_lanes(y);
+    M tiny = v_lt(v_abs(y), v_set(AF_K(EXP_TAIL_SCALE)));
     if (!AF_RARELY(m_any(tiny)))
         return v_mul(m, v_fnma(y, y, y));
     V rest = v_sel(tiny, v_set((T)0), y);
