@@ -6,6 +6,7 @@
     python3 bench/summarize.py run.json --plot out.png
     python3 bench/summarize.py run.json --readme README.md   # and rewrite the README's speed table
     python3 bench/summarize.py run.json --no-plot        # the table only (scripts/run bench)
+    python3 bench/summarize.py run.json --per-call small.json   # and ns per call of a --sizes=1,16,64 run
 
 One row per op x form x dtype x size. Times are ns per element (the median
 when the run has repetitions). Speed-ups are those of the fastest ISA: over
@@ -187,6 +188,31 @@ def half_table(library, baseline, size=MEMORY_RESIDENT):
     return "\n".join(lines)
 
 
+PER_CALL_SIZES = (1, 16, 64)
+
+
+def per_call_table(library, baseline, dtype="f32"):
+    """ns per call (time per element times n) at the small sizes of a
+    --sizes=1,16,64 run: per op and form, each ISA and the textbook loop.
+    At n = 1 it is the cost before the first element: the entry's checks,
+    the floating-point state (SPEC 3) and the dispatch."""
+    keys = sorted({k[:2] for k in library if k[2] == dtype and k[3] in PER_CALL_SIZES and k[4] == "uniform"},
+                  key=lambda k: (k[0], FORM_ORDER.index(k[1])))
+    if not keys:
+        return ""
+    isas = ordered({isa for k, by_isa in library.items() if k[3] in PER_CALL_SIZES for isa in by_isa}, ISA_ORDER)
+    header = ["function", "form", "n"] + isas + ["textbook"]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
+    for op, form in keys:
+        for n in PER_CALL_SIZES:
+            by_isa = library.get((op, form, dtype, n, "uniform"), {})
+            textbook = baseline.get(("textbook", op, form, dtype, n), (None, None))[0]
+            cells = [op, form, str(n)] + [f"{by_isa[isa][0] * n:.1f}" if isa in by_isa else "" for isa in isas]
+            cells.append(f"{textbook * n:.1f}" if textbook else "")
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def replace_block(path, marker, text):
     """Replaces the lines between <!-- marker:begin --> and <!-- marker:end --> in path."""
     with open(path) as f:
@@ -273,6 +299,8 @@ def main():
     parser.add_argument("--readme", metavar="FILE", help="also rewrite FILE's f32 n = 4096 table between its speed-table markers")
     parser.add_argument("--compare", metavar="FILE", help="compare.sh's output of the same report run: the README "
                         "table's fastest peer and ratio columns (left empty without it)")
+    parser.add_argument("--per-call", metavar="JSON", help="a run at --sizes=1,16,64: the ns per call of its ops "
+                        "(with --readme, between the README's per-call-table markers too)")
     args = parser.parse_args()
     report = load(args.json)
     library, baseline = parse(times_by_name(report))
@@ -287,8 +315,16 @@ def main():
         halves = half_table(library, baseline)
         if halves:
             replace_block(args.readme, "half-table", f"<!-- {machine} -->\n" + halves)
+    per_call = ""
+    if args.per_call:
+        per_call = per_call_table(*parse(times_by_name(load(args.per_call))))
+        if args.readme:
+            replace_block(args.readme, "per-call-table", f"<!-- {machine} -->\n" + per_call)
     print(f"{machine}. Times in ns per element.\n")
     print(table(library, baseline))
+    if per_call:
+        print("\nFloat arrays, ns per call at small n:\n")
+        print(per_call)
     halves = half_table(library, baseline)
     if halves:
         print(f"\n16-bit arrays against float at n = {MEMORY_RESIDENT} (the fastest ISA of each):\n")
