@@ -199,11 +199,11 @@ static inline V af_div_one_plus_signed(V n, V n_lo, V e)
     return af_div_signed_finish(q, v_sub(v_fma(q, e, v_sub(q, n)), n_lo), r);
 }
 
-/* s = a + 3 and its error *e = (3 - s) + a, both exact without TwoSum's
+/* s = a + 3 and its error *e = (3 - s) + a, exact without TwoSum's
  * ordering steps for any a in (-6, 6): where |a| < 2, 3 has the larger
  * exponent (Fast2Sum); where a <= -2, s is exact (Sterbenz) and 3 - s = -a;
- * where a >= 2, s and 3 - s are multiples of a's ulp, and so is the error,
- * which is small. */
+ * where a >= 2, 3 - s is a multiple of s's ulp below s in magnitude, and
+ * the error a multiple of a's ulp below half of s's: both representable. */
 static inline V af_sum_three(V a, V *e)
 {
     V three = v_set((T)3);
