@@ -18,22 +18,22 @@
  * Four vectors per iteration: the kernels of a few instructions (relu, the
  * from-y forms) ran 9-24% faster for floats at n = 4096 (Zen 5, AVX2 and
  * AVX-512), the others within noise. */
+/* One whole vector at element j, with the loop's k, p, in, dy and out. */
+#define AF_UNARY_STEP(io, body, refresh, j)                                                     \
+    refresh(k, p, (j), AF_LANES);                                                               \
+    v_store##io(out + (j), body(v_load##io(in + (j)), &k))
 #define AF_LOOP_UNARY(head, S, io, make_params, body, refresh)                                  \
     head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
     {                                                                                           \
         VP k = make_params(p);                                                                  \
         size_t i = 0;                                                                           \
         (void)dy;                                                                               \
-        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES) {                                      \
+        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                        \
             for (int u = 0; u < 4; u++) {                                                       \
-                size_t j = i + u * AF_LANES;                                                    \
-                refresh(k, p, j, AF_LANES);                                                     \
-                v_store##io(out + j, body(v_load##io(in + j), &k));                             \
+                AF_UNARY_STEP(io, body, refresh, i + u * AF_LANES);                             \
             }                                                                                   \
-        }                                                                                       \
         for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
-            refresh(k, p, i, AF_LANES);                                                         \
-            v_store##io(out + i, body(v_load##io(in + i), &k));                                 \
+            AF_UNARY_STEP(io, body, refresh, i);                                                \
         }                                                                                       \
         if (i < n) {                                                                            \
             refresh(k, p, i, n - i);                                                            \
@@ -148,23 +148,22 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     return v_sel(small, v_ldexp_down(r, AF_K(NORMAL_SHIFT)), r);
 }
 
+/* One whole vector at element j, with the loop's k, p, in, dy and out. */
+#define AF_BINARY_STEP(io, body, refresh, j)                                                    \
+    refresh(k, p, (j), AF_LANES);                                                               \
+    V x = v_load##io(in + (j)), d = v_load##io(dy + (j));                                       \
+    v_store##io(out + (j), AF_BACKWARD_VALUE(x, d, body, &k))
 #define AF_LOOP_BINARY(head, S, io, make_params, body, refresh)                                 \
     head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
     {                                                                                           \
         VP k = make_params(p);                                                                  \
         size_t i = 0;                                                                           \
-        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES) {                                      \
+        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                        \
             for (int u = 0; u < 4; u++) {                                                       \
-                size_t j = i + u * AF_LANES;                                                    \
-                refresh(k, p, j, AF_LANES);                                                     \
-                V x = v_load##io(in + j), d = v_load##io(dy + j);                               \
-                v_store##io(out + j, AF_BACKWARD_VALUE(x, d, body, &k));                        \
+                AF_BINARY_STEP(io, body, refresh, i + u * AF_LANES);                            \
             }                                                                                   \
-        }                                                                                       \
         for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
-            refresh(k, p, i, AF_LANES);                                                         \
-            V x = v_load##io(in + i), d = v_load##io(dy + i);                                   \
-            v_store##io(out + i, AF_BACKWARD_VALUE(x, d, body, &k));                            \
+            AF_BINARY_STEP(io, body, refresh, i);                                               \
         }                                                                                       \
         if (i < n) {                                                                            \
             refresh(k, p, i, n - i);                                                            \
