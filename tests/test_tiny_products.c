@@ -61,7 +61,7 @@ static double random_sign(double v) { return next_bits() & 1 ? -v : v; }
 FILL(float, -92, -149, 0x1p-149f * 2047, 0x1p-126f)
 FILL(double, -512, -1074, 0x1p-1074 * 2047, 0x1p-1022)
 
-#define CHECK_ARRAYS(T, DTYPE, FN, TINY)                                                                          \
+#define CHECK_ARRAYS(T, DTYPE, FN, TINY)                                                                   \
     static void check_##T(const char *isa)                                                                 \
     {                                                                                                      \
         T *y = malloc(COUNT * sizeof *y), *dy = malloc(COUNT * sizeof *dy);                                \
@@ -79,7 +79,7 @@ FILL(double, -512, -1074, 0x1p-1074 * 2047, 0x1p-1022)
             const int is_tiny = y[i] != 0 && fabs((double)y[i]) < TINY;                                    \
             const T want = is_tiny ? dy[i] * y[i] : base[i];                                               \
             tiny += is_tiny;                                                                               \
-            if (!h_same(DTYPE, &dx[i], &want, 0))                                                                    \
+            if (!h_same(DTYPE, &dx[i], &want, 0))                                                          \
                 wrong += !CHECK(0, "%s %s: y = %a, dy = %a: %a, want %a (%s)", isa, #T, (double)y[i],      \
                                 (double)dy[i], (double)dx[i], (double)want, is_tiny ? "dy y" : "scalar"); \
         }                                                                                                  \
