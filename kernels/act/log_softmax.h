@@ -38,7 +38,8 @@ static T log_softmax_log(T s, T s_lo, T *lo)
 
 /* sum over x_k < m of 2^EXP_TAIL_SHIFT e^(x_k - m), as hi + *lo, and in
  * *count how many x_k equal m. Every scaled term is normal down to
- * EXP_TAIL_MIN, below which it is 0 (constants.h), and the sum cannot
+ * EXP_TAIL_MIN, below which it is 0 (constants.h), and so is the power of 2
+ * that scales it (one product: af_exp_times_pow2_normal); the sum cannot
  * overflow for any row length that fits memory. */
 AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *count, T *lo)
 {
@@ -56,7 +57,7 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
                 row_store(src->lo_out, j, n, d_lo);
             }
             M top = v_eq(d, zero);
-            V e = af_exp_times_pow2(af_exp_clamp_nonpos(d, tail_min), shift);
+            V e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(d, tail_min), shift);
             e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));
             tops = v_add(tops, v_sel(top, v_set((T)1), zero));
             row_sum_add(&acc, g, e);
