@@ -141,12 +141,9 @@ AF_POLY_TABLE double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
  * at the least (tanhshrink', m x^2). */
 #define SQUARE_SHIFT_f32 92
 #define SQUARE_SHIFT_f64 600
-/* Below EXPM1_MIN e^a - 1 rounds to -1 (e^a < ulp(1)/4); up to 2^EXPM1_EXACT_K
- * the subtraction 2^k - 1 is exact. */
+/* Below EXPM1_MIN e^a - 1 rounds to -1 (e^a < ulp(1)/4). */
 #define EXPM1_MIN_f32 -18.0f
 #define EXPM1_MIN_f64 -38.0
-#define EXPM1_EXACT_K_f32 24.0f
-#define EXPM1_EXACT_K_f64 53.0
 /* e^r = 1 + r + r^2 P(r) on |r| <= 0.35, P highest degree first (tools/exp_poly.py). */
 /* f32: P of degree 5, error 2^-30.2 relative to e^r */
 #define EXP_DEGREE_f32 5

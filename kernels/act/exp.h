@@ -81,23 +81,6 @@ static inline V af_zero_if_tiny(V a) { return v_sel(af_is_tiny(a), v_set((T)0), 
  * keeps subnormal operands out, and no upper clamp is needed. A NaN passes. */
 static inline V af_exp_clamp_nonpos(V a, V lo) { return v_max(v_min(a, v_set(-AF_K(TINY))), lo); }
 
-/* e^a = 2^k (1 + (r + w)): the rounding of r + w (1/4 ulp at most, where
- * e^r < 1) and the last one; the scaling by 2^k is exact unless the result
- * is subnormal (af_exp_tail avoids needing one). a is clamped to
- * [EXP_MIN, EXP_MAX], past which e^a is 0 or inf as at the bounds; a NaN
- * passes the clamp and the arithmetic. */
-static inline V af_exp(V a)
-{
-    V ac = v_min(v_max(a, v_set(AF_K(EXP_MIN))), v_set(AF_K(EXP_MAX)));
-    return af_exp_times_pow2(af_zero_if_tiny(ac), af_zero_addend());
-}
-
-/* The same for a <= 0 (or NaN), the e^-|x| of most callers: one clamp fewer. */
-static inline V af_exp_nonpos(V a)
-{
-    return af_exp_times_pow2(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_MIN))), af_zero_addend());
-}
-
 /* e^max(a, lo) for a <= 0 (or NaN) and lo >= EXP_TAIL, in the same clamp:
  * e^a >= 2^-92 (2^-967) is normal, and so is every power 2^k that scales
  * it, so one product scales (af_exp_times_pow2_normal: the same bits, and on
@@ -107,23 +90,20 @@ static inline V af_exp_nonpos_above(V a, V lo)
     return af_exp_times_pow2_normal(af_exp_clamp_nonpos(a, lo), af_zero_addend());
 }
 
-/* e^a - 1 = hi + *lo, |*lo| <= ulp(hi)/2, to about twice the working
- * precision: with p = 2^k, (p - 1) + p r + p w where p - 1 = t + t_lo exactly
- * (t_lo is p - (t + 1), or -1 where p - 1 rounds to p, which needs k >
- * EXPM1_EXACT_K and so a > 0: may_be_positive), t + p r = s + e exactly
- * (Fast2Sum: t = 0 or |t| >= |p r|, and p r is exact), and
- * s + (e + t_lo + p w) normalized by Fast2Sum (the tail is below |s|). a is
- * clamped by the caller so that k stays in v_ldexp's domain, and kept off
- * (-TINY, TINY) but for 0. */
-static inline V af_expm1_dw_clamped(V a, V *lo, int may_be_positive)
+/* e^a - 1 = hi + *lo for a in [2 EXPM1_MIN, 0] (or NaN), |*lo| <= ulp(hi)/2,
+ * to about twice the working precision: with p = 2^k (normal: k >= -52,
+ * -110 in double, one product), (p - 1) + p r + p w where p - 1 = t + t_lo
+ * exactly (t_lo = p - (t + 1)), t + p r = s + e exactly (Fast2Sum: t = 0 or
+ * |t| >= |p r|, and p r is exact), and s + (e + t_lo + p w) normalized by
+ * Fast2Sum (the tail is below |s|). a is kept off (-TINY, 0) by the caller
+ * (tanh's -2|x| reaches 2 EXPM1_MIN). */
+static inline V af_expm1_dw_clamped(V a, V *lo)
 {
     V k, w, one = v_set((T)1);
     V r = af_exp_reduce(a, &k, &w);
-    V p = v_ldexp(one, k);
+    V p = v_ldexp_normal(one, k);
     V t = v_sub(p, one);
     V t_lo = v_sub(p, v_add(t, one));
-    if (may_be_positive)
-        t_lo = v_sel(v_gt(k, v_set(AF_K(EXPM1_EXACT_K))), v_neg(one), t_lo);
     V pr = v_mul(p, r);
     V s = v_add(t, pr);
     V e = v_sub(pr, v_sub(s, t));
@@ -133,41 +113,16 @@ static inline V af_expm1_dw_clamped(V a, V *lo, int may_be_positive)
     return hi;
 }
 
-/* e^a - 1 as hi + *lo for any a. Below EXPM1_MIN e^a - 1 rounds to -1 as at
- * the bound; below TINY in magnitude it is a (a^2/2 < ulp(a)/2^8), kept
+/* The same for any a <= 0 (or NaN): below EXPM1_MIN e^a - 1 rounds to -1 as
+ * at the bound; below TINY in magnitude it is a (a^2/2 < ulp(a)/2^8), kept
  * out of the arithmetic, which also keeps the sign of a zero. */
-static inline V af_expm1_dw(V a, V *lo)
-{
-    V zero = v_set((T)0);
-    M tiny = af_is_tiny(a);
-    V ac = v_min(v_max(a, v_set(AF_K(EXPM1_MIN))), v_set(AF_K(EXP_MAX)));
-    V hi = af_expm1_dw_clamped(v_sel(tiny, zero, ac), lo, 1);
-    *lo = v_sel(tiny, zero, *lo);
-    return v_sel(tiny, a, hi);
-}
-
-/* The same for a <= 0 (or NaN): the lower clamp only, and the tiny test
- * without |a|. */
 static inline V af_expm1_dw_nonpos(V a, V *lo)
 {
     V zero = v_set((T)0);
     M tiny = v_gt(a, v_set(-AF_K(TINY)));
-    V hi = af_expm1_dw_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXPM1_MIN))), lo, 0);
+    V hi = af_expm1_dw_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXPM1_MIN))), lo);
     *lo = v_sel(tiny, zero, *lo);
     return v_sel(tiny, a, hi);
-}
-
-/* e^a - 1 rounded once (up to O(eps^2)). */
-static inline V af_expm1(V a)
-{
-    V lo;
-    return af_expm1_dw(a, &lo);
-}
-
-static inline V af_expm1_nonpos(V a)
-{
-    V lo;
-    return af_expm1_dw_nonpos(a, &lo);
 }
 
 /* ---- e^a for a <= 0, kept away from subnormals ------------------------------ */
@@ -188,15 +143,15 @@ typedef struct {
     M negligible; /* a < BESIDE_ONE_ARG: e^a is nothing beside 1 */
 } af_exp_parts;
 
-/* The parts of e^a for a clamped by the caller (to [EXP_TAIL_MIN, EXP_MAX], off
- * (-TINY, TINY) but for 0), with no low part. For a <= 0 (may_be_positive
- * 0) k + j lies in [-101, 0] ([-967, 0] in double), where one product scales. */
-static inline af_exp_parts af_exp_tail_clamped(V a, int may_be_positive)
+/* The parts of e^a for a clamped by the caller to [EXP_TAIL_MIN, -TINY]
+ * (or 0, or NaN), with no low part: k + j lies in [-101, 0] ([-967, 0] in
+ * double), where one product scales. */
+static inline af_exp_parts af_exp_tail_clamped(V a)
 {
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
     V j = v_sel(tail, v_set(AF_K(EXP_TAIL_SHIFT)), v_set((T)0));
     af_exp_parts p;
-    p.e = may_be_positive ? af_exp_times_pow2(a, j) : af_exp_times_pow2_normal(a, j);
+    p.e = af_exp_times_pow2_normal(a, j);
     p.e = v_sel(v_le(a, v_set(AF_K(EXP_TAIL_MIN))), v_set((T)0), p.e);
     p.lo = af_zero_addend();
     p.scale = v_sel(tail, v_set(AF_K(EXP_TAIL_SCALE)), v_set((T)1));
@@ -215,20 +170,13 @@ static inline af_exp_parts af_exp_with_lo(af_exp_parts p, V a_lo)
 /* e^a for a <= 0 (or NaN), a exact: the e^-|x| of most callers. */
 static inline af_exp_parts af_exp_tail_nonpos(V a)
 {
-    return af_exp_tail_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_TAIL_MIN))), 0);
+    return af_exp_tail_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_TAIL_MIN))));
 }
 
 /* e^(a + a_lo) for a <= 0 (or NaN). */
 static inline af_exp_parts af_exp_tail_nonpos_dw(V a, V a_lo)
 {
     return af_exp_with_lo(af_exp_tail_nonpos(a), a_lo);
-}
-
-/* e^(a + a_lo) for any a. */
-static inline af_exp_parts af_exp_tail(V a, V a_lo)
-{
-    V ac = v_min(v_max(a, v_set(AF_K(EXP_TAIL_MIN))), v_set(AF_K(EXP_MAX)));
-    return af_exp_with_lo(af_exp_tail_clamped(af_zero_if_tiny(ac), 1), a_lo);
 }
 
 /* v 2^-EXP_TAIL_SHIFT in the lanes of m, v elsewhere: integer operations,

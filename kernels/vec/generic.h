@@ -64,11 +64,6 @@
 #define v_ldexp_normal AF_CAT(AF_VP, ldexp_normal)
 #define v_ldexp_down AF_CAT(AF_VP, ldexp_down)
 #define v_mul_tiny AF_CAT(AF_VP, mul_tiny)
-/* Written over the vocabulary in kernels/act/exp.h. */
-#define v_exp af_exp
-#define v_exp_nonpos af_exp_nonpos
-#define v_expm1 af_expm1
-#define v_expm1_nonpos af_expm1_nonpos
 #define v_log1p AF_CAT(AF_VP, log1p)
 #define m_first AF_CAT(AF_MP, first)
 #define m_any AF_CAT(AF_MP, any)
