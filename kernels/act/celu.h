@@ -31,13 +31,18 @@ static inline V celu_forward(V x, const VP *k)
 
 /* m e^(u + u_lo) from af_exp_tail, whose condition number |u| would otherwise
  * turn the rounding of x/a into |u|/2 ulp. */
+static inline V celu_grad_times_of(V x, V m, V u_lo, af_exp_parts e)
+{
+    e = af_exp_with_lo(e, u_lo);
+    V below = af_unscale_by(e, v_fma(m, e.e, af_finite_or_zero(v_mul(m, e.lo))), e.scale);
+    return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
+}
+
 static inline V celu_grad_times(V x, V m, const VP *k)
 {
     x = v_sel(celu_tiny(x, k), v_set((T)0), x);
     V u_lo, u = celu_quotient(v_min(x, v_set((T)0)), k, &u_lo);
-    af_exp_parts e = af_exp_tail_nonpos_dw(u, u_lo);
-    V below = af_unscale(v_fma(m, e.e, af_finite_or_zero(v_mul(m, e.lo))), e.scale);
-    return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
+    return AF_WITH_EXP_NONPOS(u, celu_grad_times_of, x, m, u_lo);
 }
 
 /* For y <= 0 (a > 0), e^(x/a) = (y + a)/a: the sum exact, one corrected division. */

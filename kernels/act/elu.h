@@ -11,12 +11,17 @@ static inline V elu_forward(V x, const VP *k)
 }
 
 /* m a e^x, with e^x from af_exp_tail so that a subnormal result is rounded once. */
+static inline V elu_grad_times_of(V x, V m, const VP *k, af_exp_parts e)
+{
+    V ma = v_mul(m, elu_alpha(k));
+    V below = af_unscale_by(e, v_mul(ma, e.e), e.scale);
+    return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
+}
+
 static inline V elu_grad_times(V x, V m, const VP *k)
 {
-    af_exp_parts e = af_exp_tail_nonpos(v_min(x, v_set((T)0)));
-    V ma = v_mul(m, elu_alpha(k));
-    V below = af_unscale(v_mul(ma, e.e), e.scale);
-    return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
+    V a = v_min(x, v_set((T)0));
+    return AF_WITH_EXP_NONPOS(a, elu_grad_times_of, x, m, k);
 }
 
 /* For y <= 0, a e^x = y + a (one rounding of the given y). */

@@ -3,7 +3,7 @@
  * u is not representable: u = u_hi + u_lo, u_lo exact from an FMA and the low
  * half of 1/sqrt 2. erfc's condition number is 2u^2 (200 at x = -14), so the
  * rounding of u alone would cost 100 ulp. That condition is all in the factor
- * e^(-u^2) = e^(-x^2/2), which af_gauss takes from x itself, accurately; what
+ * e^(-u^2) = e^(-x^2/2), which af_gauss_arg takes from x itself, accurately; what
  * is left is erfcx(a) = erfc(a) e^(a^2), whose condition number is below 1:
  *   a <= 1/2    Phi = 1/2 - erf(u)/2, erf inline (gelu_erf_middle);
  *   a > 1/2     erfc(a) = e^(-x^2/2) erfcx(a) (gelu_erfcx_dw), and Phi is
@@ -63,13 +63,20 @@ static inline V gelu_erfcx_dw(V a, V a_lo, V *lo)
     return e;
 }
 
-/* e^(-x^2/2) as af_exp_tail parts, for gelu: with x at most GELU_GAUSS_MAX,
- * and in the lanes of *deep (constants.h: GELU_DEEP_E) e and lo scaled by
+/* -x^2/2 = a + *a_lo for x taken at most GELU_GAUSS_MAX: e^a's parts come
+ * from AF_WITH_EXP_NONPOS, and gelu_gauss makes them e^(-x^2/2)'s. */
+static inline V gelu_gauss_arg(V x, V *a_lo) { return af_gauss_arg(v_min(x, v_set(AF_K(GELU_GAUSS_MAX))), a_lo); }
+
+/* e^(-x^2/2) as af_exp_tail parts, for gelu, from e^a's parts g: in the
+ * lanes of *deep (constants.h: GELU_DEEP_E) e and lo scaled by
  * 2^GELU_DEEP_SHIFT more, exactly (scale keeps EXP_TAIL_SCALE there:
- * gelu_unscale reads deep). */
-static inline af_exp_parts gelu_gauss(V x, M *deep)
+ * gelu_unscale reads deep); a vector with no lane in the tail has none. */
+static inline af_exp_parts gelu_gauss(af_exp_parts g, V a_lo, M *deep)
 {
-    af_exp_parts g = af_gauss(v_min(x, v_set(AF_K(GELU_GAUSS_MAX))));
+    g = af_exp_with_lo(g, a_lo);
+    *deep = m_first(0);
+    if (!AF_RARELY(m_any(g.tail)))
+        return g;
     *deep = v_lt(v_sel(g.tail, g.e, v_set((T)1)), v_set(AF_K(GELU_DEEP_E)));
     V up = v_sel(*deep, v_ldexp(v_set((T)1), v_set((T)AF_K(GELU_DEEP_SHIFT))), v_set((T)1));
     g.e = v_mul(g.e, up);
@@ -88,7 +95,7 @@ static inline V gelu_unscale(V v, af_exp_parts g, M deep)
     return v_sel(deep, deep_v, af_unscale_lanes(v, g.tail));
 }
 
-/* Phi(x) = (hi + *lo) * g.scale, g = gelu_gauss(x). */
+/* Phi(x) = (hi + *lo) * g.scale, g = gelu_gauss's parts at x. */
 static inline V gelu_cdf_dw(V x, af_exp_parts g, V *lo)
 {
     V half = v_set((T)0.5), one = v_set((T)1);
@@ -127,12 +134,10 @@ static inline V af_times_half(V m, V x)
  * x = -inf is taken as -1e4 (Phi is 0 there, not inf * 0). m x Phi, in
  * gelu_gauss's scale, cannot overflow unless m gelu(x) does: x Phi is gelu(x)
  * itself for x >= 0, and below 1 in magnitude for x < 0, scaled or not. */
-static inline V gelu_times(V m, V x, int has_m)
+static inline V gelu_times_of(V m, V x, int has_m, V xs, V a_lo, af_exp_parts e)
 {
-    M tiny = af_is_tiny(x);
-    V xs = v_sel(tiny, v_set((T)0), x);
-    M deep;
-    af_exp_parts g = gelu_gauss(xs, &deep);
+    M tiny = af_is_tiny(x), deep;
+    af_exp_parts g = gelu_gauss(e, a_lo, &deep);
     V cdf_lo, cdf = gelu_cdf_dw(xs, g, &cdf_lo);
     V p_lo, p = af_mul_dw(v_max(xs, v_set((T)-1e4)), cdf, cdf_lo, &p_lo);
     V first_order = af_mul_small(x, v_set((T)0.5));
@@ -143,6 +148,12 @@ static inline V gelu_times(V m, V x, int has_m)
     return v_sel(tiny, first_order, gelu_unscale(af_round_dw(p, p_lo), g, deep));
 }
 
+static inline V gelu_times(V m, V x, int has_m)
+{
+    V xs = af_zero_if_tiny(x), a_lo, a = gelu_gauss_arg(xs, &a_lo);
+    return AF_WITH_EXP_NONPOS(a, gelu_times_of, m, x, has_m, xs, a_lo);
+}
+
 static inline V gelu_forward(V x, const VP *k)
 {
     (void)k;
@@ -150,17 +161,23 @@ static inline V gelu_forward(V x, const VP *k)
 }
 
 /* gelu' = Phi + x phi, a double word until m times it is rounded once. */
-static inline V gelu_grad_times(V x, V m, const VP *k)
+static inline V gelu_grad_times_of(V x, V m, V a_lo, af_exp_parts e)
 {
-    (void)k;
-    x = af_zero_if_tiny(x);
     M deep;
-    af_exp_parts g = gelu_gauss(x, &deep);
+    af_exp_parts g = gelu_gauss(e, a_lo, &deep);
     V cdf_lo, cdf = gelu_cdf_dw(x, g, &cdf_lo);
     V xphi_lo, xphi = gelu_phi_dw(g, af_clamp_x(x), &xphi_lo);
     V err, sum = af_two_sum(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
     return gelu_unscale(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g, deep);
+}
+
+static inline V gelu_grad_times(V x, V m, const VP *k)
+{
+    (void)k;
+    x = af_zero_if_tiny(x);
+    V a_lo, a = gelu_gauss_arg(x, &a_lo);
+    return AF_WITH_EXP_NONPOS(a, gelu_grad_times_of, x, m, a_lo);
 }
 
 #if AF_IS_F64

@@ -9,16 +9,17 @@
 typedef struct {
     V e, ev, n, n_lo, d, d_lo, scale;
     M neg;
+    af_exp_parts exp;
 } mish_parts;
 
 /* e (scaled in the tail, for the products with x), ev its value where it
  * meets 2 and 1 (0 below e^BESIDE_ONE_ARG, where it would be subnormal
  * further on), the numerator (e + 2 or 1 + 2e) and the denominator D as
  * double words. */
-static inline mish_parts mish_split(V x)
+static inline mish_parts mish_split(V x, af_exp_parts e)
 {
     mish_parts s;
-    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
+    s.exp = e;
     V ev = af_exp_value_beside_one(e);
     s.ev = ev;
     V two = v_set((T)2), err;
@@ -42,17 +43,23 @@ static inline mish_parts mish_split(V x)
     return s;
 }
 
-static inline V mish_forward(V x, const VP *k)
+static inline V mish_forward_of(V x, af_exp_parts e)
 {
-    (void)k;
-    mish_parts s = mish_split(x);
+    mish_parts s = mish_split(x, e);
     /* x < 0: (x e) n / D, scaled;  x >= 0: x n / D (x = +inf: num_lo is NaN,
      * and af_div_dw_signed drops it). */
     V xe_lo, xe = af_two_prod(af_clamp_x_below(x), s.e, &xe_lo);
     V a = v_sel(s.neg, xe, x), a_lo = v_sel(s.neg, xe_lo, v_set((T)0));
     V num = af_mul_small(a, s.n);
     V num_lo = v_fma(a, s.n_lo, v_fma(a_lo, s.n, v_fma(a, s.n, v_neg(num))));
-    return af_unscale(af_div_dw_signed(num, num_lo, s.d, s.d_lo), s.scale);
+    return af_unscale_by(s.exp, af_div_dw_signed(num, num_lo, s.d, s.d_lo), s.scale);
+}
+
+static inline V mish_forward(V x, const VP *k)
+{
+    (void)k;
+    V a = v_nabs(x);
+    return AF_WITH_EXP_NONPOS(a, mish_forward_of, x);
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define mish_forward_first_order_x 1
@@ -62,10 +69,9 @@ static inline V mish_forward(V x, const VP *k)
  *   x >= 0: Q / D^2,    Q = 1 + e(4 + e((6 + 4x) + e(4 + 4x)))
  * The root x = -1.19 is where 4(1 + x) and the e terms cancel; 1 + x is
  * exact there. */
-static inline V mish_grad_times(V x, V m, const VP *k)
+static inline V mish_grad_times_of(V x, V m, af_exp_parts e)
 {
-    (void)k;
-    mish_parts s = mish_split(x);
+    mish_parts s = mish_split(x, e);
     V xc = af_clamp_x(x);
     V one = v_set((T)1), four = v_set((T)4);
     V ev = s.ev;
@@ -75,7 +81,14 @@ static inline V mish_grad_times(V x, V m, const VP *k)
     V q_pos = v_fma(ev, v_fma(ev, v_fma(ev, four_4x, six_4x), four), one);
     V n_lo, n = af_two_prod(v_sel(s.neg, q_neg, q_pos), v_sel(s.neg, s.e, one), &n_lo);
     V dd_lo, dd = af_square_dw(s.d, s.d_lo, &dd_lo);
-    return af_unscale(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), s.scale);
+    return af_unscale_by(s.exp, af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), s.scale);
+}
+
+static inline V mish_grad_times(V x, V m, const VP *k)
+{
+    (void)k;
+    V a = v_nabs(x);
+    return AF_WITH_EXP_NONPOS(a, mish_grad_times_of, x, m);
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define mish_grad_times_first_order_x 1

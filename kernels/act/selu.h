@@ -26,13 +26,18 @@ static inline V selu_forward(V x, const VP *k)
 
 /* m l a e^x with l a = c + c_lo and e^x from af_exp_tail: rounded once,
  * even where it is subnormal. */
-static inline V selu_grad_times(V x, V m, const VP *k)
+static inline V selu_grad_times_of(V x, V m, const VP *k, af_exp_parts e)
 {
     V c_lo, c = selu_lambd_alpha(k, &c_lo);
     V t_lo, t = af_mul_dw(m, c, c_lo, &t_lo);
-    af_exp_parts e = af_exp_tail_nonpos(v_min(x, v_set((T)0)));
-    V below = af_unscale(v_fma(t, e.e, v_mul(t_lo, e.e)), e.scale);
+    V below = af_unscale_by(e, v_fma(t, e.e, v_mul(t_lo, e.e)), e.scale);
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), v_mul(m, selu_lambd(k)), below));
+}
+
+static inline V selu_grad_times(V x, V m, const VP *k)
+{
+    V a = v_min(x, v_set((T)0));
+    return AF_WITH_EXP_NONPOS(a, selu_grad_times_of, x, m, k);
 }
 
 /* For y <= 0, l a e^x = y + l a: the sum exact (TwoSum), then m times it. */

@@ -29,13 +29,18 @@ static inline V sigmoid_forward(V x, const VP *k)
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
  * cancellation, and m e is formed before the scale of af_exp_tail. */
+static inline V sigmoid_grad_times_of(V m, af_exp_parts e)
+{
+    V d_lo, d = af_one_plus(af_exp_value_beside_one(e), &d_lo);
+    V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
+    return af_unscale_by(e, af_div_dw_times_finite(m, e.e, e.lo, dd, dd_lo), e.scale);
+}
+
 static inline V sigmoid_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
-    V d_lo, d = af_one_plus(af_exp_value_beside_one(e), &d_lo);
-    V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
-    return af_unscale(af_div_dw_times_finite(m, e.e, e.lo, dd, dd_lo), e.scale);
+    V a = v_nabs(x);
+    return AF_WITH_EXP_NONPOS(a, sigmoid_grad_times_of, m);
 }
 
 /* y (1 - y) = y - y^2 in one rounding. Below 2^-92 (2^-512), where m y

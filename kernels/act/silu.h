@@ -4,15 +4,21 @@
  * gives -0, x = +inf gives +inf), and e^-|x| comes
  * from af_exp_tail, so that silu(-100.0f) = -3.7e-42 is rounded once. */
 
-static inline V silu_forward(V x, const VP *k)
+static inline V silu_forward_of(V x, af_exp_parts e)
 {
-    (void)k;
     M pos = v_ge(x, v_set((T)0));
-    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
     V n_lo, n = af_two_prod(af_clamp_x_below(x), e.e, &n_lo);
     n = v_sel(pos, x, n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return af_unscale(af_div_one_plus_signed(n, n_lo, af_exp_value_beside_one(e)), v_sel(pos, v_set((T)1), e.scale));
+    V q = af_div_one_plus_signed(n, n_lo, af_exp_value_beside_one(e));
+    return af_unscale_by(e, q, v_sel(pos, v_set((T)1), e.scale));
+}
+
+static inline V silu_forward(V x, const VP *k)
+{
+    (void)k;
+    V a = v_nabs(x);
+    return AF_WITH_EXP_NONPOS(a, silu_forward_of, x);
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define silu_forward_first_order_x 1
@@ -20,12 +26,10 @@ static inline V silu_forward(V x, const VP *k)
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
  * and e ((1 + x) + e)/d^2 below, d = 1 + e. (1 + x) is exact near the root
  * x = -1.278, so what cancels there is e's rounding alone. */
-static inline V silu_grad_times(V x, V m, const VP *k)
+static inline V silu_grad_times_of(V x, V m, af_exp_parts e)
 {
-    (void)k;
     V one = v_set((T)1);
     M pos = v_ge(x, v_set((T)0));
-    af_exp_parts e = af_exp_tail_nonpos(v_nabs(x));
     V ev = af_exp_value_beside_one(e);
     V d_lo, d = af_one_plus(ev, &d_lo);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
@@ -33,5 +37,12 @@ static inline V silu_grad_times(V x, V m, const VP *k)
     V n_lo, n = af_two_prod(v_add(one_x, ev), e.e, &n_lo);
     n = v_sel(pos, v_fma(ev, one_x, one), n);
     n_lo = v_sel(pos, v_set((T)0), n_lo);
-    return af_unscale(af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+    return af_unscale_by(e, af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
+}
+
+static inline V silu_grad_times(V x, V m, const VP *k)
+{
+    (void)k;
+    V a = v_nabs(x);
+    return AF_WITH_EXP_NONPOS(a, silu_grad_times_of, x, m);
 }

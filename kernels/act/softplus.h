@@ -13,6 +13,7 @@ typedef struct {
     M pos;
 } softplus_parts;
 
+/* z = b x as z + z_lo; e^-|z| comes in later (AF_WITH_EXP_NONPOS). */
 static inline softplus_parts softplus_split(V x, const VP *k)
 {
     softplus_parts s;
@@ -20,23 +21,29 @@ static inline softplus_parts softplus_split(V x, const VP *k)
     s.z_lo = v_fma(softplus_beta(k), x, v_neg(s.z));
     s.z_lo = af_finite_or_zero(s.z_lo);
     s.pos = v_gt(s.z, v_set((T)0));
-    s.e = af_exp_tail_nonpos(v_nabs(s.z));
     return s;
 }
 
-static inline V softplus_forward(V x, const VP *k)
+static inline V softplus_forward_of(V x, const VP *k, softplus_parts s, af_exp_parts e)
 {
-    softplus_parts s = softplus_split(x, k);
+    s.e = e;
     /* e^-|z_hi + z_lo| = e (1 -+ z_lo): the low part of e, scaled like e,
      * which log1p divides by 1 + e. Where e is negligible beside 1 (the tail
      * included) log1p(e) = e, and log1p does not meet e's square. */
     V e_lo = v_mul(s.z_lo, v_sel(s.pos, v_neg(s.e.e), s.e.e));
     V log_term = v_sel(s.e.negligible, v_add(s.e.e, e_lo), af_log1p_unit(af_exp_value_beside_one(s.e), e_lo));
-    V tail = af_unscale(v_div(log_term, softplus_beta(k)), s.e.scale);
+    V tail = af_unscale_by(s.e, v_div(log_term, softplus_beta(k)), s.e.scale);
     /* tail alone for z <= 0, not 0 + tail: with b < 0 a tail that underflows
      * is -0, the sign of the exact result, which + 0 would lose. */
     V y = v_sel(s.pos, v_add(x, tail), tail);
     return v_sel(v_gt(s.z, softplus_threshold(k)), x, y);
+}
+
+static inline V softplus_forward(V x, const VP *k)
+{
+    softplus_parts s = softplus_split(x, k);
+    V a = v_nabs(s.z);
+    return AF_WITH_EXP_NONPOS(a, softplus_forward_of, x, k, s);
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define softplus_forward_first_order_x 1
@@ -46,15 +53,22 @@ static inline V softplus_forward(V x, const VP *k)
  * 1 - sigmoid(z) only scales that correction (|z_lo| <= ulp(z)/2): it is
  * (z > 0 ? e : 1) times the 1/(1 + e) of sigmoid's quotient, which the
  * compiler shares, rather than a second division. */
-static inline V softplus_grad_times(V x, V m, const VP *k)
+static inline V softplus_grad_times_of(V m, const VP *k, softplus_parts s, af_exp_parts e)
 {
-    softplus_parts s = softplus_split(x, k);
+    s.e = e;
     V one = v_set((T)1);
     V ev = af_exp_value_beside_one(s.e);
     V sig = af_div_one_plus_times(m, v_sel(s.pos, one, s.e.e), ev);
     V one_minus_sig = v_mul(v_sel(s.pos, ev, one), v_div(one, v_add(one, ev)));
-    V g = af_unscale(v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
+    V g = af_unscale_by(s.e, v_fma(v_mul(sig, s.z_lo), one_minus_sig, sig), v_sel(s.pos, one, s.e.scale));
     return v_sel(v_gt(s.z, softplus_threshold(k)), m, g);
+}
+
+static inline V softplus_grad_times(V x, V m, const VP *k)
+{
+    softplus_parts s = softplus_split(x, k);
+    V a = v_nabs(s.z);
+    return AF_WITH_EXP_NONPOS(a, softplus_grad_times_of, m, k, s);
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define softplus_grad_times_first_order_x 1

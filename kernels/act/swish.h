@@ -31,14 +31,19 @@ static inline V swish_grad_times(V x, V m, const VP *k)
 
 /* dy d swish/d beta = dy x^2 sigmoid'(z) = dy x^2 e/(1 + e)^2, e = e^-|z|: x^2 e
  * as a double word (two exact products), one corrected quotient. */
-static inline V swish_param_grad_times(V x, V m, const VP *k)
+static inline V swish_param_grad_times_of(V x, V m, V z, V z_lo, af_exp_parts e)
 {
-    V z_lo, z = swish_z(x, k, &z_lo);
     V d, d_lo;
-    af_exp_parts e = af_sigmoid_denominator(z, z_lo, &d, &d_lo);
+    e = af_sigmoid_denominator(e, z, z_lo, &d, &d_lo);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
     V a_lo, a = af_mul_dw(xf, e.e, e.lo, &a_lo);
     V b_lo, b = af_mul_dw(xf, a, a_lo, &b_lo);
-    return af_pass_nan(x, af_unscale(af_div_dw_times(m, b, b_lo, dd, dd_lo), e.scale));
+    return af_pass_nan(x, af_unscale_by(e, af_div_dw_times(m, b, b_lo, dd, dd_lo), e.scale));
+}
+
+static inline V swish_param_grad_times(V x, V m, const VP *k)
+{
+    V z_lo, z = swish_z(x, k, &z_lo), a = v_nabs(z);
+    return AF_WITH_EXP_NONPOS(a, swish_param_grad_times_of, x, m, z, z_lo);
 }

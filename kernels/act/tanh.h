@@ -27,15 +27,19 @@ static inline V tanh_forward(V x, const VP *k)
 
 /* tanh' = 1 - tanh^2 = 4e/(1 + e)^2 with e = e^-2|x|: no cancellation; the
  * same double-word quotient and exp tail as sigmoid'. */
-static inline V tanh_grad_times(V x, V m, const VP *k)
+static inline V tanh_grad_times_of(V m, af_exp_parts e)
 {
-    (void)k;
-    V a = v_abs(x);
-    af_exp_parts e = af_exp_tail_nonpos(v_neg(v_add(a, a)));
     V d_lo, d = af_one_plus(af_exp_value_beside_one(e), &d_lo);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
     V four = v_set((T)4);
-    return af_unscale(af_div_dw_times_finite(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
+    return af_unscale_by(e, af_div_dw_times_finite(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
+}
+
+static inline V tanh_grad_times(V x, V m, const VP *k)
+{
+    (void)k;
+    V a = v_abs(x), minus_2a = v_neg(v_add(a, a));
+    return AF_WITH_EXP_NONPOS(minus_2a, tanh_grad_times_of, m);
 }
 
 /* 1 - y^2 in one rounding. */
