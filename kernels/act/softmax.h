@@ -65,8 +65,10 @@ static inline M softmax_scaled(V d) { return v_lt(d, v_set(AF_K(EXP_TAIL))); }
 
 /* sum_j e^(z_j - m) as hi + *lo, for a finite m = m_hi + m_lo; each
  * e^(z_j - m) also stored in e_out[j] unless e_out is NULL, and for a word
- * row z_j - m and the low part of e^(z_j - m) in place of z_j's words. */
-AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, T *e_out, T *lo)
+ * row z_j - m and the low part of e^(z_j - m) in place of z_j's words. A
+ * near row (row_max_near, a constant here) has no lane in the tail: e is
+ * af_exp_nonpos_above's, softmax_exp's bits, and nothing is scaled. */
+AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, T *e_out, T *lo, int near)
 {
     V neg_m = v_set(-m), m_low = v_set(m_lo), d_lo;
     row_sum acc;
@@ -75,8 +77,8 @@ AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, 
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
             V d = softmax_shift(src, j, n, neg_m, m_low, &d_lo);
-            V e = softmax_exp(d);
-            M scaled = softmax_scaled(d);
+            V e = near ? af_exp_nonpos_above(d, v_set(AF_K(BESIDE_ONE_ARG))) : softmax_exp(d);
+            M scaled = near ? m_first(0) : softmax_scaled(d);
             row_sum_add(&acc, g, v_sel(scaled, v_set((T)0), e));
             V e_lo = softmax_exp_lo(e, softmax_lo_for_exp(src, d, d_lo));
             acc.c[g] = v_add(acc.c[g], v_sel(scaled, v_set((T)0), e_lo));
@@ -91,11 +93,12 @@ AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, 
     return row_sum_total(&acc, lo);
 }
 
-/* The row's y for a finite maximum m = m_hi + m_lo of its z. */
-AF_SPECIALIZED void softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo)
+/* The row's y for a finite maximum m = m_hi + m_lo of its z; near as
+ * softmax_denominator's. */
+AF_SPECIALIZED void softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int near)
 {
     const int in_place = src->x == y;
-    T total_lo, total = softmax_denominator(src, n, m, m_lo, in_place ? NULL : y, &total_lo);
+    T total_lo, total = softmax_denominator(src, n, m, m_lo, in_place ? NULL : y, &total_lo, near);
     V neg_m = v_set(-m), m_low = v_set(m_lo), s = v_set(total), s_lo = v_set(total_lo), d_lo, zero = v_set((T)0);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V d, e_lo, e;
@@ -105,28 +108,36 @@ AF_SPECIALIZED void softmax_row_finite(const row_src *src, T *y, size_t n, T m, 
             e = row_load(y, i, n, zero);
         } else {
             d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
-            e = in_place ? softmax_exp(d) : row_load(y, i, n, zero);
+            e = !in_place ? row_load(y, i, n, zero)
+                : near    ? af_exp_nonpos_above(d, v_set(AF_K(BESIDE_ONE_ARG)))
+                          : softmax_exp(d);
             e_lo = softmax_exp_lo(e, d_lo);
         }
         /* e in [0, 1], s >= 1: finite, and af_div_dw_parts' products are fused. */
         V q = af_div_dw_finite(e, e_lo, s, s_lo);
         /* the scaled lanes but those stored as 0 */
-        M scaled = softmax_scaled(v_sel(v_eq(e, zero), zero, d));
-        if (AF_RARELY(m_any(scaled)))
-            q = af_unscale_lanes(q, scaled);
+        if (!near) {
+            M scaled = softmax_scaled(v_sel(v_eq(e, zero), zero, d));
+            if (AF_RARELY(m_any(scaled)))
+                q = af_unscale_lanes(q, scaled);
+        }
         row_store(y, i, n, q);
     }
 }
 
 static void softmax_row(const T *x, T *y, size_t n, int negate)
 {
-    T m = row_max(x, n, negate);
+    int near;
+    T m = row_max_near(x, n, negate, &near);
     if (m == (T)INFINITY) {
         softmax_row_inf(x, y, n, negate);
         return;
     }
     const row_src src = row_src_plain(x, negate);
-    softmax_row_finite(&src, y, n, m, 0);
+    if (near)
+        softmax_row_finite(&src, y, n, m, 0, 1);
+    else
+        softmax_row_finite(&src, y, n, m, 0, 0);
 }
 
 /* dx_j = y_j (dy_j - sum_k dy_k y_k), negated for softmin (y = softmax(-x));
