@@ -171,8 +171,15 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, c
             dyv = row_scaled_word(sc, dyv, &lo);
             dyv = v_add(dyv, lo);
         }
-        M tail;
-        V e = log_softmax_exp(yv, &tail);
+        /* |y| <= -EXP_TAIL (or NaN) in every lane, the common vector:
+         * log_softmax_exp's e without its tail and clamps, the same bits (2^k
+         * is normal: one product) */
+        M tail = m_first(0);
+        V e;
+        if (!AF_RARELY(m_any(v_gt(v_abs(yv), v_set(-AF_K(EXP_TAIL))))))
+            e = af_exp_times_pow2_normal(af_zero_if_tiny(yv), af_zero_addend());
+        else
+            e = log_softmax_exp(yv, &tail);
         V r = v_fnma(e, sum, dyv);
         if (sc)
             r = v_sel(v_eq(v_fnma(e, unscaled_sum, unscaled_dy), zero), v_mul(zero, v_set(sc->s_hi)), r);

@@ -174,18 +174,42 @@ static inline V softmax_diff(V sdy, V sdy_lo, V sdot, V sdot_lo, V *lo)
  * the product rounded once: its two roundings before the product were up
  * to 2.2 ulps of dx (a difference just above a power of 2, a product just
  * below one). */
+/* The quotient's pass of softmax_backward_row: dx_j = s y_j (dy_j - dot),
+ * given s dot = sdot + sdot_lo. A row with no y_j below EXP_TAIL_SCALE but
+ * 0 (tiny 0, a constant here: the dot product's pass saw none) skips the
+ * test per vector. */
+AF_SPECIALIZED void softmax_backward_apply(const T *y, const T *dy, T *dx, size_t n, int negate, const row_scale *sc,
+                                           const row_scale *s, V sdot, V sdot_lo, int tiny)
+{
+    V zero = v_set((T)0);
+    for (size_t i = 0; i < n; i += AF_LANES) {
+        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero), sdy_lo = zero;
+        V sdy = sc ? row_scaled_word(s, dyv, &sdy_lo) : negate ? v_neg(dyv) : dyv;
+        V diff_lo, diff = softmax_diff(sdy, sdy_lo, sdot, sdot_lo, &diff_lo);
+        M small = tiny ? af_tiny_value_lanes(yv) : m_first(0);
+        V y_big = v_sel(small, zero, yv);
+        V r = v_fma(y_big, diff, af_mul_small(y_big, diff_lo));
+        if (AF_RARELY(m_any(small)))
+            r = v_sel(small, v_mul_tiny(v_add(diff, diff_lo), v_sel(small, yv, zero)), r);
+        row_store(dx, i, n, r);
+    }
+}
+
 static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate, const row_scale *sc)
 {
     V zero = v_set((T)0);
     row_sum acc;
     row_sum_init(&acc);
+    int tiny = 0;
     for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
         for (int g = 0; g < AF_ROW_GROUP; g++) {
             size_t j = i + (size_t)g * AF_LANES;
             V a = row_load(dy, j, n, zero), b = row_load(y, j, n, zero);
             M small = af_tiny_value_lanes(b);
-            if (AF_RARELY(m_any(small)))
+            if (AF_RARELY(m_any(small))) {
                 b = v_sel(small, zero, b);
+                tiny = 1;
+            }
             softmax_dot_add(&acc, g, a, b);
         }
     }
@@ -199,17 +223,10 @@ static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int n
         sdot = v_set(sign * dot_hi);
         sdot_lo = v_set(sign * dot_lo);
     }
-    for (size_t i = 0; i < n; i += AF_LANES) {
-        V yv = row_load(y, i, n, zero), dyv = row_load(dy, i, n, zero), sdy_lo = zero;
-        V sdy = sc ? row_scaled_word(&s, dyv, &sdy_lo) : negate ? v_neg(dyv) : dyv;
-        V diff_lo, diff = softmax_diff(sdy, sdy_lo, sdot, sdot_lo, &diff_lo);
-        M small = af_tiny_value_lanes(yv);
-        V y_big = v_sel(small, zero, yv);
-        V r = v_fma(y_big, diff, af_mul_small(y_big, diff_lo));
-        if (AF_RARELY(m_any(small)))
-            r = v_sel(small, v_mul_tiny(v_add(diff, diff_lo), v_sel(small, yv, zero)), r);
-        row_store(dx, i, n, r);
-    }
+    if (tiny)
+        softmax_backward_apply(y, dy, dx, n, negate, sc, &s, sdot, sdot_lo, 1);
+    else
+        softmax_backward_apply(y, dy, dx, n, negate, sc, &s, sdot, sdot_lo, 0);
 }
 
 static void softmax_forward_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
