@@ -173,12 +173,6 @@ static inline af_exp_parts af_exp_tail_nonpos(V a)
     return af_exp_tail_clamped(af_exp_clamp_nonpos(a, v_set(AF_K(EXP_TAIL_MIN))));
 }
 
-/* e^(a + a_lo) for a <= 0 (or NaN). */
-static inline af_exp_parts af_exp_tail_nonpos_dw(V a, V a_lo)
-{
-    return af_exp_with_lo(af_exp_tail_nonpos(a), a_lo);
-}
-
 /* ---- the common vector: no lane in the tail ----------------------------------
  * A vector of a <= 0 with no lane below BESIDE_ONE_ARG (every vector of
  * most arrays; tested per vector by af_exp_near_only) has af_exp_tail's
@@ -209,21 +203,12 @@ static inline af_exp_parts af_exp_near_nonpos(V a)
  * rounded as the product by EXP_TAIL_SCALE would be (v_ldexp_down). */
 static inline V af_unscale_lanes(V v, M m) { return v_sel(m, v_ldexp_down(v, (int)AF_K(EXP_TAIL_SHIFT)), v); }
 
-/* v times a scale of af_exp_parts (EXP_TAIL_SCALE = 2^-EXP_TAIL_SHIFT in the
- * tail, 1 elsewhere), rounded once as that product would be: by integer
- * operations in the tail (v_ldexp_down), where the result may be subnormal
- * and the product would take a microcode assist on Intel. A vector with no
- * lane in the tail costs a test. */
-static inline V af_unscale(V v, V scale)
-{
-    M tail = v_lt(scale, v_set((T)1));
-    if (!AF_RARELY(m_any(tail)))
-        return v;
-    return af_unscale_lanes(v, tail);
-}
-
-/* The same for a scale of e's (e.scale, or 1 in some lanes): v itself where
- * e has no tail lane, the one test, which near parts fold away. */
+/* v times a scale of e's (e.scale, or 1 in some lanes: EXP_TAIL_SCALE =
+ * 2^-EXP_TAIL_SHIFT in the tail, 1 elsewhere), rounded once as that product
+ * would be: by integer operations in the tail (v_ldexp_down), where the
+ * result may be subnormal and the product would take a microcode assist on
+ * Intel. A vector with no lane in e's tail costs a test, which near parts
+ * (af_exp_near_nonpos) fold away. */
 static inline V af_unscale_by(af_exp_parts e, V v, V scale)
 {
     return AF_RARELY(m_any(e.tail)) ? af_unscale_lanes(v, v_lt(scale, v_set((T)1))) : v;

@@ -85,7 +85,7 @@ static inline af_exp_parts gelu_gauss(af_exp_parts g, V a_lo, M *deep)
 }
 
 /* v times gelu_gauss's scale, rounded once by integer operations where it is
- * below 1 (af_unscale). */
+ * below 1 (af_unscale_by). */
 static inline V gelu_unscale(V v, af_exp_parts g, M deep)
 {
     if (!AF_RARELY(m_any(g.tail)))
