@@ -176,7 +176,7 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, c
          * is normal: one product) */
         M tail = m_first(0);
         V e;
-        if (!AF_RARELY(m_any(v_gt(v_abs(yv), v_set(-AF_K(EXP_TAIL))))))
+        if (!m_any(v_gt(v_abs(yv), v_set(-AF_K(EXP_TAIL)))))
             e = af_exp_times_pow2_normal(af_zero_if_tiny(yv), af_zero_addend());
         else
             e = log_softmax_exp(yv, &tail);
