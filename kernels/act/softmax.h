@@ -170,14 +170,13 @@ static inline V softmax_diff(V sdy, V sdy_lo, V sdot, V sdot_lo, V *lo)
 }
 
 /* dx_j = s y_j (dy_j - dot), s = -1 for softmin (negate), times the _ex
- * rows' scale sc (NULL for none). dy_j - dot is kept as a double word and
+ * rows' scale sc (NULL for none), given s dot = sdot + sdot_lo: the second
+ * pass of softmax_backward_row. dy_j - dot is kept as a double word and
  * the product rounded once: its two roundings before the product were up
  * to 2.2 ulps of dx (a difference just above a power of 2, a product just
- * below one). */
-/* The quotient's pass of softmax_backward_row: dx_j = s y_j (dy_j - dot),
- * given s dot = sdot + sdot_lo. A row with no y_j below EXP_TAIL_SCALE but
- * 0 (tiny 0, a constant here: the dot product's pass saw none) skips the
- * test per vector. */
+ * below one). A row with no y_j below EXP_TAIL_SCALE but 0 (tiny 0, a
+ * constant here: the dot product's pass saw none) skips the test per
+ * vector. */
 AF_SPECIALIZED void softmax_backward_apply(const T *y, const T *dy, T *dx, size_t n, int negate, const row_scale *sc,
                                            const row_scale *s, V sdot, V sdot_lo, int tiny)
 {
@@ -195,6 +194,7 @@ AF_SPECIALIZED void softmax_backward_apply(const T *y, const T *dy, T *dx, size_
     }
 }
 
+/* The row's dx: the compensated dot product, then softmax_backward_apply. */
 static void softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, int negate, const row_scale *sc)
 {
     V zero = v_set((T)0);
