@@ -135,13 +135,18 @@ static inline V log_softmax_backward_tail(V r, V e, V dy, V sum, M tail)
 }
 
 /* e^y, or 2^EXP_TAIL_SHIFT e^y in the *tail lanes (y in [EXP_MIN,
- * EXP_TAIL)), 0 below EXP_MIN; elsewhere the bits of af_exp. The exponent
- * moved as in af_exp_tail_clamped, without its select below EXP_TAIL_MIN,
- * which no lane here reaches: through it this loop ran 3-9% slower (Zen 5,
- * n = 4096, medians of 5). */
+ * EXP_TAIL)), 0 below EXP_MIN; elsewhere e^y as af_exp_times_pow2 rounds
+ * it. The exponent moved as in af_exp_tail_clamped, without its select
+ * below EXP_TAIL_MIN, which no lane here reaches: through it this loop ran
+ * 3-9% slower (Zen 5, n = 4096, medians of 5). A vector whose |y| are all
+ * at most -EXP_TAIL (or NaN), the common one, skips the clamps and the
+ * tail: the same bits, 2^k normal (one product). */
 static inline V log_softmax_exp(V y, M *tail)
 {
     V zero = v_set((T)0);
+    *tail = m_first(0);
+    if (!m_any(v_gt(v_abs(y), v_set(-AF_K(EXP_TAIL)))))
+        return af_exp_times_pow2_normal(af_zero_if_tiny(y), af_zero_addend());
     M none = v_lt(y, v_set(AF_K(EXP_MIN)));
     V a = af_zero_if_tiny(v_min(v_sel(none, zero, y), v_set(AF_K(EXP_MAX))));
     *tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
@@ -171,15 +176,8 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, c
             dyv = row_scaled_word(sc, dyv, &lo);
             dyv = v_add(dyv, lo);
         }
-        /* |y| <= -EXP_TAIL (or NaN) in every lane, the common vector:
-         * log_softmax_exp's e without its tail and clamps, the same bits (2^k
-         * is normal: one product) */
-        M tail = m_first(0);
-        V e;
-        if (!m_any(v_gt(v_abs(yv), v_set(-AF_K(EXP_TAIL)))))
-            e = af_exp_times_pow2_normal(af_zero_if_tiny(yv), af_zero_addend());
-        else
-            e = log_softmax_exp(yv, &tail);
+        M tail;
+        V e = log_softmax_exp(yv, &tail);
         V r = v_fnma(e, sum, dyv);
         if (sc)
             r = v_sel(v_eq(v_fnma(e, unscaled_sum, unscaled_dy), zero), v_mul(zero, v_set(sc->s_hi)), r);
