@@ -9,7 +9,7 @@ lies in [1.128, 1.232] for all u >= 1/2 and is smooth in t up to t = 1
 t Q(t), each coefficient fitted (mpmath.chebyfit) to what the coefficients
 before it, already rounded to the dtype, left over, so that their rounding
 does not add up. The error printed is that of P evaluated as the kernel does:
-t from u in the dtype's arithmetic, Q by FMA Horner, t Q rounded once and
+t from u in the dtype's arithmetic, Q as af_horner evaluates it (horner), t Q rounded once and
 added to C0 as a double word.
 
 The third table, GELU_FLOAT_ERFC, is for the float gelu that runs in double
@@ -45,6 +45,27 @@ def fit(p, lo, hi, degree, rnd):
     return c0_hi, rnd(c[-1] - mp.mpf(c0_hi)), [rnd(x) for x in c[:-1]]
 
 
+def horner(c, t, rnd):
+    """c (highest degree first) at t as kernels/act/poly.h's af_horner
+    rounds it: by FMA Horner, or from AF_HORNER_SPLIT_DEGREE (8) on as even
+    and odd halves in t^2, t O(t^2) + E(t^2) by the last FMA."""
+    degree = len(c) - 1
+    if degree < 8:
+        acc = mp.mpf(c[0])
+        for x in c[1:]:
+            acc = mp.mpf(rnd(acc * t + x))
+        return acc
+    t2 = mp.mpf(rnd(t * t))
+    rev = c[::-1]  # rev[i] is the coefficient of t^i
+    def half(start):
+        top = start + 2 * ((degree - start) // 2)
+        acc = mp.mpf(rev[top])
+        for i in range(top - 2, start - 1, -2):
+            acc = mp.mpf(rnd(acc * t2 + rev[i]))
+        return acc
+    return mp.mpf(rnd(half(1) * t + half(0)))
+
+
 def kernel_error(p, k, c0_hi, c0_lo, q, rnd):
     """Largest error of P, relative, as the kernel evaluates it, over u."""
     worst = 0
@@ -52,10 +73,7 @@ def kernel_error(p, k, c0_hi, c0_lo, q, rnd):
     for u in us:
         u = mp.mpf(rnd(u))
         t = mp.mpf(rnd(mp.mpf(rnd(u - k)) / mp.mpf(rnd(u + k))))
-        acc = mp.mpf(q[0])
-        for c in q[1:]:
-            acc = mp.mpf(rnd(acc * t + c))
-        tq = mp.mpf(rnd(acc * t))
+        tq = mp.mpf(rnd(horner(q, t, rnd) * t))
         hi = mp.mpf(rnd(c0_hi + tq))
         lo = mp.mpf(rnd(mp.mpf(rnd(c0_hi - hi)) + tq)) + mp.mpf(c0_lo)
         worst = max(worst, abs((hi + lo) / p((u - k) / (u + k)) - 1))
