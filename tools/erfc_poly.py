@@ -47,23 +47,21 @@ def fit(p, lo, hi, degree, rnd):
 
 def horner(c, t, rnd):
     """c (highest degree first) at t as kernels/act/poly.h's af_horner
-    rounds it: by FMA Horner, or from AF_HORNER_SPLIT_DEGREE (8) on as even
-    and odd halves in t^2, t O(t^2) + E(t^2) by the last FMA."""
+    rounds it: by FMA Horner, or from AF_HORNER_SPLIT_DEGREE (8) on by
+    Estrin's scheme (af_estrin)."""
     degree = len(c) - 1
     if degree < 8:
         acc = mp.mpf(c[0])
         for x in c[1:]:
             acc = mp.mpf(rnd(acc * t + x))
         return acc
-    t2 = mp.mpf(rnd(t * t))
     rev = c[::-1]  # rev[i] is the coefficient of t^i
-    def half(start):
-        top = start + 2 * ((degree - start) // 2)
-        acc = mp.mpf(rev[top])
-        for i in range(top - 2, start - 1, -2):
-            acc = mp.mpf(rnd(acc * t2 + rev[i]))
-        return acc
-    return mp.mpf(rnd(half(1) * t + half(0)))
+    p = [mp.mpf(rnd(rev[i + 1] * t + rev[i])) if i + 1 <= degree else mp.mpf(rev[i]) for i in range(0, degree + 1, 2)]
+    power = t
+    while len(p) > 1:
+        power = mp.mpf(rnd(power * power))
+        p = [mp.mpf(rnd(p[i + 1] * power + p[i])) if i + 1 < len(p) else p[i] for i in range(0, len(p), 2)]
+    return p[0]
 
 
 def kernel_error(p, k, c0_hi, c0_lo, q, rnd):

@@ -43,7 +43,7 @@ static inline V gelu_erf_middle(V u)
 /* erfcx(a) = erfc(a) e^(a^2) for a >= 1/2 (or a NaN), as hi + *lo:
  *   erfcx(a) = P(t)/(1 + 2a),  t = (a - K)/(a + K),
  * P = C0 + t Q(t) in [1.128, 1.232] from tools/erfc_poly.py (P's error as
- * evaluated here 2^-25.0 (2^-53.8) relative, t's rounding included). t Q is
+ * evaluated here 2^-24.9 (2^-53.7) relative, t's rounding included). t Q is
  * at most a fifth of P and joins C0 as a double word. 1 + 2a = d + d_lo
  * exactly (1 - d is exact below 2^24), the quotient is corrected once
  * (af_div_dw_parts), and erfcx' = 2a erfcx - 2/sqrt pi carries a_lo. */

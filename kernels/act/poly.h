@@ -5,7 +5,8 @@
  * A kernel's speed is the length of its longest chain of dependent
  * instructions as much as their number: a loop's iterations overlap only as
  * far as the core's window reaches. Horner's rule is one chain of `degree`
- * FMAs; af_horner_even_odd splits it into two of half the length. */
+ * FMAs; af_horner_even_odd splits it into two of half the length, and
+ * af_estrin into a tree of about log2(degree) + 1 levels. */
 
 /* The polynomial as E(t^2) + t O(t^2), its even and odd halves by Horner's
  * rule in t^2: two independent chains of degree/2 FMAs. The float kernels
@@ -23,21 +24,40 @@ static inline V af_horner_even_odd(V t, const T *c, int degree)
     return v_fma(odd, t, even);
 }
 
+/* Estrin's scheme: the pairs c + c' t, then pairs of those in t^2, t^4,
+ * ..., each level one FMA deep (up to degree 31). */
+static inline V af_estrin(V t, const T *c, int degree)
+{
+    V p[16];
+    int m = 0;
+    for (int i = 0; i <= degree; i += 2)
+        p[m++] = i < degree ? v_fma(v_set(c[degree - i - 1]), t, v_set(c[degree - i])) : v_set(c[degree - i]);
+    for (V power = t; m > 1;) {
+        power = v_mul(power, power);
+        int k = 0;
+        for (int i = 0; i < m; i += 2, k++)
+            p[k] = i + 1 < m ? v_fma(p[i + 1], power, p[i]) : p[i];
+        m = k;
+    }
+    return p[0];
+}
+
 /* Horner's rule, one FMA per coefficient, up to degree 7 (the float
  * polynomials); from degree 8 (the double ones: exp's 10, erfc's 23,
- * tanhshrink's 16) af_horner_even_odd, which made the double kernels built
- * on exp 1.05-1.15x faster and gelu's 1.2-1.4x (AMD Zen 5, n = 4096). In
- * every such polynomial the terms fall off fast from the constant one
- * (|t| <= 0.35 for exp, t Q below C0/5 for erfc, alternating series in
- * t <= 1 for tanhshrink and gelu's tail), so the halves do not cancel and
- * either order's roundings are a few units of the last place of the result;
- * tools/erfc_poly.py models the order (2^-53.8 either way), and the tests
+ * tanhshrink's 16) Estrin's scheme. Against Horner that made the double
+ * kernels built on exp and erfc 1.05-1.33x faster, 1.14x at the median (AMD
+ * Zen 5, n = 4096; even and odd halves gave about half of it). In every such
+ * polynomial the terms fall off fast from the constant one (|t| <= 0.35 for
+ * exp, t Q below C0/5 for erfc, alternating series in t <= 1 for tanhshrink
+ * and gelu's tail), so no level cancels and either order's roundings are a
+ * few units of the last place of the result; tools/erfc_poly.py models the
+ * order (P of erfc: 2^-53.7 relative, Horner's 2^-53.9), and the tests
  * hold every bound. */
 #define AF_HORNER_SPLIT_DEGREE 8
 static inline V af_horner(V t, const T *c, int degree)
 {
     if (degree >= AF_HORNER_SPLIT_DEGREE)
-        return af_horner_even_odd(t, c, degree);
+        return af_estrin(t, c, degree);
     V p = v_set(c[0]);
     for (int i = 1; i <= degree; i++)
         p = v_fma(p, t, v_set(c[i]));
