@@ -12,6 +12,11 @@
  *              first-order term the one product that forms it may take the
  *              subnormal, so one event per element at most (each element is
  *              a call of its own);
+ *   small_x    x (or y) normal and small, 2^-1 down to the least normal, in
+ *              steps of about 2^-20 (2^-8 in float): the powers of a small
+ *              argument in a polynomial (t^16 of t = x^2) reach the
+ *              subnormals long before x does; one event per element at
+ *              most, as for subnormal x (gelu(x) = x/2 below 2^-1021);
  *   rows       softmax-like rows with half the entries at -1e4, at -inf, one
  *              dominant entry, and outputs down in the subnormals: no event,
  *              but in the backward from y the products with the given y's
@@ -21,6 +26,10 @@
  *              causal one;
  *   gate_tails the gated units with the gate over the tails, a and dy
  *              ordinary: no event at all.
+ *
+ * The cases of `known` met subnormals when small_x was added (2026-12-05):
+ * issue 15's open work. Each may not get worse (more calls past their
+ * budget); every other case must be clean.
  *
  * Usage: test_subnormals scalar [--report] (--report: one line per case past
  * its budget, and exit 0). */
@@ -80,7 +89,38 @@ static void measure(tally *t, const void *in, const void *dy, size_t n, const ac
     tally_call(t, st, budget, first_input);
 }
 
-static size_t cases_over, cases_all;
+static size_t cases_over, cases_all, cases_known;
+
+/* Cases past their budget when their class was added, with the number of
+ * calls past it then: the low parts of x sigmoid(x) and of mish's and
+ * selu's products near the least normal result, gelu_tanh's double words
+ * of z = C x (1 + K x^2) for x below 2^-500, tanhshrink's x^3 P(x^2)
+ * below 2^-40 (float) and 2^-340 (double). */
+static const struct {
+    const char *name, *cls;
+    size_t over;
+} known[] = {
+    {"silu/forward/f32", "small_x", 2},         {"silu/forward/f64", "small_x", 2},
+    {"mish/forward/f32", "small_x", 20},        {"mish/forward/f64", "small_x", 14},
+    {"mish/forward/bf16", "small_x", 4},        {"selu/forward/f32", "small_x", 9},
+    {"selu/forward/f64", "small_x", 9},         {"selu/forward/bf16", "small_x", 4},
+    {"swish/forward/f32", "small_x", 2},        {"swish/forward/f64", "small_x", 2},
+    {"swish/grad/f32", "small_x", 2},           {"swish/grad/f64", "small_x", 8},
+    {"swish/backward/f32", "small_x", 2},       {"swish/backward/f64", "small_x", 8},
+    {"gelu_tanh/forward/f64", "small_x", 172},  {"gelu_tanh/grad/f64", "small_x", 212},
+    {"gelu_tanh/backward/f64", "small_x", 212}, {"tanhshrink/forward/f32", "small_x", 12},
+    {"tanhshrink/forward/f64", "small_x", 4},   {"tanhshrink/forward/bf16", "small_x", 6},
+    {"tanhshrink/backward/f32", "small_x", 36}, {"tanhshrink/backward/f64", "small_x", 54},
+};
+
+/* The calls past their budget that a case is known to have (0: none). */
+static size_t known_over(const tally *t)
+{
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(known[i].name, t->c->name) == 0 && strcmp(known[i].cls, t->cls) == 0)
+            return known[i].over;
+    return 0;
+}
 
 static void finish(const tally *t)
 {
@@ -91,16 +131,19 @@ static void finish(const tally *t)
         if (t->by[e])
             used += (size_t)snprintf(what + used, sizeof what - used, " %s %lu", actfast__subnormal_event_name(e),
                                      t->by[e]);
+    const size_t allowed = known_over(t);
     cases_all++;
     cases_over += t->over > 0;
+    cases_known += t->over > 0 && t->over <= allowed;
     if (report_only) {
         if (t->over)
-            printf("%-36s %-13s %zu of %zu calls past their budget (worst +%lu at %a); events:%s\n", t->c->name,
-                   t->cls, t->over, t->calls, t->worst, t->worst_input, what);
+            printf("%-36s %-13s %zu of %zu calls past their budget (worst +%lu at %a)%s; events:%s\n", t->c->name,
+                   t->cls, t->over, t->calls, t->worst, t->worst_input, t->over <= allowed ? " (known)" : "", what);
         return;
     }
-    CHECK(t->over == 0, "%s %s: %zu of %zu calls met more subnormals than allowed (worst +%lu at input %a); events:%s",
-          t->c->name, t->cls, t->over, t->calls, t->worst, t->worst_input, what);
+    CHECK(t->over <= allowed,
+          "%s %s: %zu of %zu calls met more subnormals than allowed (worst +%lu at input %a; known: %zu); events:%s",
+          t->c->name, t->cls, t->over, t->calls, t->worst, t->worst_input, allowed, what);
 }
 
 static double get(actfast_dtype dt, const void *p, size_t i)
@@ -155,6 +198,41 @@ static size_t subnormal_inputs(actfast_dtype dt, double *x)
     return n;
 }
 
+/* Normal magnitudes of both signs from 2^-1 down to the least normal, a
+ * few mantissas each. */
+static size_t small_inputs(actfast_dtype dt, double *x)
+{
+    const int f = dt == ACTFAST_F32;
+    const int least = f ? -126 : -1022, step = f ? 8 : 20;
+    static const double mantissas[] = {1.0, 1.37, 1.9};
+    size_t n = 0;
+    for (int e = -1; e >= least; e -= step)
+        for (size_t i = 0; i < sizeof mantissas / sizeof mantissas[0]; i++) {
+            x[n++] = ldexp(mantissas[i], e);
+            x[n++] = -ldexp(mantissas[i], e);
+        }
+    x[n++] = f ? FLT_MIN : DBL_MIN;
+    x[n++] = f ? -FLT_MIN : -DBL_MIN;
+    return n;
+}
+
+/* One element per call, each with its budget of events. */
+static void per_element(const h_case *c, const char *name, const double *vx, size_t n, void *x, void *dy,
+                        actfast_params *p)
+{
+    const int from_y = c->form == ACTFAST_BACKWARD_FROM_Y;
+    tally t = start(c, name);
+    for (size_t i = 0; i < n; i++) {
+        h_set(c->dtype, x, 0, vx[i]);
+        h_set(c->dtype, dy, 0, 1.25);
+        void *in = from_y ? forward_of(c, x, 1, p) : x;
+        measure(&t, in, dy, 1, p, NULL, 1, vx[i]);
+        if (from_y)
+            free(in);
+    }
+    finish(&t);
+}
+
 static void elementwise(const h_case *c)
 {
     const actfast_dtype dt = c->dtype;
@@ -179,17 +257,9 @@ static void elementwise(const h_case *c)
 
     /* subnormal x (y), dy normal; then x normal, dy subnormal: one event
      * per element at most, each element a call */
+    per_element(c, "small_x", vx, small_inputs(dt, vx), x, dy, &p);
     n = subnormal_inputs(dt, vx);
-    t = start(c, "subnormal_x");
-    for (size_t i = 0; i < n; i++) {
-        h_set(dt, x, 0, vx[i]);
-        h_set(dt, dy, 0, 1.25);
-        in = from_y ? forward_of(c, x, 1, &p) : x;
-        measure(&t, in, dy, 1, &p, NULL, 1, vx[i]);
-        if (from_y)
-            free(in);
-    }
-    finish(&t);
+    per_element(c, "subnormal_x", vx, n, x, dy, &p);
     static const double ordinary[] = {-30, -3, -0.5, 0.5, 3, 30};
     t = start(c, "subnormal_dy");
     for (size_t i = 0; c->with_dy && i < sizeof ordinary / sizeof ordinary[0]; i++)
@@ -303,7 +373,7 @@ int main(int argc, char **argv)
     {
         gated(&c);
     }
-    printf("%zu of %zu (op, form, dtype, input class) cases met more subnormals than allowed\n", cases_over,
-           cases_all);
+    printf("%zu of %zu (op, form, dtype, input class) cases met more subnormals than allowed, %zu of them as known\n",
+           cases_over, cases_all, cases_known);
     return report_only ? 0 : h_finish();
 }
