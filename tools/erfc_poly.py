@@ -9,8 +9,8 @@ lies in [1.128, 1.232] for all u >= 1/2 and is smooth in t up to t = 1
 t Q(t), each coefficient fitted (mpmath.chebyfit) to what the coefficients
 before it, already rounded to the dtype, left over, so that their rounding
 does not add up. The error printed is that of P evaluated as the kernel does:
-t from u in the dtype's arithmetic, Q as af_horner evaluates it (horner), t Q rounded once and
-added to C0 as a double word.
+t from u in the dtype's arithmetic, Q as af_poly evaluates it (poly_as_kernel),
+t Q rounded once and added to C0 as a double word.
 
 The third table, GELU_FLOAT_ERFC, is for the float gelu that runs in double
 (kernels/wide.h): the same P on the whole range u in [0, GELU_FLOAT_U_MAX]
@@ -45,9 +45,9 @@ def fit(p, lo, hi, degree, rnd):
     return c0_hi, rnd(c[-1] - mp.mpf(c0_hi)), [rnd(x) for x in c[:-1]]
 
 
-def horner(c, t, rnd):
-    """c (highest degree first) at t as kernels/act/poly.h's af_horner
-    rounds it: by FMA Horner, or from AF_HORNER_SPLIT_DEGREE (8) on by
+def poly_as_kernel(c, t, rnd):
+    """c (highest degree first) at t as kernels/act/poly.h's af_poly
+    rounds it: by FMA Horner, or from AF_POLY_ESTRIN_DEGREE (8) on by
     Estrin's scheme (af_estrin)."""
     degree = len(c) - 1
     if degree < 8:
@@ -71,7 +71,7 @@ def kernel_error(p, k, c0_hi, c0_lo, q, rnd):
     for u in us:
         u = mp.mpf(rnd(u))
         t = mp.mpf(rnd(mp.mpf(rnd(u - k)) / mp.mpf(rnd(u + k))))
-        tq = mp.mpf(rnd(horner(q, t, rnd) * t))
+        tq = mp.mpf(rnd(poly_as_kernel(q, t, rnd) * t))
         hi = mp.mpf(rnd(c0_hi + tq))
         lo = mp.mpf(rnd(mp.mpf(rnd(c0_hi - hi)) + tq)) + mp.mpf(c0_lo)
         worst = max(worst, abs((hi + lo) / p((u - k) / (u + k)) - 1))

@@ -16,7 +16,7 @@ static inline V af_exp_reduce(V a, V *k, V *w)
     V r1 = v_fnma(*k, v_set(AF_K(LN2_HI)), a);
     V r = v_fnma(*k, v_set(AF_K(LN2_LO)), r1);
     V r_lo = v_fnma(*k, v_set(AF_K(LN2_LO)), v_sub(r1, r));
-    V p = af_horner(r, AF_K(EXP_POLY), AF_K(EXP_DEGREE));
+    V p = af_poly(r, AF_K(EXP_POLY), AF_K(EXP_DEGREE));
     *w = v_fma(v_mul(r, r), p, v_fma(r, r_lo, r_lo));
     return r;
 }

@@ -36,7 +36,7 @@ static inline V gelu_phi_dw(af_exp_parts g, V c, V *lo)
 static inline V gelu_erf_middle(V u)
 {
     V t = v_mul(u, u);
-    V q = af_horner(t, AF_K(GELU_ERF_POLY), AF_K(GELU_ERF_DEGREE));
+    V q = af_poly(t, AF_K(GELU_ERF_POLY), AF_K(GELU_ERF_DEGREE));
     return v_fma(u, v_set(AF_K(GELU_ERF_C0_HI)), v_mul(u, v_fma(t, q, v_set(AF_K(GELU_ERF_C0_LO)))));
 }
 
@@ -51,7 +51,7 @@ static inline V gelu_erfcx_dw(V a, V a_lo, V *lo)
 {
     V one = v_set((T)1), two = v_set((T)2), k = v_set(AF_K(GELU_ERFC_K));
     V t = v_div(v_sub(a, k), v_add(a, k));
-    V q = af_horner(t, AF_K(GELU_ERFC_POLY), AF_K(GELU_ERFC_DEGREE));
+    V q = af_poly(t, AF_K(GELU_ERFC_POLY), AF_K(GELU_ERFC_DEGREE));
     V tq = v_mul(t, q), c0 = v_set(AF_K(GELU_ERFC_C0_HI));
     V p = v_add(c0, tq);
     V p_lo = v_add(v_add(v_sub(c0, p), tq), v_set(AF_K(GELU_ERFC_C0_LO)));
@@ -232,7 +232,7 @@ static inline V gelu_float_tail(V g, V *grad)
 {
     V q = v_mul(g, g);
     V z = v_div(v_set(1.0), q);
-    V s = af_horner(z, GELU_FLOAT_TAIL_POLY, GELU_FLOAT_TAIL_DEGREE);
+    V s = af_poly(z, GELU_FLOAT_TAIL_POLY, GELU_FLOAT_TAIL_DEGREE);
     V phi = v_mul(af_exp_of_float(v_mul(v_set(-0.5), q)), v_set(INV_SQRT2PI_HI_f64));
     *grad = v_mul(v_mul(g, phi), v_fnma(z, s, v_set(1.0)));
     return v_neg(v_mul(phi, s));

@@ -27,7 +27,7 @@ static inline V af_log1p_unit(V e, V e_lo)
     V rcp, rem, q = af_div_dw_parts(f, f_lo, t, t_lo, &rcp, &rem);
     V q_lo = v_mul(rem, rcp);
     V q2 = v_mul(q, q);
-    V r = af_horner(q2, AF_K(LOG1P_POLY), AF_K(LOG1P_DEGREE));
+    V r = af_poly(q2, AF_K(LOG1P_POLY), AF_K(LOG1P_DEGREE));
     V k_hi = v_sel(halve, v_set(AF_K(LN2_FULL_HI)), v_set((T)0));
     V k_lo = v_sel(halve, v_set(AF_K(LN2_FULL_LO)), v_set((T)0));
     V two_q = v_add(q, q);

@@ -42,21 +42,21 @@ static inline V af_estrin(V t, const T *c, int degree)
     return p[0];
 }
 
-/* Horner's rule, one FMA per coefficient, up to degree 7 (the float
- * polynomials); from degree 8 (the double ones: exp's 10, erfc's 23,
- * tanhshrink's 16) Estrin's scheme. Against Horner that made the double
- * kernels built on exp and erfc 1.05-1.33x faster, 1.14x at the median (AMD
- * Zen 5, n = 4096; even and odd halves gave about half of it). In every such
- * polynomial the terms fall off fast from the constant one (|t| <= 0.35 for
+/* The kernels' polynomials: Horner's rule, one FMA per coefficient, up to
+ * degree 7 (the float polynomials); from degree 8 (the double ones: exp's
+ * 10, erfc's 23, tanhshrink's 16) Estrin's scheme. Against Horner that made
+ * the double kernels built on exp and erfc 1.05-1.33x faster, 1.14x at the
+ * median (AMD Zen 5, n = 4096; even and odd halves gave about half of it).
+ * In every such polynomial the terms fall off fast from the constant one (|t| <= 0.35 for
  * exp, t Q below C0/5 for erfc, alternating series in t <= 1 for tanhshrink
  * and gelu's tail), so no level cancels and either order's roundings are a
  * few units of the last place of the result; tools/erfc_poly.py models the
  * order (P of erfc: 2^-53.7 relative, Horner's 2^-53.9), and the tests
  * hold every bound. */
-#define AF_HORNER_SPLIT_DEGREE 8
-static inline V af_horner(V t, const T *c, int degree)
+#define AF_POLY_ESTRIN_DEGREE 8
+static inline V af_poly(V t, const T *c, int degree)
 {
-    if (degree >= AF_HORNER_SPLIT_DEGREE)
+    if (degree >= AF_POLY_ESTRIN_DEGREE)
         return af_estrin(t, c, degree);
     V p = v_set(c[0]);
     for (int i = 1; i <= degree; i++)

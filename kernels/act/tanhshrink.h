@@ -10,12 +10,12 @@
 
 /* Q is evaluated at t taken at least 2^-60, where Q is its constant term
  * either way (Q's next term is below half its ulp): the powers of t up to
- * t^16 in Estrin's scheme (af_horner, double) stay normal, which for t = x^2
+ * t^16 in Estrin's scheme (af_poly, double) stay normal, which for t = x^2
  * itself they would not from x = 2^-32 on. */
 static inline V tanhshrink_small(V x)
 {
     V t_lo, t = af_square_dw(x, v_set((T)0), &t_lo);
-    V q = af_horner(v_max(t, v_set((T)0x1p-60)), AF_K(TANHSHRINK_POLY), AF_K(TANHSHRINK_DEGREE));
+    V q = af_poly(v_max(t, v_set((T)0x1p-60)), AF_K(TANHSHRINK_POLY), AF_K(TANHSHRINK_DEGREE));
     /* P = 1/3 + t Q as a double word (Fast2Sum: 1/3 > |t Q|). */
     V tq = v_mul(t, q);
     V p = v_add(v_set(AF_K(TANHSHRINK_THIRD_HI)), tq);
