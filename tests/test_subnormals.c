@@ -94,8 +94,8 @@ static size_t cases_over, cases_all, cases_known;
 /* Cases past their budget when their class was added, with the number of
  * calls past it then: the low parts of x sigmoid(x) and of mish's and
  * selu's products near the least normal result, gelu_tanh's double words
- * of z = C x (1 + K x^2) for x below 2^-500, tanhshrink's x^3 P(x^2)
- * below 2^-40 (float) and 2^-340 (double). */
+ * of z = C x (1 + K x^2) for x below 2^-500, tanhshrink's x^3 P(x^2) and
+ * its derivative for small x. */
 static const struct {
     const char *name, *cls;
     size_t over;

@@ -45,12 +45,15 @@ def fit(p, lo, hi, degree, rnd):
     return c0_hi, rnd(c[-1] - mp.mpf(c0_hi)), [rnd(x) for x in c[:-1]]
 
 
+ESTRIN_DEGREE = 8  # kernels/act/poly.h's AF_POLY_ESTRIN_DEGREE
+
+
 def poly_as_kernel(c, t, rnd):
     """c (highest degree first) at t as kernels/act/poly.h's af_poly
-    rounds it: by FMA Horner, or from AF_POLY_ESTRIN_DEGREE (8) on by
-    Estrin's scheme (af_estrin)."""
+    rounds it: by FMA Horner, or from ESTRIN_DEGREE on by Estrin's scheme
+    (af_estrin)."""
     degree = len(c) - 1
-    if degree < 8:
+    if degree < ESTRIN_DEGREE:
         acc = mp.mpf(c[0])
         for x in c[1:]:
             acc = mp.mpf(rnd(acc * t + x))

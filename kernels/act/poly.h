@@ -47,12 +47,16 @@ static inline V af_estrin(V t, const T *c, int degree)
  * 10, erfc's 23, tanhshrink's 16) Estrin's scheme. Against Horner that made
  * the double kernels built on exp and erfc 1.05-1.33x faster, 1.14x at the
  * median (AMD Zen 5, n = 4096; even and odd halves gave about half of it).
- * In every such polynomial the terms fall off fast from the constant one (|t| <= 0.35 for
- * exp, t Q below C0/5 for erfc, alternating series in t <= 1 for tanhshrink
- * and gelu's tail), so no level cancels and either order's roundings are a
- * few units of the last place of the result; tools/erfc_poly.py models the
- * order (P of erfc: 2^-53.7 relative, Horner's 2^-53.9), and the tests
- * hold every bound. */
+ * In every such polynomial the terms fall off fast from the constant one
+ * (|t| <= 0.35 for exp, t Q below C0/5 for erfc, alternating series in
+ * t <= 1 for tanhshrink and gelu's tail), so no level cancels and either
+ * order's roundings are a few units of the last place of the result;
+ * tools/erfc_poly.py models the order (P of erfc: 2^-53.7 relative,
+ * Horner's 2^-53.9), and the tests hold every bound. Estrin forms t^2 up to
+ * t^8 (degree 8 to 15) or t^16 (16 to 31), which a caller keeps normal in
+ * double: |t| at least 2^-127 or 2^-63 (or 0). exp's r, erfc's t, erf's and
+ * log1p's squares (2^-124 and up) and gelu's tail's 1/g^2 are; tanhshrink's
+ * x^2 is raised to 2^-60. */
 #define AF_POLY_ESTRIN_DEGREE 8
 static inline V af_poly(V t, const T *c, int degree)
 {
