@@ -21,7 +21,7 @@ typedef struct param_set {
     actfast_params params; /* every parameter of the op */
 } param_set;
 
-enum { RECORD_EXTRA_PARAMS = 4 };
+enum { RECORD_EXTRA_PARAMS = 5 };
 
 /* The bench's baseline of one form (tests/textbook.h), in the shape of
  * actfast_apply: in is x (y = f(x) for backward_from_y), dy only for the

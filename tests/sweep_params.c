@@ -8,7 +8,8 @@
  * accepts (SPEC 3: every accepted value keeps the bound; celu's alpha < 0 is
  * refused), the degenerate
  * ends (lambda = 0, lower = upper = 0, lo = hi), PyTorch's softplus
- * threshold and swish's beta = 1.702 of the GELU approximation. A factor
+ * threshold, swish's beta = 1.702 of the GELU approximation and a beta so
+ * large (1e30) that beta x is not small for subnormal x. A factor
  * that only scales the result (elu's alpha, selu's) is no power of 2, which
  * would give the defaults' errors again. */
 static const struct {
@@ -41,6 +42,7 @@ static const struct {
     {ACTFAST_OP_SWISH, 2, 0},
     {ACTFAST_OP_SWISH, -1, 0},
     {ACTFAST_OP_SWISH, 1.702, 0},
+    {ACTFAST_OP_SWISH, 1e30, 0},
     {ACTFAST_OP_PRELU, -0.3, 0},
     {ACTFAST_OP_PRELU, 0, 0},
     {ACTFAST_OP_PRELU, 1.5, 0},

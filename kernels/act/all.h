@@ -15,6 +15,7 @@
 #include "act/double_word.h"
 #include "act/exp.h"
 #include "act/log1p.h"
+#include "act/small_x.h"
 /* Shared by swish and gelu_tanh. */
 #include "act/times_sigmoid.h"
 

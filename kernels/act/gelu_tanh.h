@@ -28,28 +28,31 @@ static inline V gelu_tanh_z(V x, V *lo)
     return gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), lo);
 }
 
-static inline V gelu_tanh_forward(V x, const VP *k)
+/* factor sigmoid(z(arg)) (small_x.h) */
+static inline V gelu_tanh_forward_at(V factor, V arg, const VP *k)
 {
     (void)k;
-    V z_lo, z = gelu_tanh_z(x, &z_lo);
-    return af_times_sigmoid(x, z, z_lo);
+    V z_lo, z = gelu_tanh_z(arg, &z_lo);
+    return af_times_sigmoid(factor, z, z_lo);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define gelu_tanh_forward_first_order_x 1
 
-/* g = 1 + x z'(x) as a double word: in the far negative tail f' ~ e^z g. */
+static inline V gelu_tanh_forward(V x, const VP *k) { return af_times_small_x(x, k, gelu_tanh_forward_at); }
+
+/* g = 1 + x z'(x) as a double word: in the far negative tail f' ~ e^z g.
+ * Below TINY f'(x) = 1/2 + 0.8 x rounds as f'(0) = 1/2, and m f'(x) as m/2
+ * (which lies on the grid, 2^-55 of m and more from a rounding boundary):
+ * x is taken as 0 there, which keeps it and its products, subnormal or
+ * not, out of the arithmetic. */
 static inline V gelu_tanh_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    V xc = af_clamp_x(x);
+    V xc = af_clamp_x(af_zero_if_tiny(x));
     V q_lo, q = af_square_dw(xc, v_set((T)0), &q_lo);
     V z_lo, z = gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K_HI)), v_set(AF_K(GELU_TANH_K_LO)), &z_lo);
     V xdz_lo, xdz = gelu_tanh_cubic(xc, q, q_lo, v_set(AF_K(GELU_TANH_K3_HI)), v_set(AF_K(GELU_TANH_K3_LO)), &xdz_lo);
     V g_lo, g = af_two_sum(v_set((T)1), xdz, &g_lo);
     return af_times_sigmoid_grad_times(g, v_add(g_lo, xdz_lo), z, z_lo, m);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define gelu_tanh_grad_times_first_order_x 1
 
 #if AF_IS_F64
 /* For float arrays (kernels/wide.h), in double: z = C x (1 + K x^2) from the

@@ -55,14 +55,16 @@ static inline V mish_forward_of(V x, af_exp_parts e)
     return af_unscale_by(s.exp, af_div_dw_signed(num, num_lo, s.d, s.d_lo), s.scale);
 }
 
-static inline V mish_forward(V x, const VP *k)
+/* factor tanh(softplus(arg)) (small_x.h): at arg = 0, e = 1 and both
+ * branches give factor 3/5. */
+static inline V mish_forward_at(V factor, V arg, const VP *k)
 {
     (void)k;
-    V a = v_nabs(x);
-    return AF_WITH_EXP_NONPOS(a, mish_forward_of, x);
+    V a = v_nabs(arg);
+    return AF_WITH_EXP_NONPOS(a, mish_forward_of, factor);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define mish_forward_first_order_x 1
+
+static inline V mish_forward(V x, const VP *k) { return af_times_small_x(x, k, mish_forward_at); }
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
  *   x <  0: e Q / D^2,  Q = 4(1 + x) + e((6 + 4x) + e(4 + e))

@@ -11,18 +11,34 @@ static inline V selu_lambd_alpha(const VP *k, V *c_lo)
     return c;
 }
 
-/* l a (em + em_lo) = c em + (c em_lo + c_lo em), rounded once; where em is 0,
- * a plain product, which keeps the sign of selu(-0). */
-static inline V selu_forward(V x, const VP *k)
+/* l a (em + em_lo) = c em + (c em_lo + c_lo em), rounded once, em + em_lo =
+ * e^x - 1; where em is 0, a plain product, which keeps the sign of
+ * selu(-0). */
+static inline V selu_forward_of(V x, V em, V em_lo, const VP *k)
 {
     V c_lo, c = selu_lambd_alpha(k, &c_lo);
-    V em_lo, em = af_expm1_dw_nonpos(v_min(x, v_set((T)0)), &em_lo);
     V with_lo = v_fma(c, em, af_finite_or_zero(v_fma(c, em_lo, v_mul(c_lo, em))));
     V below = v_sel(v_eq(em, v_set((T)0)), af_mul_small(c, em), with_lo);
     return v_sel(v_gt(x, v_set((T)0)), af_mul_small(selu_lambd(k), x), below);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define selu_forward_first_order_x 1
+
+/* For small x (small_x.h) e^x - 1 is x (af_expm1_dw_nonpos), so the factor
+ * (X = 2^EXP_TAIL_SHIFT x, or +-1) stands for both x and e^x - 1: c_lo x and
+ * the products would be subnormal from x = 2^-101 (2^-969) on. */
+static inline V selu_forward(V x, const VP *k)
+{
+    V zero = v_set((T)0), em_lo, em;
+    M small = af_tiny_value_lanes(x);
+    if (!AF_RARELY(m_any(small))) {
+        em = af_expm1_dw_nonpos(v_min(x, zero), &em_lo);
+        return selu_forward_of(x, em, em_lo, k);
+    }
+    M subnormal = af_subnormal_lanes(x), scaled = af_scaled_lanes(x, subnormal);
+    V factor = af_small_x_factor(x, subnormal, scaled);
+    em = af_expm1_dw_nonpos(v_min(v_sel(small, zero, x), zero), &em_lo);
+    em = v_sel(small, v_min(factor, zero), em);
+    return af_small_x_result(x, selu_forward_of(factor, em, em_lo, k), subnormal, scaled);
+}
 
 /* m l a e^x with l a = c + c_lo and e^x from af_exp_tail: rounded once,
  * even where it is subnormal. */

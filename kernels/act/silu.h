@@ -14,14 +14,15 @@ static inline V silu_forward_of(V x, af_exp_parts e)
     return af_unscale_by(e, q, v_sel(pos, v_set((T)1), e.scale));
 }
 
-static inline V silu_forward(V x, const VP *k)
+/* factor sigmoid(arg) (small_x.h) */
+static inline V silu_forward_at(V factor, V arg, const VP *k)
 {
     (void)k;
-    V a = v_nabs(x);
-    return AF_WITH_EXP_NONPOS(a, silu_forward_of, x);
+    V a = v_nabs(arg);
+    return AF_WITH_EXP_NONPOS(a, silu_forward_of, factor);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define silu_forward_first_order_x 1
+
+static inline V silu_forward(V x, const VP *k) { return af_times_small_x(x, k, silu_forward_at); }
 
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
  * and e ((1 + x) + e)/d^2 below, d = 1 + e. (1 + x) is exact near the root

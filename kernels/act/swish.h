@@ -3,31 +3,55 @@
  * sigmoid is 0 or 1 in both dtypes. x = +-inf enters z as +-MAX_FINITE, so
  * that beta = 0 gives z = 0 (swish = x/2), not 0 * inf. beta = 1 is silu. */
 
-static inline V swish_z(V x, const VP *k, V *z_lo)
+static inline V swish_z_unclamped(V x, const VP *k, V *z_lo)
 {
     V xf = v_min(v_max(x, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
     V z = af_mul_small(swish_beta(k), xf);
     *z_lo = af_finite_or_zero(v_fma(swish_beta(k), xf, v_neg(z)));
-    return af_clamp_x(z);
+    return z;
 }
 
+static inline V swish_z(V x, const VP *k, V *z_lo) { return af_clamp_x(swish_z_unclamped(x, k, z_lo)); }
+
+/* z for x in the lanes of small (small_x.h) given as X = 2^EXP_TAIL_SHIFT x:
+ * beta X and its low part scaled back by integer operations, the same bits
+ * as beta x's wherever they are normal. beta x need not be small (beta =
+ * 1e30), so sigmoid(z) is not sigmoid(0) as small_x.h would have it; but
+ * below TINY it rounds as sigmoid(0), and z is taken as 0 there (z and its
+ * low part would be subnormal further down). */
+static inline V swish_z_of_scaled(V X, M small, const VP *k, V *z_lo)
+{
+    V z = af_unscale_lanes(swish_z_unclamped(X, k, z_lo), small);
+    M negligible = af_is_tiny(v_sel(small, z, v_set((T)1)));
+    *z_lo = v_sel(negligible, v_set((T)0), af_unscale_lanes(*z_lo, small));
+    return af_clamp_x(v_sel(negligible, v_set((T)0), z));
+}
+
+/* x sigmoid(beta x); for small x (small_x.h) X sigmoid(z) from X, scaled
+ * back: the rare vector. */
 static inline V swish_forward(V x, const VP *k)
 {
-    V z_lo, z = swish_z(x, k, &z_lo);
-    return af_times_sigmoid(x, z, z_lo);
+    M small = af_tiny_value_lanes(x);
+    V z_lo, z;
+    if (!AF_RARELY(m_any(small))) {
+        z = swish_z(x, k, &z_lo);
+        return af_times_sigmoid(x, z, z_lo);
+    }
+    V X = af_scaled_x(x, small);
+    z = swish_z_of_scaled(X, small, k, &z_lo);
+    return af_unscale_lanes(af_times_sigmoid(X, z, z_lo), small);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define swish_forward_first_order_x 1
 
-/* x z'(x) = beta x = z: g = 1 + z + z_lo, a double word by TwoSum. */
+/* x z'(x) = beta x = z: g = 1 + z + z_lo, a double word by TwoSum; z of a
+ * small x from X, as in the forward. */
 static inline V swish_grad_times(V x, V m, const VP *k)
 {
-    V z_lo, z = swish_z(x, k, &z_lo);
+    M small = af_tiny_value_lanes(x);
+    V z_lo, z = !AF_RARELY(m_any(small)) ? swish_z(x, k, &z_lo)
+                                          : swish_z_of_scaled(af_scaled_x(x, small), small, k, &z_lo);
     V g_lo, g = af_two_sum(v_set((T)1), z, &g_lo);
     return af_times_sigmoid_grad_times(g, v_add(g_lo, z_lo), z, z_lo, m);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define swish_grad_times_first_order_x 1
 
 /* dy d swish/d beta = dy x^2 sigmoid'(z) = dy x^2 e/(1 + e)^2, e = e^-|z|: x^2 e
  * as a double word (two exact products), one corrected quotient. */
