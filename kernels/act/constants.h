@@ -102,6 +102,25 @@ AF_POLY_TABLE float TANHSHRINK_POLY_f32[TANHSHRINK_DEGREE_f32 + 1] = {
  * below half the least subnormal, 2^-150 (2^-1075). */
 #define TANHSHRINK_ZERO_f32 0x1p-50f
 #define TANHSHRINK_ZERO_f64 0x1p-358
+/* Between TANHSHRINK_ZERO and TANHSHRINK_SCALED x^3 is formed from
+ * 2^TANHSHRINK_SCALE_SHIFT x, in [2^-28, 2^-2) ([2^-260, 2^-2)): its cube and
+ * the low parts of the cube (2^-48 (2^-106) of it) are normal. */
+#define TANHSHRINK_SCALED_f32 0x1p-24f
+#define TANHSHRINK_SCALED_f64 0x1p-100
+#define TANHSHRINK_SCALE_SHIFT_f32 22.0f
+#define TANHSHRINK_SCALE_SHIFT_f64 98.0
+/* tanhshrink' below TINY (kernels/act/tanhshrink.h): for m within
+ * [TANHSHRINK_TINY_DY_MIN, TANHSHRINK_TINY_DY_MAX] m x^2 is formed from
+ * 2^TANHSHRINK_TINY_SHIFT x for x down to TANHSHRINK_TINY_ZERO, below which it
+ * rounds to 0 (2^20 2^-220 < 2^-150, 2^100 2^-1320 < 2^-1075). */
+#define TANHSHRINK_TINY_DY_MIN_f32 0x1p-20f
+#define TANHSHRINK_TINY_DY_MAX_f32 0x1p20f
+#define TANHSHRINK_TINY_ZERO_f32 0x1p-110f
+#define TANHSHRINK_TINY_SHIFT_f32 70.0f
+#define TANHSHRINK_TINY_DY_MIN_f64 0x1p-100
+#define TANHSHRINK_TINY_DY_MAX_f64 0x1p100
+#define TANHSHRINK_TINY_ZERO_f64 0x1p-660
+#define TANHSHRINK_TINY_SHIFT_f64 360.0
 #define TANHSHRINK_DEGREE_f64 16
 AF_POLY_TABLE double TANHSHRINK_POLY_f64[TANHSHRINK_DEGREE_f64 + 1] = {
     -0x1.db978852e4582p-29, 0x1.46001e44406c8p-25, -0x1.bddb2a5b6e47fp-23, 0x1.a222374b79e44p-21,
