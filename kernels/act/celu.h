@@ -45,12 +45,14 @@ static inline V celu_grad_times(V x, V m, const VP *k)
     return AF_WITH_EXP_NONPOS(u, celu_grad_times_of, x, m, u_lo);
 }
 
-/* For y <= 0 (a > 0), e^(x/a) = (y + a)/a: the sum exact, one corrected division. */
+/* For y <= 0 (a > 0), e^(x/a) = (y + a)/a: the sum exact, one corrected
+ * division. Where |y/a| < TINY, (y + a)/a rounds to 1 and m times it to m: y
+ * is taken as 0 there, as x is above, which keeps a subnormal y, and the
+ * products of dy with y/a that would be subnormal, out of the arithmetic. */
 static inline V celu_grad_y_times(V y, V m, const VP *k)
 {
+    y = v_sel(celu_tiny(y, k), v_set((T)0), y);
     V err, s = af_two_sum(y, celu_alpha(k), &err);
     V below = af_div_dw_times_any(m, s, af_finite_or_zero(err), celu_alpha(k), v_set((T)0));
     return v_sel(v_gt(y, v_set((T)0)), m, below);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define celu_grad_y_times_first_order_x 1

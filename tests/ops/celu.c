@@ -42,7 +42,7 @@ const test_record record_celu = {
     .forward = forward,
     .grad = grad,
     .grad_from_y = grad_from_y,
-    .extra_params = {{" alpha=0.3", {.alpha = 0.3}}, {" alpha=2", {.alpha = 2}}},
+    .extra_params = {{" alpha=0.3", {.alpha = 0.3}}, {" alpha=2", {.alpha = 2}}, {" alpha=1e-30", {.alpha = 1e-30}}},
     .sweep_worst = {-0x1.174c5ap-2, -0x1.783ee2p+2},
     .textbook = &textbook,
     .gallery = {-7, 7},
