@@ -1,6 +1,7 @@
-/* f(x) = x g(x) for small x, where g(x) is a function of e^x. Below TINY in
- * magnitude e^x rounds to 1 (af_exp_clamp_nonpos), so the kernel's g(x) is
- * g(0) there to the bit; below EXP_TAIL_SCALE (2^-92, 2^-512) the products
+/* f(x) = x g(x) for small x, where g(x) is a function of e^z, z = O(x)
+ * (silu, mish, gelu_tanh; selu and swish use the pieces below). Below TINY
+ * in magnitude e^z rounds to 1 (af_exp_clamp_nonpos), so the kernel's g(x)
+ * is g(0) there to the bit; below EXP_TAIL_SCALE (2^-92, 2^-512) the products
  * of x and their low parts (x e, x n as a double word, a quotient's
  * correction) are subnormal long before x is (mish's from 2^-104 in float),
  * each a microcode assist on Intel. A body written as body(factor, arg, k) =
