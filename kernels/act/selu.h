@@ -56,13 +56,17 @@ static inline V selu_grad_times(V x, V m, const VP *k)
     return AF_WITH_EXP_NONPOS(a, selu_grad_times_of, x, m, k);
 }
 
-/* For y <= 0, l a e^x = y + l a: the sum exact (TwoSum), then m times it. */
+/* For y <= 0, l a e^x = y + l a: the sum exact (TwoSum), then m times it.
+ * Where |y| is below TINY^2 |l a| (2^-60, 2^-120 of it), y + l a is l a far
+ * below its rounding: y is taken as 0 there, which keeps a subnormal y out
+ * of the arithmetic (as celu's from y does). The frame's first-order term
+ * would take f' at y = -2^-40 (2^-100), which is no y of selu's where l a
+ * is that small (1e-30: off by 1e25 ulp). */
 static inline V selu_grad_y_times(V y, V m, const VP *k)
 {
     V err, c_lo, c = selu_lambd_alpha(k, &c_lo);
-    V s = af_two_sum(y, c, &err);
+    V near_zero = v_mul(v_abs(c), v_set(AF_K(TINY) * AF_K(TINY)));
+    V s = af_two_sum(v_sel(v_lt(v_abs(y), near_zero), v_set((T)0), y), c, &err);
     V below = v_fma(m, s, v_mul(m, af_finite_or_zero(v_add(err, c_lo))));
     return v_sel(v_gt(y, v_set((T)0)), v_mul(m, selu_lambd(k)), below);
 }
-/* a subnormal x is the first-order term (kernels/elementwise.h) */
-#define selu_grad_y_times_first_order_x 1

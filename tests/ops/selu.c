@@ -36,6 +36,7 @@ const test_record record_selu = {
     .forward = forward,
     .grad = grad,
     .grad_from_y = grad_from_y,
+    .extra_params = {{" alpha=1e-30", {.alpha = 1e-30, .lambd = 1.0507009873554804934}}},
     .sweep_worst = {-0x1.44ff4cp-2, -0x1.4342dep+0},
     .textbook = &textbook,
     .gallery = {-7, 7},
