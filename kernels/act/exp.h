@@ -50,21 +50,32 @@ static inline V af_exp_reduced_minus_one(V a, V *k)
  * it must keep: -0 + 0 = +0). */
 static inline V af_zero_addend(void) { return v_set(-(T)0); }
 
+/* e^r - 1 of a reduced a, with r_lo carried (carry_lo, a constant) or left
+ * out (see above). log_softmax's f' from y carries it: dy - e^y S cancels,
+ * and without it test_ulp's doubles reached 2.03 ulp there (bound 2). */
+static inline V af_exp_minus_one_of(V a, V *k, int carry_lo)
+{
+    if (!carry_lo)
+        return af_exp_reduced_minus_one(a, k);
+    V w, r = af_exp_reduce(a, k, &w);
+    return v_add(r, w);
+}
+
 /* 2^j e^a for an integral j (EXP_TAIL_SHIFT, or 0 as af_zero_addend), a clamped by the
  * caller so that k + j stays in v_ldexp's domain, and kept off
  * (-TINY, TINY) but for 0 (af_zero_if_tiny, af_exp_clamp_nonpos):
  * subnormal operands are slow on some cores. */
-static inline V af_exp_times_pow2(V a, V j)
+static inline V af_exp_times_pow2(V a, V j, int carry_lo)
 {
-    V k, em = af_exp_reduced_minus_one(a, &k);
+    V k, em = af_exp_minus_one_of(a, &k, carry_lo);
     return v_ldexp(v_add(v_set((T)1), em), v_add(k, j));
 }
 
 /* The same where k + j stays in the exponent range of normal numbers, as
  * for af_exp_tail's a <= 0: one product by 2^(k + j), the same bits. */
-static inline V af_exp_times_pow2_normal(V a, V j)
+static inline V af_exp_times_pow2_normal(V a, V j, int carry_lo)
 {
-    V k, em = af_exp_reduced_minus_one(a, &k);
+    V k, em = af_exp_minus_one_of(a, &k, carry_lo);
     return v_ldexp_normal(v_add(v_set((T)1), em), v_add(k, j));
 }
 
@@ -109,7 +120,7 @@ static inline V af_exp_clamp_nonpos(V a, V lo) { return v_max(v_min(a, v_set(-AF
  * AVX2 a third of the ldexp's instructions). */
 static inline V af_exp_nonpos_above(V a, V lo)
 {
-    return af_exp_times_pow2_normal(af_exp_clamp_nonpos(a, lo), af_zero_addend());
+    return af_exp_times_pow2_normal(af_exp_clamp_nonpos(a, lo), af_zero_addend(), 0);
 }
 
 /* e^a - 1 = hi + *lo for a in [2 EXPM1_MIN, 0] (or NaN), |*lo| <= ulp(hi)/2,
@@ -173,7 +184,7 @@ static inline af_exp_parts af_exp_tail_clamped(V a)
     M tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
     V j = v_sel(tail, v_set(AF_K(EXP_TAIL_SHIFT)), v_set((T)0));
     af_exp_parts p;
-    p.e = af_exp_times_pow2_normal(a, j);
+    p.e = af_exp_times_pow2_normal(a, j, 0);
     p.e = v_sel(v_le(a, v_set(AF_K(EXP_TAIL_MIN))), v_set((T)0), p.e);
     p.lo = af_zero_addend();
     p.scale = v_sel(tail, v_set(AF_K(EXP_TAIL_SCALE)), v_set((T)1));

@@ -57,7 +57,7 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
                 row_store(src->lo_out, j, n, d_lo);
             }
             M top = v_eq(d, zero);
-            V e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(d, tail_min), shift);
+            V e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(d, tail_min), shift, 0);
             e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));
             tops = v_add(tops, v_sel(top, v_set((T)1), zero));
             row_sum_add(&acc, g, e);
@@ -146,11 +146,11 @@ static inline V log_softmax_exp(V y, M *tail)
     V zero = v_set((T)0);
     *tail = m_first(0);
     if (!m_any(v_gt(v_abs(y), v_set(-AF_K(EXP_TAIL)))))
-        return af_exp_times_pow2_normal(af_zero_if_tiny(y), af_zero_addend());
+        return af_exp_times_pow2_normal(af_zero_if_tiny(y), af_zero_addend(), 1);
     M none = v_lt(y, v_set(AF_K(EXP_MIN)));
     V a = af_zero_if_tiny(v_min(v_sel(none, zero, y), v_set(AF_K(EXP_MAX))));
     *tail = v_lt(a, v_set(AF_K(EXP_TAIL)));
-    return v_sel(none, zero, af_exp_times_pow2(a, v_sel(*tail, v_set(AF_K(EXP_TAIL_SHIFT)), zero)));
+    return v_sel(none, zero, af_exp_times_pow2(a, v_sel(*tail, v_set(AF_K(EXP_TAIL_SHIFT)), zero), 1));
 }
 
 /* sc: the _ex rows' scale, dx = s dy_j - e^(y_j) s S with s dy_j and s S
