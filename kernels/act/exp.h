@@ -9,8 +9,9 @@
  *   e^(r + r_lo) - 1 = r + w,  w = r^2 P(r) + r_lo (1 + r)
  * with P's error 2^-30 (2^-61) relative to e^r.
  *
- * r_lo matters only to e^a - 1 as a double word (af_expm1_dw_clamped). An
- * e^a rounded once (af_exp_times_pow2) leaves it out: |r_lo| <= ulp(r)/2 <=
+ * r_lo matters to e^a - 1 as a double word (af_expm1_dw_clamped) and to
+ * log_softmax's f' from y (af_exp_minus_one_of). Every other e^a is rounded
+ * once (af_exp_times_pow2*) and leaves it out: |r_lo| <= ulp(r)/2 <=
  * 2^-26 (2^-55) moves e^a by at most a quarter ulp before its rounding, and
  * e^r - 1 = r + r^2 P(r) is rounded once (one FMA), not twice. Over all 2^32
  * floats the ops built on it moved by 0 (sigmoid, tanh', tanhshrink) to
