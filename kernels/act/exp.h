@@ -17,7 +17,7 @@
  * floats the ops built on it moved by 0 (sigmoid, tanh', tanhshrink) to
  * +0.27 ulp (swish at beta = 1.702, 1.53 -> 1.80 of its bound 2; elu' at
  * alpha = 0.3, 1.36 -> 1.58), each inside its bound (README), and the
- * common vector lost 4 of the reduction's operations: 1.04-1.18x for
+ * common vector lost 4 of the reduction's operations: 1.02-1.18x for
  * sigmoid, silu and the f' of elu and selu (Zen 5, n = 4096). */
 
 /* k = round(a log2 e) and r1 = a - k LN2_HI, exact. */
