@@ -13,10 +13,12 @@ t from u in the dtype's arithmetic, Q as af_poly evaluates it (poly_as_kernel),
 t Q rounded once and added to C0 as a double word.
 
 The third table, GELU_FLOAT_ERFC, is for the float gelu that runs in double
-(kernels/wide.h): the same P on the whole range u in [0, GELU_FLOAT_U_MAX]
-(P(t(0)) = 1), as one plain polynomial in t with double coefficients, to
-the 2^-40 that a float result needs (no C0 split: P's error is far above
-the roundings of its evaluation in double).
+(kernels/wide.h): P/2 on the whole range, as one plain polynomial in t with
+double coefficients, to the 2^-28 that a float result needs (no C0 split:
+P's error is far above the roundings of its evaluation in double). The
+kernel forms t from a = |x| = u sqrt 2, as (a - KA)/(a + KA) with KA = K sqrt 2
+rounded to double, so the fit takes K = KA/sqrt 2 exactly, and a up to
+GELU_FLOAT_A_MAX.
 
 Run: /usr/bin/python3 tools/erfc_poly.py [--float]   (Debian's python3-mpmath;
 --float prints the third table only)
@@ -82,15 +84,17 @@ def kernel_error(p, k, c0_hi, c0_lo, q, rnd):
 
 
 def float_table():
-    k, degree, u_max = mp.mpf("3.5"), 14, mp.mpf("10.5")
+    ka, degree, a_max = mp.mpf(float(3 * mp.sqrt(2))), 10, mp.mpf(15)
+    k = ka / mp.sqrt(2)
     p = erfcx_poly(k)
-    hi = (u_max - k) / (u_max + k)
-    c = [mp.mpf(float(x)) for x in mp.chebyfit(p, [-1, hi], degree + 1)]
-    err = max(abs(mp.polyval(c, t) / p(t) - 1) for t in mp.linspace(-1, hi, 4000))
-    print(f"/* float in double: K = {mp.nstr(k, 3)}, u in [0, {mp.nstr(u_max, 3)}], P of degree {degree},"
-          f" error 2^{float(mp.log(err, 2)):.1f} relative to P */")
-    print(f"#define GELU_FLOAT_ERFC_K {hex_f64(k)}")
-    print(f"#define GELU_FLOAT_U_MAX {hex_f64(u_max)}")
+    half = lambda t: p(t) / 2
+    hi = (a_max - ka) / (a_max + ka)
+    c = [mp.mpf(float(x)) for x in mp.chebyfit(half, [-1, hi], degree + 1)]
+    err = max(abs(mp.polyval(c, t) / half(t) - 1) for t in mp.linspace(-1, hi, 4000))
+    print(f"/* float in double: KA = 3 sqrt 2, a in [0, {mp.nstr(a_max, 3)}], P/2 of degree {degree},"
+          f" error 2^{float(mp.log(err, 2)):.1f} relative */")
+    print(f"#define GELU_FLOAT_ERFC_KA {hex_f64(ka)}")
+    print(f"#define GELU_FLOAT_A_MAX {hex_f64(a_max)}")
     print(f"#define GELU_FLOAT_ERFC_DEGREE {degree}")
     print("AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {")
     print("    " + ", ".join(hex_f64(x) for x in c) + "};")

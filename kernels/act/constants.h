@@ -232,11 +232,13 @@ AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
     -0x1.bda9309a2873ep-4, 0x1.510169d0968bap-4, 0x1.d5f2948159c80p-9, -0x1.1f367683f89a8p-3};
 
 /* The float gelu that runs in double (kernels/wide.h, gelu_float_cdf): the
- * same P(t) = erfcx(u) (1 + 2u) on all of u in [0, GELU_FLOAT_U_MAX], one
- * polynomial of double coefficients (tools/erfc_poly.py --float).
- * float in double: K = 3.5, P of degree 14, error 2^-40.4 relative to P. */
-#define GELU_FLOAT_ERFC_K 0x1.cp+1
-#define GELU_FLOAT_U_MAX 0x1.5p+3
+ * same P(t) = erfcx(u) (1 + 2u), halved, on all of a = |x| in
+ * [0, GELU_FLOAT_A_MAX], one polynomial of double coefficients, with t
+ * formed from a and KA = K sqrt 2 (tools/erfc_poly.py --float).
+ * float in double: KA = 3 sqrt 2, a in [0, 15], P/2 of degree 10, error
+ * 2^-28.1 relative. */
+#define GELU_FLOAT_ERFC_KA 0x1.0f876ccdf6cd9p+2
+#define GELU_FLOAT_A_MAX 15.0
 /* geglu of float arrays (kernels/act/geglu.h) takes gelu_float_tail's
  * series below GELU_FLOAT_TAIL (where gelu itself heads below the floats
  * but a gelu(g), with a up to 2^128, does not), gelu_float_cdf's formula up
@@ -259,12 +261,11 @@ AF_POLY_TABLE double GELU_ERFC_POLY_f64[GELU_ERFC_DEGREE_f64 + 1] = {
 AF_POLY_TABLE double GELU_FLOAT_TAIL_POLY[GELU_FLOAT_TAIL_DEGREE + 1] = {
     316234143225.0, -13749310575.0, 654729075.0, -34459425.0, 2027025.0, -135135.0, 10395.0,
     -945.0, 105.0, -15.0, 3.0, -1.0, 1.0};
-#define GELU_FLOAT_ERFC_DEGREE 14
+#define GELU_FLOAT_ERFC_DEGREE 10
 AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {
-    0x1.13fafefca065dp-17, 0x1.aefef99c01840p-16, -0x1.838339210dcfap-15, -0x1.03c662eddc7a4p-13,
-    0x1.2825acaad741cp-11, -0x1.3c214abf8dddbp-12, -0x1.143b52bbbeb24p-8,  0x1.38ebf138c29d2p-6,
-    -0x1.8ff5f99e2e69fp-5, 0x1.686107c78a4b2p-4,   -0x1.d7683061a1a48p-4, 0x1.8f702ebdefb46p-4,
-    -0x1.59e2c29698450p-7, -0x1.1ebd220ea6cdfp-3,  0x1.3e0a99a0eeb0cp+0};
+    -0x1.1dda21d480872p-13, -0x1.9bcefd8a87e76p-12, 0x1.069cfbf4b4257p-10, 0x1.51a6c64166eb7p-10,
+    -0x1.85def2afe65bbp-7,  0x1.17ba5686601a7p-5,   -0x1.e889757937221p-5, 0x1.09843bfedefabp-4,
+    -0x1.85a16f0aee8efp-6,  -0x1.15c08ab09f8b0p-4,  0x1.40c522d7ba64fp-1};
 
 /* The roots of f' for gelu, gelu_tanh and silu (rounded to double). Near a
  * root f' cancels the few 2^-38 of error of a float kernel that runs in
