@@ -37,24 +37,17 @@ static inline V af_log1p_unit(V e, V e_lo)
 }
 
 #if AF_IS_F64
-/* log(1 + e) for a double e in [0, 1], without the double words: for the
- * float kernels that run in double (kernels/wide.h), whose results round
- * its ~2^-43 away. Above sqrt 2 - 1, (1 + e)/2 = 1 + f with f = (e - 1)/2
- * (exact: Sterbenz, or a rounding of 2^-53 of f near e = 0.41); then
- * log(1 + f) = 2 atanh(s) = 2s + s^3 R(s^2), s = f/(2 + f), |s| <= 0.1716,
- * with R of degree 4 (LOG1P_FLOAT_POLY, 2^-43.1), a smooth error in e.
- * Below TINY log(1 + e) rounds to e, which is kept out of the arithmetic
- * (s^3 would be subnormal). */
-static inline V af_log1p_unit_plain(V e)
+/* log(1 + e) for e = e^-|z| in [0, 1] from af_exp_of_float (0 or a normal
+ * double), for the float kernels that run in double
+ * (kernels/wide.h): e Q(e), one polynomial on the whole interval
+ * (LOG1P_FLOAT_POLY, 2^-32.8 relative: a float result rounds it away), a
+ * smooth error in e. No reduction, no division and no tiny case: e Q(e) of
+ * a small e is e rounded once, and e is never subnormal. Against
+ * 2 atanh(s) with s = f/(2 + f) (a division, two selects and a polynomial
+ * of 2^-43.1) the forward of softplus and logsigmoid of floats ran
+ * 1.24-1.33x faster (Zen 5, n = 4096, AVX2 and AVX-512). */
+static inline V af_log1p_of_unit_float(V e)
 {
-    V one = v_set(1.0);
-    M tiny = v_lt(e, v_set(AF_K(TINY)));
-    M halve = v_gt(e, v_set(SQRT2_MINUS_1_f64));
-    V f = v_sel(halve, v_mul(v_sub(e, one), v_set(0.5)), v_max(e, v_set(AF_K(TINY))));
-    V s = v_div(f, v_add(v_set(2.0), f));
-    V t = v_mul(s, s);
-    V r = af_horner_even_odd(t, LOG1P_FLOAT_POLY, LOG1P_FLOAT_DEGREE);
-    V log_f = v_fma(v_mul(s, t), r, v_add(s, s));
-    return v_sel(tiny, e, v_add(v_sel(halve, v_set(AF_K(LN2_FULL_HI)), v_set(0.0)), log_f));
+    return v_mul(e, af_horner_even_odd(e, LOG1P_FLOAT_POLY, LOG1P_FLOAT_DEGREE));
 }
 #endif

@@ -45,7 +45,7 @@ static inline V logsigmoid_grad_times(V x, V m, const VP *k)
 static inline V logsigmoid_float_forward(V x, const VP *k)
 {
     (void)k;
-    return v_neg(v_sub(af_log1p_unit_plain(af_exp_of_float(v_nabs(x))), v_min(x, v_set(0.0))));
+    return v_neg(v_sub(af_log1p_of_unit_float(af_exp_of_float(v_nabs(x))), v_min(x, v_set(0.0))));
 }
 
 /* m sigmoid(-x). */

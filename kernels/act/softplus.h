@@ -76,17 +76,17 @@ static inline V softplus_grad_times(V x, V m, const VP *k)
 #if AF_IS_F64
 /* For float arrays (kernels/wide.h), in double: z = b x is exact (two
  * floats), so no z_lo; e^-|z| (af_exp_of_float, 2^-37.6) and log1p
- * (af_log1p_unit_plain, 2^-43.1) err smoothly in z but where e^-|z|'s
+ * (af_log1p_of_unit_float, 2^-32.8) err smoothly in z but where e^-|z|'s
  * reduction steps (|z| > 0.34, and there by f' 2^-37, below the steps
  * between consecutive floats' results), and the product by 1/b and the sum
  * round by 2^-53 each, below those steps near 0, where the float formula
- * ran backwards: within 0.5 + 2^-12 ulp, and monotone. All 2^32 floats:
+ * ran backwards: within 0.5 + 2^-8 ulp, and monotone. All 2^32 floats:
  * README. */
 static inline V softplus_float_forward(V x, const VP *k)
 {
     V z = v_mul(softplus_beta(k), x);
     /* 1/b is the same for the whole array: the compiler takes it out of the loop. */
-    V tail = v_mul(af_log1p_unit_plain(af_exp_of_float(v_nabs(z))), v_div(v_set(1.0), softplus_beta(k)));
+    V tail = v_mul(af_log1p_of_unit_float(af_exp_of_float(v_nabs(z))), v_div(v_set(1.0), softplus_beta(k)));
     V y = v_sel(v_gt(z, v_set(0.0)), v_add(x, tail), tail);
     return v_sel(v_gt(z, softplus_threshold(k)), x, y);
 }
