@@ -6,10 +6,10 @@
  * Where a plain formula in double is within 0.5 ulp + 2^-4 of the float
  * result, it replaces the float formula's double-word steps at a fraction
  * of their cost, though a vector holds half the lanes: gelu and
- * gelu_tanh, where x^2 is exact in double and e^x and log1p need
- * polynomials of 2^-37 only (af_exp_of_float), and gelu's erfc 2^-28,
- * 1.3x and 1.6x faster than their float formulas on Zen 3 (with erfc
- * at 2^-40; at 2^-28 gelu gained 1.2x more on Zen 5). Where f' has a root the double formula's
+ * gelu_tanh, where x^2 is exact in double and e^x needs a polynomial of
+ * 2^-37 only (af_exp_of_float), gelu's erfc one of 2^-28: 1.3x and 1.6x
+ * faster than their float formulas on Zen 3 (with erfc at 2^-40; at 2^-28
+ * gelu gained 1.2x more on Zen 5). Where f' has a root the double formula's
  * error is not small against f' (gelu', gelu_tanh'): the double body's f'
  * takes the lanes near it (ROOT_WINDOW). Where a float formula is already
  * lean (sigmoid, tanh, silu: one exp and one division) the double one,

@@ -17,7 +17,8 @@
  * compiles none of this. On float arrays (and the 16-bit ones, staged
  * through float) a g and dy a are exact, and the float bodies are lean
  * formulas, as kernels/wide.h's: e^x from af_exp_of_float (2^-37.6), a few
- * double roundings, within 0.5 + 2^-12 ulp of float once rounded, one
+ * double roundings, within 0.5 + 2^-12 ulp of float once rounded (geglu's
+ * 0.5 + 2^-4: gelu's erfc of 2^-28), one
  * e^-|g| and one quotient shared by da and dgate; near a root of act' and in
  * the tails that formula does not reach (geglu's gate below GELU_FLOAT_TAIL)
  * the double body takes the lanes (rare, tested per vector). */
