@@ -94,7 +94,7 @@ def float_table():
     print(f"/* float in double: KA = 3 sqrt 2, a in [0, {mp.nstr(a_max, 3)}], P/2 of degree {degree},"
           f" error 2^{float(mp.log(err, 2)):.1f} relative */")
     print(f"#define GELU_FLOAT_ERFC_KA {hex_f64(ka)}")
-    print(f"#define GELU_FLOAT_A_MAX {hex_f64(a_max)}")
+    print(f"#define GELU_FLOAT_A_MAX {float(a_max)!r}")
     print(f"#define GELU_FLOAT_ERFC_DEGREE {degree}")
     print("AF_POLY_TABLE double GELU_FLOAT_ERFC_POLY[GELU_FLOAT_ERFC_DEGREE + 1] = {")
     print("    " + ", ".join(hex_f64(x) for x in c) + "};")
