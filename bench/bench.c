@@ -246,8 +246,10 @@ static const implementation onednn = {create_onednn, run_onednn, destroy_onednn}
 
 /* ---- input data ---------------------------------------------------------- */
 
-/* The arrays of the last case run. Cases are registered size by size and
- * dtype by dtype, so in the usual order each array set is drawn once. */
+/* The arrays of the last case run, drawn again when a case needs others:
+ * once per size and dtype for the uniform inputs of the larger sizes, and
+ * at the smallest, where the classes follow their uniform case, at each
+ * change of class (4096 elements: microseconds, outside the timing). */
 typedef struct dataset {
     actfast_dtype dtype;
     size_t size;
@@ -502,18 +504,33 @@ static actfast_params bench_params(actfast_op op)
     return p;
 }
 
-static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dtype, size_t size, input_class input,
+/* Whether the case (op, form, input) is benchmarked at all: the classes ask
+ * how kernels branch, so grad (whose bodies backward shares) runs on uniform
+ * x only; deeptail is elementwise, the row classes row-wise. */
+static int runs_input(const actfast_op_info *info, actfast_form form, input_class input)
+{
+    if (input == INPUT_UNIFORM)
+        return 1;
+    if (form == ACTFAST_GRAD || input == INPUT_ROWS_CAUSAL)
+        return 0;
+    return input == INPUT_DEEPTAIL ? !info->rowwise : is_row_class(input) ? info->rowwise : 1;
+}
+
+/* An op's form on every ISA, each ISA's input classes (the first inputs of
+ * input_class) right after its uniform case: a class is compared with the
+ * uniform case measured a moment before it, not minutes apart. Ordered
+ * class by class, the branch-free kernels (hardtanh, prelu), which run the
+ * same instructions on every class, came out at up to 2.5x their uniform
+ * case on a shared machine whose speed drifts over minutes; adjacent, at
+ * up to 1.5x, the noise of a 0.1 us call (Zen 5, n = 4096). */
+static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dtype, size_t size, int inputs,
                              const isa_list *isas)
 {
     const actfast_op_info *info = actfast_get_op_info(op);
-    const int data_dependent = input != INPUT_UNIFORM;
-    if (!info->has_form[form] || (data_dependent && form == ACTFAST_GRAD))
-        return;
-    if ((input == INPUT_DEEPTAIL && info->rowwise) || (is_row_class(input) && !info->rowwise) ||
-        input == INPUT_ROWS_CAUSAL)
+    if (!info->has_form[form])
         return;
     bench_case c = {.op = op, .form = form, .dtype = dtype, .params = bench_params(op), .size = size,
-                    .n = info->rowwise ? size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH : size, .input = input};
+                    .n = info->rowwise ? size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH : size};
     if (c.n == 0)
         return;
     char name[NAME_LENGTH];
@@ -521,12 +538,18 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
     c.impl = library_of(op);
     for (int i = 0; i < isas->count; i++) {
         c.isa = isas->names[i];
-        snprintf(name, sizeof name, "%s/%s/%s/%s/%zu%s%s", info->name, kind, dt, c.isa, size,
-                 data_dependent ? "/" : "", data_dependent ? input_names[input] : "");
-        add_case(&c, name);
+        for (int input = 0; input < inputs; input++) {
+            if (!runs_input(info, form, (input_class)input))
+                continue;
+            c.input = (input_class)input;
+            snprintf(name, sizeof name, "%s/%s/%s/%s/%zu%s%s", info->name, kind, dt, c.isa, size,
+                     input != INPUT_UNIFORM ? "/" : "", input != INPUT_UNIFORM ? input_names[input] : "");
+            add_case(&c, name);
+        }
     }
-    if (data_dependent || is_half(dtype)) /* no baseline computes in 16 bits */
+    if (is_half(dtype)) /* no baseline computes in 16 bits */
         return;
+    c.input = INPUT_UNIFORM;
     c.isa = NULL;
     c.baseline_of_op = 1;
     c.impl = &plain_kernel;
@@ -545,26 +568,31 @@ static void register_op_form(actfast_op op, actfast_form form, actfast_dtype dty
 }
 
 /* A row-wise op's _ex form (scaled and masked, rows_ex_opts) on uniform
- * x: unmasked, masked by the mask classes, and causal. */
-static void register_rows_ex(actfast_op op, actfast_form form, actfast_dtype dtype, size_t size, input_class input,
+ * x: unmasked, then, ISA by ISA as above, masked by the mask classes and
+ * causal. */
+static void register_rows_ex(actfast_op op, actfast_form form, actfast_dtype dtype, size_t size, int inputs,
                              const isa_list *isas)
 {
     const actfast_op_info *info = actfast_get_op_info(op);
-    const int masked = input == INPUT_ROWS_MASK_1E4 || input == INPUT_ROWS_MASK_INF || input == INPUT_ROWS_CAUSAL;
-    if (!info->rowwise || !info->has_form[form] || (input != INPUT_UNIFORM && !masked))
+    if (!info->rowwise || !info->has_form[form])
         return;
-    const bench_case c = {.impl = &library_rows_ex, .op = op, .form = form, .dtype = dtype,
-                          .params = bench_params(op), .size = size,
-                          .n = size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH, .input = input, .rows_ex = 1};
+    bench_case c = {.impl = &library_rows_ex, .op = op, .form = form, .dtype = dtype, .params = bench_params(op),
+                    .size = size, .n = size / BENCH_ROW_LENGTH * BENCH_ROW_LENGTH, .rows_ex = 1};
     if (c.n == 0)
         return;
     for (int i = 0; i < isas->count; i++) {
-        bench_case named = c;
-        named.isa = isas->names[i];
-        char name[NAME_LENGTH];
-        snprintf(name, sizeof name, "%s_ex/%s/%s/%s/%zu%s%s", info->name, form_names[form], dtype_name(dtype),
-                 named.isa, size, masked ? "/" : "", masked ? input_names[input] : "");
-        add_case(&named, name);
+        c.isa = isas->names[i];
+        for (int input = 0; input < inputs; input++) {
+            const int masked =
+                input == INPUT_ROWS_MASK_1E4 || input == INPUT_ROWS_MASK_INF || input == INPUT_ROWS_CAUSAL;
+            if (input != INPUT_UNIFORM && !masked)
+                continue;
+            c.input = (input_class)input;
+            char name[NAME_LENGTH];
+            snprintf(name, sizeof name, "%s_ex/%s/%s/%s/%zu%s%s", info->name, form_names[form], dtype_name(dtype),
+                     c.isa, size, masked ? "/" : "", masked ? input_names[input] : "");
+            add_case(&c, name);
+        }
     }
 }
 
@@ -587,7 +615,7 @@ static void register_streams(actfast_dtype dtype, size_t size)
     }
 }
 
-/* Size by size and dtype by dtype, so that each size's arrays are drawn once. */
+/* Size by size and dtype by dtype (register_op_form orders what is inside). */
 static void register_all(const size_t *sizes, int nsizes, const isa_list *isas)
 {
     size_t smallest = sizes[0];
@@ -601,16 +629,12 @@ static void register_all(const size_t *sizes, int nsizes, const isa_list *isas)
             const actfast_dtype dtype = (actfast_dtype)dt;
             const int inputs = sizes[s] == smallest && !is_half(dtype) ? INPUT_CLASS_COUNT : 1;
             register_streams(dtype, sizes[s]);
-            for (int input = 0; input < inputs; input++)
-                for (int op = 0; op < ACTFAST_OP_COUNT; op++)
-                    for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
-                        register_op_form((actfast_op)op, (actfast_form)form, dtype, sizes[s], (input_class)input,
-                                         isas);
-            for (int input = 0; input < inputs; input++)
-                for (int op = 0; op < ACTFAST_OP_COUNT; op++)
-                    for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
-                        register_rows_ex((actfast_op)op, (actfast_form)form, dtype, sizes[s], (input_class)input,
-                                         isas);
+            for (int op = 0; op < ACTFAST_OP_COUNT; op++)
+                for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
+                    register_op_form((actfast_op)op, (actfast_form)form, dtype, sizes[s], inputs, isas);
+            for (int op = 0; op < ACTFAST_OP_COUNT; op++)
+                for (int form = 0; form < ACTFAST_FORM_COUNT; form++)
+                    register_rows_ex((actfast_op)op, (actfast_form)form, dtype, sizes[s], inputs, isas);
         }
     }
 }
