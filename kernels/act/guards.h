@@ -3,6 +3,16 @@
  * which a NaN fails silently. */
 static inline V af_pass_nan(V x, V r) { return v_sel(v_isnan(x), x, r); }
 
+/* m is set in every lane of among (a NaN lane fails the comparison that
+ * made m): for a rare path that can skip work none of those lanes needs. */
+static inline int af_every_lane_of(M m, M among)
+{
+    V zero = v_set((T)0);
+    return !m_any(v_gt(v_sel(among, v_sel(m, zero, v_set((T)1)), zero), zero));
+}
+
+static inline int af_every_lane(M m) { return af_every_lane_of(m, v_eq(v_set((T)0), v_set((T)0))); }
+
 /* x clamped to +-1e4: past it every e^-|x| and e^(-x^2/2) of the catalog is
  * 0 in both dtypes, and the clamp keeps products like x e^x from 0 * inf.
  * af_clamp_x_below clamps from below only, for an x used where it is < 0. */

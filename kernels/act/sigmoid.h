@@ -15,16 +15,20 @@ static inline V sigmoid_forward(V x, const VP *k)
      * bits where a >= BESIDE_ONE_ARG, and gives the quotient 1 in the far
      * lanes, whose results are chosen apart: one exp per vector either way
      * (a second one cost such a vector about half a uniform vector's time
-     * more on Zen 3). */
+     * more on Zen 3). A vector of far lanes only needs no quotient: 1.x
+     * the uniform vector's time, not 2.x (Zen 5, x in [-105, -85]). */
     M far = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
     if (!AF_RARELY(m_any(far))) {
         V e = af_exp_nonpos_above(a, v_set(AF_K(BESIDE_ONE_ARG)));
         return af_div_one_plus(v_sel(pos, v_set((T)1), e), e);
     }
     af_exp_parts tail = af_exp_tail_nonpos(a);
+    V far_value = v_sel(pos, v_set((T)1), af_exp_value(tail));
+    if (af_every_lane(far))
+        return far_value;
     V e = v_sel(far, v_set((T)1), tail.e);
     V q = af_div_one_plus(v_sel(pos, v_set((T)1), e), e);
-    return v_sel(far, v_sel(pos, v_set((T)1), af_exp_value(tail)), q);
+    return v_sel(far, far_value, q);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
