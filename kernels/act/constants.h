@@ -51,6 +51,14 @@
 #define EXP_TAIL_SCALE_f64 0x1p-512
 #define EXP_TAIL_MIN_f32 -134.0f
 #define EXP_TAIL_MIN_f64 -1020.0
+/* log_softmax's backward, dx = dy - e^y S, below y = EXP_TAIL: e^y is
+ * below 2^-92 (2^-966) there, and where |S| < |dy| TAIL_DY_KEPT
+ * (2^(92 - p - 3), 2^(966 - p - 3), p = 24, 53 the precision) e^y S is
+ * below 2^-(p + 3) |dy|, under a quarter of dy's ulp however dy's exponent
+ * lies: dx rounds to dy, with a factor 2 of margin for the test's own
+ * rounding and for exp's error. */
+#define TAIL_DY_KEPT_f32 0x1p65f
+#define TAIL_DY_KEPT_f64 0x1p910
 /* Below a = BESIDE_ONE_ARG e^a leaves 1 + e^a (af_exp_value_beside_one): it
  * is far below half an ulp of 1 there (e^-39 = 2^-56.3, e^-340 = 2^-490.5),
  * and above it its square, which the corrected divisions by 1 + e^a form, is
