@@ -36,7 +36,7 @@ static inline V gelu_tanh_forward_at(V factor, V arg, const VP *k)
     return af_times_sigmoid(factor, z, z_lo);
 }
 
-static inline V gelu_tanh_forward(V x, const VP *k) { return af_times_small_x(x, k, gelu_tanh_forward_at); }
+static inline V gelu_tanh_forward(V x, const VP *k) { return af_times_small_x(x, k, gelu_tanh_forward_at, (T)0.5); }
 
 /* g = 1 + x z'(x) as a double word: in the far negative tail f' ~ e^z g.
  * Below TINY f'(x) = 1/2 + 0.8 x rounds as f'(0) = 1/2, and m f'(x) as m/2

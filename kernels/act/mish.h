@@ -64,7 +64,7 @@ static inline V mish_forward_at(V factor, V arg, const VP *k)
     return AF_WITH_EXP_NONPOS(a, mish_forward_of, factor);
 }
 
-static inline V mish_forward(V x, const VP *k) { return af_times_small_x(x, k, mish_forward_at); }
+static inline V mish_forward(V x, const VP *k) { return af_times_small_x(x, k, mish_forward_at, (T)3 / (T)5); }
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
  *   x <  0: e Q / D^2,  Q = 4(1 + x) + e((6 + 4x) + e(4 + e))

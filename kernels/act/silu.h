@@ -22,7 +22,7 @@ static inline V silu_forward_at(V factor, V arg, const VP *k)
     return AF_WITH_EXP_NONPOS(a, silu_forward_of, factor);
 }
 
-static inline V silu_forward(V x, const VP *k) { return af_times_small_x(x, k, silu_forward_at); }
+static inline V silu_forward(V x, const VP *k) { return af_times_small_x(x, k, silu_forward_at, (T)0.5); }
 
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
  * and e ((1 + x) + e)/d^2 below, d = 1 + e. (1 + x) is exact near the root

@@ -16,7 +16,11 @@
  *     (the frame's first-order term, kernels/elementwise.h, which this test
  *     replaces for such bodies at the same cost).
  * A vector with a lane below TINY is rare, tested per vector (x = 0 is
- * none). */
+ * none). One of subnormal lanes only is x g0 in one product, g0 the body's
+ * own rounded g(0) (body(1, 0) = g0, body(-1, 0) = -g0: 1/2 for silu and
+ * gelu_tanh, 3/5 rounded once for mish), the same bits as the body's path
+ * without the body: about a fifth of a uniform vector's time, not twice it
+ * (Zen 5, AVX-512). */
 
 /* The normal lanes of x below EXP_TAIL_SCALE, given its subnormal lanes. */
 static inline M af_scaled_lanes(V x, M subnormal) { return af_tiny_value_lanes(v_sel(subnormal, v_set((T)1), x)); }
@@ -37,12 +41,15 @@ static inline V af_small_x_result(V x, V r, M subnormal, M scaled)
     return v_sel(subnormal, af_mul_small(v_abs(x), r), af_unscale_lanes(r, scaled));
 }
 
-static inline V af_times_small_x(V x, const VP *k, V (*body)(V, V, const VP *))
+static inline V af_times_small_x(V x, const VP *k, V (*body)(V, V, const VP *), T g0)
 {
     M tiny = af_below_lanes(x, AF_K(TINY));
     if (!AF_RARELY(m_any(tiny)))
         return body(x, x, k);
-    M subnormal = af_subnormal_lanes(x), scaled = af_scaled_lanes(x, subnormal);
+    M subnormal = af_subnormal_lanes(x);
+    if (af_every_lane(subnormal))
+        return af_mul_small(x, v_set(g0));
+    M scaled = af_scaled_lanes(x, subnormal);
     V r = body(af_small_x_factor(x, subnormal, scaled), v_sel(tiny, v_set((T)0), x), k);
     return af_small_x_result(x, r, subnormal, scaled);
 }
