@@ -25,8 +25,8 @@ static inline V selu_forward_of(V x, V em, V em_lo, const VP *k)
 /* For small x (small_x.h) e^x - 1 is x (af_expm1_dw_nonpos), so the factor
  * (X = 2^EXP_TAIL_SHIFT x, or +-1) stands for both x and e^x - 1: c_lo x and
  * the products would be subnormal from x = 2^-101 (2^-969) on. A vector of
- * such lanes only (all of them subnormal, say) skips e^x - 1: 0.8x the
- * uniform vector's time, not 1.9x (Zen 5, AVX-512). */
+ * such lanes only (all of them subnormal, say) skips e^x - 1: 0.75-1.1x the
+ * uniform vector's time, not 1.7-1.9x (Zen 5, AVX2 and AVX-512). */
 static inline V selu_forward(V x, const VP *k)
 {
     V zero = v_set((T)0), em_lo, em;

@@ -30,8 +30,8 @@ static inline V swish_z_of_scaled(V X, M small, const VP *k, V *z_lo)
 /* x sigmoid(beta x); for small x (small_x.h) X sigmoid(z) from X, scaled
  * back: the rare vector. One of subnormal lanes only, with |beta| <= 2^64,
  * has |beta x| < 2^-62 (2^-958), below TINY, where z is taken as 0: x/2,
- * one product, the bits of X sigmoid(0) = X/2 scaled back, at 0.5x the
- * uniform vector's time, not 2x (Zen 5, AVX-512). */
+ * one product, the bits of X sigmoid(0) = X/2 scaled back, at 0.1-0.3x
+ * the uniform vector's time, not 2x (Zen 5, AVX2 and AVX-512). */
 static inline V swish_forward(V x, const VP *k)
 {
     M small = af_tiny_value_lanes(x);
