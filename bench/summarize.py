@@ -12,8 +12,8 @@
 One row per op x form x dtype x size. Times are ns per element (the median
 when the run has repetitions; with --rounds, the fastest of the runs that
 have the cell: on a shared machine noise only adds time, and a class and its
-uniform case each measured once moved up to 2x apart by it). Speed-ups are those of the fastest ISA: over
-the scalar kernels, over the textbook libm loop and over oneDNN (> 1: faster
+uniform case each measured once moved up to 2x apart by it). Speed-ups are
+those of the fastest ISA: over the scalar kernels, over the textbook libm loop and over oneDNN (> 1: faster
 than the baseline). "% y=2x" is the fastest ISA's bandwidth as a share of the
 y = 2x stream's, for sizes of 16 Mi elements and more, where both stream from
 memory (the backward forms can pass 100: three streams use the memory better
