@@ -137,6 +137,23 @@ ACTFAST_API actfast_status actfast_force_isa(const char *name);
 /* 1 if this library has the ISA and the CPU and OS can run it, else 0. */
 ACTFAST_API int actfast_isa_supported(const char *name);
 
+/* ---- non-temporal stores ------------------------------------------------- */
+
+/* The elementwise functions that run at memory speed (relu, leaky_relu,
+ * relu6, hardtanh, hardshrink, softshrink, threshold, rrelu outside
+ * training, prelu through actfast_apply with one weight, hardsigmoid's
+ * gradients, and sigmoid's, tanh's and elu's backward from y), on float and
+ * double arrays, write an output of at least this many bytes with
+ * non-temporal stores on AVX2 and AVX-512, unless it is written in place:
+ * the lines go to memory without being read first and without evicting what
+ * the caches hold, and the output is not cached afterwards. The bits are
+ * the same either way. Default: half the last-level cache where the C
+ * library reports its size, else 16 MiB. 0 streams every such output,
+ * SIZE_MAX none. Thread-safe; a call that is running keeps the choice it
+ * started with. */
+ACTFAST_API size_t actfast_stream_threshold(void);
+ACTFAST_API void actfast_set_stream_threshold(size_t bytes);
+
 /* ---- elementwise functions ---------------------------------------------- */
 /* Parameters follow n, with PyTorch's defaults given here in brackets. */
 

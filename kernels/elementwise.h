@@ -11,6 +11,37 @@
     ((k).p0 = (len) == AF_LANES ? v_load((const T *)(p)->slopes + (i))                          \
                                 : v_load_part((const T *)(p)->slopes + (i), (len)))
 
+/* Non-temporal stores, for an output too large to stay in the caches
+ * (p->stream: src/stream.c) on the ISAs that have them (AF_HAS_STREAM): a
+ * store that does not read the line it fills first, which saves a third of
+ * the memory traffic of y = f(x). Only kernels that run at memory speed use
+ * them; a body says so with #define <body>_streams 1 beside it
+ * (AF_STREAMS(body)): those below about 0.1 ns per float in L1 on AVX2,
+ * half the time the y = 2x stream takes per float from memory (the
+ * piecewise-linear ones, the from-y forms of a few instructions). At 16 Mi
+ * elements (Zen 5, best of 5, the same build with and without) these ran
+ * 1.05-1.37x faster with them on AVX2 and AVX-512. The kernels whose
+ * arithmetic hides the memory time behind plain stores lost: the
+ * transcendental ones 0.78-0.92x, and on AVX2 hardswish, hardsigmoid's
+ * forward and selu's and celu's from-y forms 0.78-0.98x. The first
+ * elements, up to out's first vector boundary, go as a partial vector, as
+ * the tail does; an out not aligned to its element type (no C object is)
+ * is written as always. af_stream_start gives that first boundary's index,
+ * or SIZE_MAX for no streaming. */
+#define AF_STREAMS(body) AF_IS_ONE(body##_streams)
+static inline size_t af_stream_start(const af_params *p, const void *out, size_t size, size_t n)
+{
+    const uintptr_t at = (uintptr_t)out, vector = AF_LANES * size;
+    if (!AF_HAS_STREAM || !p->stream || at % size != 0)
+        return SIZE_MAX;
+    const size_t start = (size_t)((vector - at % vector) % vector / size);
+    return start < n ? start : n;
+}
+/* The whole-vector stores of a streaming loop. The float kernels that run in
+ * double (kernels/wide.h) are all transcendental, and never stream. */
+#define af_stream_store v_stream
+#define af_stream_store_f32 v_store_f32
+
 /* The loops over arrays of S, the type of the arrays: T for the plain
  * kernels, float for the wide ones (kernels/wide.h). io names the loads and
  * stores: none for v_load etc., _f32 for v_load_f32 etc., which widen floats
@@ -18,30 +49,51 @@
  * Four vectors per iteration: the kernels of a few instructions (relu, the
  * from-y forms) ran 9-24% faster for floats at n = 4096 (Zen 5, AVX2 and
  * AVX-512), the others within noise. */
-/* One whole vector at element j, with the loop's k, p, in, dy and out. */
-#define AF_UNARY_STEP(io, body, refresh, j)                                                     \
+/* One whole vector at element j, with the loop's k, p, in and out. */
+#define AF_UNARY_STEP(io, body, refresh, j, store)                                              \
     refresh(k, p, (j), AF_LANES);                                                               \
-    v_store##io(out + (j), body(v_load##io(in + (j)), &k))
-#define AF_LOOP_UNARY(head, S, io, make_params, body, refresh)                                  \
+    store(out + (j), body(v_load##io(in + (j)), &k))
+/* The whole vectors from i on, stored by store. */
+#define AF_UNARY_WHOLE(io, body, refresh, store)                                                \
+    for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                            \
+        for (int u = 0; u < 4; u++) {                                                           \
+            AF_UNARY_STEP(io, body, refresh, i + u * AF_LANES, store);                          \
+        }                                                                                       \
+    for (; i + AF_LANES <= n; i += AF_LANES) {                                                  \
+        AF_UNARY_STEP(io, body, refresh, i, store);                                             \
+    }
+/* A partial vector: len < AF_LANES elements at j. */
+#define AF_UNARY_PART(io, body, refresh, j, len)                                                \
+    refresh(k, p, (j), (len));                                                                  \
+    v_store_part##io(out + (j), body(v_load_part##io(in + (j), (len)), &k), (len))
+/* streams: the body's AF_STREAMS. Each store has its own loop: a test per
+ * vector made GCC 12 keep the flag on the stack and the unrolled loop's
+ * addresses in registers (tanh's from-y form 1.3x slower in L1). */
+#define AF_LOOP_UNARY(head, S, io, make_params, body, refresh, streams)                         \
     head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
     {                                                                                           \
         VP k = make_params(p);                                                                  \
+        const size_t start = (streams) ? af_stream_start(p, out, sizeof(S), n) : SIZE_MAX;      \
         size_t i = 0;                                                                           \
         (void)dy;                                                                               \
-        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                        \
-            for (int u = 0; u < 4; u++) {                                                       \
-                AF_UNARY_STEP(io, body, refresh, i + u * AF_LANES);                             \
+        if (start != SIZE_MAX) {                                                                \
+            if (start > 0) {                                                                    \
+                AF_UNARY_PART(io, body, refresh, 0, start);                                     \
+                i = start;                                                                      \
             }                                                                                   \
-        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
-            AF_UNARY_STEP(io, body, refresh, i);                                                \
+            AF_UNARY_WHOLE(io, body, refresh, af_stream_store##io)                              \
+        } else {                                                                                \
+            AF_UNARY_WHOLE(io, body, refresh, v_store##io)                                      \
         }                                                                                       \
         if (i < n) {                                                                            \
-            refresh(k, p, i, n - i);                                                            \
-            v_store_part##io(out + i, body(v_load_part##io(in + i, n - i), &k), n - i);         \
+            AF_UNARY_PART(io, body, refresh, i, n - i);                                         \
         }                                                                                       \
+        if (start != SIZE_MAX)                                                                  \
+            af_stream_fence();                                                                  \
     }
 
-#define AF_KERNEL_UNARY(kernel, body, refresh) AF_LOOP_UNARY(static void kernel, T, , af_vparams_make, body, refresh)
+#define AF_KERNEL_UNARY(kernel, body, refresh, streams)                                         \
+    AF_LOOP_UNARY(static void kernel, T, , af_vparams_make, body, refresh, streams)
 
 /* The (x or y, dy) kernels. body(in, m, k) is m f'(x), with m folded into
  * correction terms where m * 0 is NaN for an infinite m; the IEEE value of
@@ -149,33 +201,50 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
 }
 
 /* One whole vector at element j, with the loop's k, p, in, dy and out. */
-#define AF_BINARY_STEP(io, body, refresh, j)                                                    \
+#define AF_BINARY_STEP(io, body, refresh, j, store)                                             \
     refresh(k, p, (j), AF_LANES);                                                               \
     V x = v_load##io(in + (j)), d = v_load##io(dy + (j));                                       \
-    v_store##io(out + (j), AF_BACKWARD_VALUE(x, d, body, &k))
-#define AF_LOOP_BINARY(head, S, io, make_params, body, refresh)                                 \
+    store(out + (j), AF_BACKWARD_VALUE(x, d, body, &k))
+#define AF_BINARY_WHOLE(io, body, refresh, store)                                               \
+    for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                            \
+        for (int u = 0; u < 4; u++) {                                                           \
+            AF_BINARY_STEP(io, body, refresh, i + u * AF_LANES, store);                         \
+        }                                                                                       \
+    for (; i + AF_LANES <= n; i += AF_LANES) {                                                  \
+        AF_BINARY_STEP(io, body, refresh, i, store);                                            \
+    }
+#define AF_BINARY_PART(io, body, refresh, j, len)                                               \
+    refresh(k, p, (j), (len));                                                                  \
+    V x = v_load_part##io(in + (j), (len)), d = v_load_part##io(dy + (j), (len));               \
+    v_store_part##io(out + (j), AF_BACKWARD_VALUE(x, d, body, &k), (len))
+#define AF_LOOP_BINARY(head, S, io, make_params, body, refresh, streams)                        \
     head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
     {                                                                                           \
         VP k = make_params(p);                                                                  \
+        const size_t start = (streams) ? af_stream_start(p, out, sizeof(S), n) : SIZE_MAX;      \
         size_t i = 0;                                                                           \
-        for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                        \
-            for (int u = 0; u < 4; u++) {                                                       \
-                AF_BINARY_STEP(io, body, refresh, i + u * AF_LANES);                            \
+        if (start != SIZE_MAX) {                                                                \
+            if (start > 0) {                                                                    \
+                AF_BINARY_PART(io, body, refresh, 0, start);                                    \
+                i = start;                                                                      \
             }                                                                                   \
-        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
-            AF_BINARY_STEP(io, body, refresh, i);                                               \
+            AF_BINARY_WHOLE(io, body, refresh, af_stream_store##io)                             \
+        } else {                                                                                \
+            AF_BINARY_WHOLE(io, body, refresh, v_store##io)                                     \
         }                                                                                       \
         if (i < n) {                                                                            \
-            refresh(k, p, i, n - i);                                                            \
-            V x = v_load_part##io(in + i, n - i), d = v_load_part##io(dy + i, n - i);           \
-            v_store_part##io(out + i, AF_BACKWARD_VALUE(x, d, body, &k), n - i);                \
+            AF_BINARY_PART(io, body, refresh, i, n - i);                                        \
         }                                                                                       \
+        if (start != SIZE_MAX)                                                                  \
+            af_stream_fence();                                                                  \
     }
 
-#define AF_KERNEL_BINARY(kernel, body, refresh) AF_LOOP_BINARY(static void kernel, T, , af_vparams_make, body, refresh)
+#define AF_KERNEL_BINARY(kernel, body, refresh, streams)                                        \
+    AF_LOOP_BINARY(static void kernel, T, , af_vparams_make, body, refresh, streams)
 
 #define AF_STAMP_FROM_Y_0(name)
-#define AF_STAMP_FROM_Y_1(name) AF_KERNEL_BINARY(name##_backward_from_y_kernel, name##_grad_y_times, AF_FIXED_PARAMS)
+#define AF_STAMP_FROM_Y_1(name)                                                                 \
+    AF_KERNEL_BINARY(name##_backward_from_y_kernel, name##_grad_y_times, AF_FIXED_PARAMS, AF_STREAMS(name##_grad_y_times))
 /* grad is grad_times with m = 1; backward is grad_times with m = dy. */
 #define AF_STAMP_ELEMENTWISE(name, from_y)                                                      \
     static inline V name##_grad(V x, const VP *k) { return name##_grad_times(x, v_set((T)1), k); } \
@@ -187,9 +256,9 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     {                                                                                           \
         return af_grad_value(x, k, name##_grad, AF_FIRST_ORDER_X(name##_grad_times));           \
     }                                                                                           \
-    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, AF_FIXED_PARAMS)               \
-    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, AF_FIXED_PARAMS)                     \
-    AF_KERNEL_BINARY(name##_backward_kernel, name##_grad_times, AF_FIXED_PARAMS)                \
+    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, AF_FIXED_PARAMS, AF_STREAMS(name##_forward)) \
+    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times)) \
+    AF_KERNEL_BINARY(name##_backward_kernel, name##_grad_times, AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times)) \
     AF_STAMP_FROM_Y_##from_y(name)
 #define AF_STAMP_ELEMENTWISE_OWN_API(name, from_y) AF_STAMP_ELEMENTWISE(name, from_y)
 /* Row-wise ops write their own kernels (kernels/act/softmax.h). */
@@ -203,10 +272,10 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
 #undef AF_OP
 
 /* leaky_relu with one slope per element: prelu's channels, rrelu's draws. */
-AF_KERNEL_UNARY(slopes_forward_kernel, leaky_relu_forward, AF_SLOPE_PER_ELEMENT)
-AF_KERNEL_UNARY(slopes_grad_kernel, leaky_relu_grad, AF_SLOPE_PER_ELEMENT)
-AF_KERNEL_BINARY(slopes_backward_kernel, leaky_relu_grad_times, AF_SLOPE_PER_ELEMENT)
+AF_KERNEL_UNARY(slopes_forward_kernel, leaky_relu_forward, AF_SLOPE_PER_ELEMENT, 0)
+AF_KERNEL_UNARY(slopes_grad_kernel, leaky_relu_grad, AF_SLOPE_PER_ELEMENT, 0)
+AF_KERNEL_BINARY(slopes_backward_kernel, leaky_relu_grad_times, AF_SLOPE_PER_ELEMENT, 0)
 
 /* The terms dy df/dp of the trainable parameters. */
-AF_KERNEL_BINARY(swish_param_grad_kernel, swish_param_grad_times, AF_FIXED_PARAMS)
-AF_KERNEL_BINARY(prelu_param_grad_kernel, prelu_param_grad_times, AF_FIXED_PARAMS)
+AF_KERNEL_BINARY(swish_param_grad_kernel, swish_param_grad_times, AF_FIXED_PARAMS, 0)
+AF_KERNEL_BINARY(prelu_param_grad_kernel, prelu_param_grad_times, AF_FIXED_PARAMS, 0)

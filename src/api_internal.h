@@ -33,6 +33,9 @@ size_t actfast__dtype_size(actfast_dtype dtype);
  * before the call has entered the default mode. */
 actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
                                      int with_dy);
+/* 1 if the elementwise kernels are to write out (of `bytes`) with
+ * non-temporal stores (src/stream.c). */
+int actfast__stream_output(actfast_dtype dtype, const void *in, const void *dy, const void *out, size_t bytes);
 
 /* A call's parameters as the caller passed them: the f32 API's floats as
  * floats, everything else as doubles. They become the doubles of af_params,

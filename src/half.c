@@ -292,7 +292,7 @@ actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_
 void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
                           const void *dy, void *out, size_t n, const float *slopes)
 {
-    const af_params p = {{0, 0}, 0, NULL};
+    const af_params p = {{0, 0}, 0, NULL, 0};
     const half_job j = {.f32 = k->f32->slopes[form],
                         .f64 = k->f64->slopes[form],
                         .isa = k->f32,

@@ -12,11 +12,14 @@
 #include "actfast.h"
 
 /* Parameters in the order of the op's row in ops.def; cols for row-wise ops;
- * slopes (float or double, n of them) for the slopes kernels only. */
+ * slopes (float or double, n of them) for the slopes kernels only; stream:
+ * the elementwise kernels write out with non-temporal stores (src/stream.c
+ * decides, kernels/elementwise.h writes). */
 typedef struct af_params {
     double p[2];
     size_t cols;
     const void *slopes;
+    int stream;
 } af_params;
 
 /* in: x (or y for backward_from_y); dy: NULL for forward and grad. */

@@ -3,7 +3,9 @@
 #   MODE=isas       runs TEST_BITS (through EMULATOR, if any) for each ISA of
 #                   ISAS (comma-separated) that this CPU runs, writes
 #                   OUT_DIR/bits.<isa>.txt, and requires them all to equal the
-#                   first one's.
+#                   first one's; and again with every output streamed
+#                   (ACTFAST_TEST_STREAM: non-temporal stores), whose
+#                   OUT_DIR/bits.<isa>.stream.txt must equal them too.
 #   MODE=reference  requires every OUT_DIR/bits.<isa>.txt to equal REFERENCE,
 #                   the digest of another build (another architecture); prints
 #                   "SKIP: ..." (the test's SKIP_REGULAR_EXPRESSION) if it does
@@ -59,6 +61,12 @@ if(MODE STREQUAL "isas")
     else()
       set(first ${isa})
     endif()
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env ACTFAST_TEST_STREAM=1 ${EMULATOR} ${TEST_BITS} ${isa}
+      RESULT_VARIABLE rc OUTPUT_FILE ${OUT_DIR}/bits.${isa}.stream.txt ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "ACTFAST_TEST_STREAM=1 test_bits ${isa} failed (${rc}):\n${err}")
+    endif()
+    compare(${OUT_DIR}/bits.${isa}.stream.txt ${OUT_DIR}/bits.${first}.txt)
   endforeach()
 elseif(MODE STREQUAL "reference")
   if(NOT EXISTS "${REFERENCE}")

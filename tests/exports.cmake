@@ -22,6 +22,7 @@ cmake_minimum_required(VERSION 3.16)
 set(hand_written
   actfast_status_string actfast_version
   actfast_active_isa actfast_force_isa actfast_isa_supported
+  actfast_stream_threshold actfast_set_stream_threshold
   actfast_default_params actfast_apply actfast_apply_gated actfast_get_op_info actfast_op_from_name actfast_ulp_bound
   actfast_runner_sequential actfast_runner_openmp actfast_apply_parallel actfast_apply_gated_parallel
   actfast_apply_rows actfast_apply_rows_parallel)

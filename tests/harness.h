@@ -95,6 +95,11 @@ static inline const char *h_use_isa(int argc, char **argv)
         printf("SKIP: this CPU cannot run ISA %s\n", argv[1]);
         exit(H_SKIP);
     }
+    /* ACTFAST_TEST_STREAM: every output that may be streamed is (the
+     * streaming runs of the bits and guard tests: tests/bits.cmake,
+     * tests/safety.cmake). */
+    if (getenv("ACTFAST_TEST_STREAM"))
+        actfast_set_stream_threshold(0);
     CHECK(actfast_force_isa(argv[1]) == ACTFAST_OK, "force_isa(%s)", argv[1]);
     CHECK(strcmp(actfast_active_isa(), argv[1]) == 0, "active ISA %s after forcing %s", actfast_active_isa(),
           argv[1]);

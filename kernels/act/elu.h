@@ -30,3 +30,4 @@ static inline V elu_grad_y_times(V y, V m, const VP *k)
     return v_sel(v_gt(y, v_set((T)0)), m, v_mul(m, v_add(y, elu_alpha(k))));
 }
 #define elu_grad_y_times_takes_infinite_m 1
+#define elu_grad_y_times_streams 1

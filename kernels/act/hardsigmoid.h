@@ -21,3 +21,4 @@ static inline V hardsigmoid_grad_times(V x, V m, const VP *k)
     return af_pass_nan(x, v_sel(v_gt(x, v_neg(three)), v_sel(v_lt(x, three), mid, zero), zero));
 }
 #define hardsigmoid_grad_times_takes_infinite_m 1
+#define hardsigmoid_grad_times_streams 1

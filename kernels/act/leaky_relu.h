@@ -11,6 +11,7 @@ static inline V leaky_relu_forward(V x, const VP *k)
 {
     return v_sel(v_gt(x, v_set((T)0)), x, leaky_relu_scaled(x, leaky_relu_slope(k)));
 }
+#define leaky_relu_forward_streams 1
 
 static inline V leaky_relu_grad_times(V x, V m, const VP *k)
 {
@@ -19,6 +20,7 @@ static inline V leaky_relu_grad_times(V x, V m, const VP *k)
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 #define leaky_relu_grad_times_takes_infinite_m 1
+#define leaky_relu_grad_times_streams 1
 
 /* With s >= 0 (checked by the API), y > 0 exactly where x > 0. */
 static inline V leaky_relu_grad_y_times(V y, V m, const VP *k)
@@ -26,3 +28,4 @@ static inline V leaky_relu_grad_y_times(V y, V m, const VP *k)
     return leaky_relu_grad_times(y, m, k);
 }
 #define leaky_relu_grad_y_times_takes_infinite_m 1
+#define leaky_relu_grad_y_times_streams 1

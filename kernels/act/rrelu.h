@@ -16,6 +16,7 @@ static inline V rrelu_forward(V x, const VP *k)
     VP s = rrelu_eval_slope(k);
     return leaky_relu_forward(x, &s);
 }
+#define rrelu_forward_streams 1
 
 static inline V rrelu_grad_times(V x, V m, const VP *k)
 {
@@ -23,3 +24,4 @@ static inline V rrelu_grad_times(V x, V m, const VP *k)
     return leaky_relu_grad_times(x, m, &s);
 }
 #define rrelu_grad_times_takes_infinite_m 1
+#define rrelu_grad_times_streams 1

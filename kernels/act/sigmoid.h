@@ -64,3 +64,4 @@ static inline V sigmoid_grad_y_times(V y, V m, const VP *k)
     return v_mul_tiny(m, v_sel(tiny, y, v_fnma(rest, rest, rest)));
 }
 #define sigmoid_grad_y_times_takes_infinite_m 1
+#define sigmoid_grad_y_times_streams 1

@@ -49,3 +49,4 @@ static inline V tanh_grad_y_times(V y, V m, const VP *k)
     return v_mul(m, v_fnma(y, y, v_set((T)1)));
 }
 #define tanh_grad_y_times_takes_infinite_m 1
+#define tanh_grad_y_times_streams 1

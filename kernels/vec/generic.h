@@ -41,6 +41,16 @@
 #define v_store_f32 AF_CAT(AF_VP, store_f32)
 #define v_load_part_f32 AF_CAT(AF_VP, load_part_f32)
 #define v_store_part_f32 AF_CAT(AF_VP, store_part_f32)
+/* Non-temporal stores where the ISA has them (AF_HAS_STREAM, for
+ * kernels/elementwise.h's AF_STREAM); elsewhere plain stores, which those
+ * loops never reach there. */
+#ifndef AF_HAS_STREAM
+#define AF_HAS_STREAM 0
+#define v_stream v_store
+static inline void af_stream_fence(void) {}
+#else
+#define v_stream AF_CAT(AF_VP, stream)
+#endif
 #define v_set AF_CAT(AF_VP, set)
 #define v_add AF_CAT(AF_VP, add)
 #define v_sub AF_CAT(AF_VP, sub)

@@ -30,6 +30,10 @@ static inline void vf_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
 /* Masked-off lanes are neither read nor written (no fault past the end). */
 static inline vf vf_load_part(const float *p, size_t n) { return _mm512_maskz_loadu_ps(mf_first(n), p); }
 static inline void vf_store_part(float *p, vf v, size_t n) { _mm512_mask_storeu_ps(p, mf_first(n), v); }
+/* Non-temporal (kernels/elementwise.h, AF_STREAM): p aligned to the vector. */
+#define AF_HAS_STREAM 1
+static inline void vf_stream(float *p, vf v) { _mm512_stream_ps(p, v); }
+static inline void af_stream_fence(void) { _mm_sfence(); }
 static inline vf vf_set(float x) { return _mm512_set1_ps(x); }
 
 static inline vf vf_add(vf a, vf b) { return _mm512_add_ps(a, b); }
@@ -159,6 +163,7 @@ static inline vd vd_load(const double *p) { return _mm512_loadu_pd(p); }
 static inline void vd_store(double *p, vd v) { _mm512_storeu_pd(p, v); }
 static inline vd vd_load_part(const double *p, size_t n) { return _mm512_maskz_loadu_pd(md_first(n), p); }
 static inline void vd_store_part(double *p, vd v, size_t n) { _mm512_mask_storeu_pd(p, md_first(n), v); }
+static inline void vd_stream(double *p, vd v) { _mm512_stream_pd(p, v); }
 /* VD_LANES floats widened to doubles, and doubles rounded to nearest floats:
  * the loads and stores of the float kernels that run the double bodies
  * (kernels/wide.h). */
