@@ -20,14 +20,15 @@
  * half the time the y = 2x stream takes per float from memory (the
  * piecewise-linear ones, the from-y forms of a few instructions). At 16 Mi
  * elements (Zen 5, best of 5, the same build with and without) these ran
- * 1.05-1.37x faster with them on AVX2 and AVX-512. The kernels whose
- * arithmetic hides the memory time behind plain stores lost: the
- * transcendental ones 0.78-0.92x, and on AVX2 hardswish, hardsigmoid's
- * forward and selu's and celu's from-y forms 0.78-0.98x. The first
- * elements, up to out's first vector boundary, go as a partial vector, as
- * the tail does; an out not aligned to its element type (no C object is)
- * is written as always. af_stream_start gives that first boundary's index,
- * or SIZE_MAX for no streaming. */
+ * 1.22x faster with them at the median (0.96-1.54x, AVX2 and AVX-512).
+ * The kernels whose arithmetic hides the memory time behind plain stores
+ * lost: sigmoid, silu and tanh for doubles 0.78-0.92x (floats 0.95-1.03x),
+ * and on AVX2 hardswish, hardsigmoid's forward and selu's and celu's
+ * from-y forms 0.78-0.98x. The first elements, up to out's first vector
+ * boundary, go as a partial vector, as the tail does; an out not aligned
+ * to its element type (no C object is) is written as always.
+ * af_stream_start gives that first boundary's index, or SIZE_MAX for no
+ * streaming. */
 #define AF_STREAMS(body) AF_IS_ONE(body##_streams)
 static inline size_t af_stream_start(const af_params *p, const void *out, size_t size, size_t n)
 {
