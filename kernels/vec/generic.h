@@ -41,6 +41,11 @@
 #define v_store_f32 AF_CAT(AF_VP, store_f32)
 #define v_load_part_f32 AF_CAT(AF_VP, load_part_f32)
 #define v_store_part_f32 AF_CAT(AF_VP, store_part_f32)
+/* An ISA whose compiler folds a load into a later select defines
+ * v_keep_load to stop it (vec_avx512.h); elsewhere it is nothing. */
+#ifndef v_keep_load
+#define v_keep_load(v) ((void)0)
+#endif
 /* Non-temporal stores where the ISA has them (AF_HAS_STREAM, for
  * kernels/elementwise.h's AF_STREAM); elsewhere plain stores, which those
  * loops never reach there. */
