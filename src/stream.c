@@ -25,9 +25,10 @@
 /* Where the last-level cache's size is not known: half of a 32 MiB L3. */
 #define AF_STREAM_FALLBACK_BYTES ((size_t)16 << 20)
 
-/* The threshold plus one, saturating (SIZE_MAX and SIZE_MAX - 1 both mean
- * never: no array is that large); 0 until the first use or
- * actfast_set_stream_threshold chooses. */
+/* The threshold plus one, saturating: SIZE_MAX is kept as SIZE_MAX, and
+ * SIZE_MAX - 1, which reads back as SIZE_MAX, means never as well (no array
+ * is that large); 0 until the first use or actfast_set_stream_threshold
+ * chooses. */
 static _Atomic size_t chosen;
 
 static size_t default_threshold(void)
@@ -53,7 +54,7 @@ size_t actfast_stream_threshold(void)
                 ? mine
                 : expected;
     }
-    return s - 1;
+    return s == SIZE_MAX ? SIZE_MAX : s - 1;
 }
 
 void actfast_set_stream_threshold(size_t bytes)

@@ -360,6 +360,22 @@ static void check_force(const char *isa)
     CHECK(actfast_force_isa(isa) == ACTFAST_OK, "force_isa(%s) again", isa);
 }
 
+/* The stream threshold (src/stream.c): a default above 0 that reads the
+ * same each time, and any size set read back as it was. */
+static void check_stream_threshold(void)
+{
+    const size_t initial = actfast_stream_threshold();
+    CHECK(initial > 0 && actfast_stream_threshold() == initial, "default stream threshold %zu, then %zu", initial,
+          actfast_stream_threshold());
+    const size_t sizes[] = {0, 1, 12345, (size_t)1 << 40, SIZE_MAX};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        actfast_set_stream_threshold(sizes[i]);
+        CHECK(actfast_stream_threshold() == sizes[i], "stream threshold %zu read back as %zu", sizes[i],
+              actfast_stream_threshold());
+    }
+    actfast_set_stream_threshold(initial);
+}
+
 static void check_status_strings(void)
 {
     for (int s = ACTFAST_OK; s <= ACTFAST_ERR_INVALID_ARGUMENT; s++) {
@@ -475,6 +491,7 @@ int main(int argc, char **argv)
     check_typed();
     check_f32_conversion();
     check_force(isa);
+    check_stream_threshold();
     check_status_strings();
     return h_finish();
 }
