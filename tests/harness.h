@@ -96,7 +96,7 @@ static inline const char *h_use_isa(int argc, char **argv)
         exit(H_SKIP);
     }
     /* ACTFAST_TEST_STREAM: every output that may be streamed is (the
-     * streaming runs of the bits and guard tests: tests/bits.cmake,
+     * streaming runs of the bits and guard tests: tests/compare_bits.cmake,
      * tests/safety.cmake). */
     if (getenv("ACTFAST_TEST_STREAM"))
         actfast_set_stream_threshold(0);

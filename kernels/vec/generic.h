@@ -47,7 +47,7 @@
 #define v_keep_load(v) ((void)0)
 #endif
 /* Non-temporal stores where the ISA has them (AF_HAS_STREAM, for
- * kernels/elementwise.h's AF_STREAM); elsewhere plain stores, which those
+ * kernels/elementwise.h's AF_STREAMS); elsewhere plain stores, which those
  * loops never reach there. */
 #ifndef AF_HAS_STREAM
 #define AF_HAS_STREAM 0

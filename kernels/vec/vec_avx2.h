@@ -34,7 +34,7 @@ static inline void vf_store(float *p, vf v) { _mm256_storeu_ps(p, v); }
 /* vmaskmov neither reads nor writes masked-off lanes (no fault past the end). */
 static inline vf vf_load_part(const float *p, size_t n) { return _mm256_maskload_ps(p, af_avx2_first32(n)); }
 static inline void vf_store_part(float *p, vf v, size_t n) { _mm256_maskstore_ps(p, af_avx2_first32(n), v); }
-/* Non-temporal (kernels/elementwise.h, AF_STREAM): p aligned to the vector. */
+/* Non-temporal (kernels/elementwise.h, AF_STREAMS): p aligned to the vector. */
 #define AF_HAS_STREAM 1
 static inline void vf_stream(float *p, vf v) { _mm256_stream_ps(p, v); }
 static inline void af_stream_fence(void) { _mm_sfence(); }

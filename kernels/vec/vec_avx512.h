@@ -36,7 +36,7 @@ static inline void vf_store_part(float *p, vf v, size_t n) { _mm512_mask_storeu_
  * to come from memory. relu's backward for floats at 16 Mi elements, with
  * non-temporal stores, ran 1.65x faster without that fold (Zen 5). */
 #define v_keep_load(v) __asm__("" : "+v"(v))
-/* Non-temporal (kernels/elementwise.h, AF_STREAM): p aligned to the vector. */
+/* Non-temporal (kernels/elementwise.h, AF_STREAMS): p aligned to the vector. */
 #define AF_HAS_STREAM 1
 static inline void vf_stream(float *p, vf v) { _mm512_stream_ps(p, v); }
 static inline void af_stream_fence(void) { _mm_sfence(); }
