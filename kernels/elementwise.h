@@ -194,8 +194,16 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
         x = af_first_order_arg(x);
     if (takes_infinite_m)
         return body(x, d, k);
+    /* One test for both rare kinds of dy: on AVX-512 one vfpclass where
+     * the two tests took six instructions and two branches. The backward
+     * forms of elu, selu, softsign and hardswish ran 1.15-1.43x faster on
+     * AVX-512, mish's and celu's 1.07-1.18x, the scalar ISA's 1.02-1.20x
+     * (Zen 5, n = 4096, interleaved runs); AVX2, which still compares
+     * three times, and the long bodies moved within noise. */
+    if (!AF_RARELY(m_any(v_subnormal_or_inf(d))))
+        return body(x, d, k);
     M small = af_subnormal_lanes(d);
-    if (!AF_RARELY(m_any(small)))
+    if (!m_any(small))
         return af_backward_plain(x, d, k, body);
     V scaled = v_sel(small, af_mul_small(d, v_set((T)1 / AF_K(MIN_NORMAL))), d);
     V r = af_backward_plain(x, scaled, k, body);

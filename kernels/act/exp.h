@@ -90,7 +90,7 @@ static inline M af_below_lanes(V v, T bound)
 {
     return v_lt(v_sel(v_eq(v, v_set((T)0)), v_set((T)1), v_abs(v)), v_set(bound));
 }
-static inline M af_subnormal_lanes(V v) { return af_below_lanes(v, AF_K(MIN_NORMAL)); }
+static inline M af_subnormal_lanes(V v) { return v_subnormal(v); }
 
 /* The lanes where v is below EXP_TAIL_SCALE in magnitude (2^-92, 2^-512),
  * 0 excluded: the products of such a v (a probability y, say) are, or carry

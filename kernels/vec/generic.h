@@ -74,6 +74,8 @@ static inline void af_stream_fence(void) {}
 #define v_ge AF_CAT(AF_VP, ge)
 #define v_eq AF_CAT(AF_VP, eq)
 #define v_isnan AF_CAT(AF_VP, isnan)
+#define v_subnormal AF_CAT(AF_VP, subnormal)
+#define v_subnormal_or_inf AF_CAT(AF_VP, subnormal_or_inf)
 #define v_sel AF_CAT(AF_VP, sel)
 #define v_ldexp AF_CAT(AF_VP, ldexp)
 #define v_ldexp_normal AF_CAT(AF_VP, ldexp_normal)

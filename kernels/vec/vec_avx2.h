@@ -62,6 +62,15 @@ static inline mf vf_gt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_GT_OQ); }
 static inline mf vf_ge(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_GE_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
 static inline mf vf_isnan(vf a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
+static inline mf vf_subnormal(vf a)
+{
+    const vf m = vf_abs(a);
+    return _mm256_and_ps(_mm256_cmp_ps(m, _mm256_set1_ps(0x1p-126f), _CMP_LT_OQ), _mm256_cmp_ps(m, _mm256_setzero_ps(), _CMP_NEQ_OQ));
+}
+static inline mf vf_subnormal_or_inf(vf a)
+{
+    return _mm256_or_ps(vf_subnormal(a), _mm256_cmp_ps(vf_abs(a), _mm256_set1_ps(INFINITY), _CMP_EQ_OQ));
+}
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
 
 /* x 2^k as in vec_scalar.h: 2^j for integral j in [-126, 127] is (j + 127) << 23,
@@ -244,6 +253,15 @@ static inline md vd_gt(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
 static inline md vd_ge(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_GE_OQ); }
 static inline md vd_eq(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
 static inline md vd_isnan(vd a) { return _mm256_cmp_pd(a, a, _CMP_UNORD_Q); }
+static inline md vd_subnormal(vd a)
+{
+    const vd m = vd_abs(a);
+    return _mm256_and_pd(_mm256_cmp_pd(m, _mm256_set1_pd(0x1p-1022), _CMP_LT_OQ), _mm256_cmp_pd(m, _mm256_setzero_pd(), _CMP_NEQ_OQ));
+}
+static inline md vd_subnormal_or_inf(vd a)
+{
+    return _mm256_or_pd(vd_subnormal(a), _mm256_cmp_pd(vd_abs(a), _mm256_set1_pd(INFINITY), _CMP_EQ_OQ));
+}
 static inline vd vd_sel(md m, vd a, vd b) { return _mm256_blendv_pd(b, a, m); }
 
 static inline vd af_avx2_pow2d(vd j)

@@ -64,6 +64,10 @@ static inline mf vf_gt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_GT_OQ)
 static inline mf vf_ge(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ); }
 static inline mf vf_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
 static inline mf vf_isnan(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
+/* The lanes that are subnormal, and those that are subnormal or infinite: one
+ * vfpclass (AVX-512DQ) where the other ISAs compare two or three times. */
+static inline mf vf_subnormal(vf a) { return _mm512_fpclass_ps_mask(a, 0x20); }
+static inline mf vf_subnormal_or_inf(vf a) { return _mm512_fpclass_ps_mask(a, 0x38); }
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
 
 /* x 2^k for integral k, rounded once (vec_scalar.h states the domain). */
@@ -212,6 +216,8 @@ static inline md vd_gt(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_GT_OQ)
 static inline md vd_ge(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ); }
 static inline md vd_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
 static inline md vd_isnan(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q); }
+static inline md vd_subnormal(vd a) { return _mm512_fpclass_pd_mask(a, 0x20); }
+static inline md vd_subnormal_or_inf(vd a) { return _mm512_fpclass_pd_mask(a, 0x38); }
 static inline vd vd_sel(md m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a); }
 
 static inline vd vd_ldexp(vd x, vd k) { return _mm512_scalef_pd(x, k); }

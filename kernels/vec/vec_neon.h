@@ -125,6 +125,12 @@ static inline mf vf_gt(vf a, vf b) { return vcgtq_f32(a, b); }
 static inline mf vf_ge(vf a, vf b) { return vcgeq_f32(a, b); }
 static inline mf vf_eq(vf a, vf b) { return vceqq_f32(a, b); }
 static inline mf vf_isnan(vf a) { return vmvnq_u32(vceqq_f32(a, a)); }
+static inline mf vf_subnormal(vf a)
+{
+    const vf m = vabsq_f32(a);
+    return vandq_u32(vcltq_f32(m, vdupq_n_f32(0x1p-126f)), vcgtq_f32(m, vdupq_n_f32(0.0f)));
+}
+static inline mf vf_subnormal_or_inf(vf a) { return vorrq_u32(vf_subnormal(a), vceqq_f32(vabsq_f32(a), vdupq_n_f32(INFINITY))); }
 static inline vf vf_sel(mf m, vf a, vf b) { return vbslq_f32(m, a, b); }
 
 /* x 2^k as in vec_scalar.h. */
@@ -325,6 +331,12 @@ static inline md vd_ge(vd a, vd b) { return vcgeq_f64(a, b); }
 static inline md vd_eq(vd a, vd b) { return vceqq_f64(a, b); }
 /* There is no vmvnq_u64; the bits are the same through u32 lanes. */
 static inline md vd_isnan(vd a) { return vreinterpretq_u64_u32(vmvnq_u32(vreinterpretq_u32_u64(vceqq_f64(a, a)))); }
+static inline md vd_subnormal(vd a)
+{
+    const vd m = vabsq_f64(a);
+    return vandq_u64(vcltq_f64(m, vdupq_n_f64(0x1p-1022)), vcgtq_f64(m, vdupq_n_f64(0.0)));
+}
+static inline md vd_subnormal_or_inf(vd a) { return vorrq_u64(vd_subnormal(a), vceqq_f64(vabsq_f64(a), vdupq_n_f64(INFINITY))); }
 static inline vd vd_sel(md m, vd a, vd b) { return vbslq_f64(m, a, b); }
 
 static inline vd af_neon_pow2d(vd j)

@@ -81,6 +81,16 @@ static inline mf vf_gt(vf a, vf b) { return a > b; }
 static inline mf vf_ge(vf a, vf b) { return a >= b; }
 static inline mf vf_eq(vf a, vf b) { return a == b; }
 static inline mf vf_isnan(vf a) { return a != a; }
+/* The magnitude's bits: subnormals are 1 to 2^23 - 1, infinity 0x7F800000
+ * (integer compares: the float ones made GCC branch on NaN's parity). */
+static inline uint32_t af_magnitude_bits_f(vf a)
+{
+    uint32_t b;
+    memcpy(&b, &a, sizeof b);
+    return b & 0x7FFFFFFFu;
+}
+static inline mf vf_subnormal(vf a) { return af_magnitude_bits_f(a) - 1u < 0x7FFFFFu; }
+static inline mf vf_subnormal_or_inf(vf a) { return vf_subnormal(a) | (af_magnitude_bits_f(a) == 0x7F800000u); }
 static inline vf vf_sel(mf m, vf a, vf b) { return m ? a : b; }
 
 /* x 2^k for an integral k with |k| <= 2^8 and 1/2 <= |x| < 2 (or x = 0, inf,
@@ -229,6 +239,14 @@ static inline md vd_gt(vd a, vd b) { return a > b; }
 static inline md vd_ge(vd a, vd b) { return a >= b; }
 static inline md vd_eq(vd a, vd b) { return a == b; }
 static inline md vd_isnan(vd a) { return a != a; }
+static inline uint64_t af_magnitude_bits_d(vd a)
+{
+    uint64_t b;
+    memcpy(&b, &a, sizeof b);
+    return b & 0x7FFFFFFFFFFFFFFFu;
+}
+static inline md vd_subnormal(vd a) { return af_magnitude_bits_d(a) - 1u < 0xFFFFFFFFFFFFFu; }
+static inline md vd_subnormal_or_inf(vd a) { return vd_subnormal(a) | (af_magnitude_bits_d(a) == 0x7FF0000000000000u); }
 static inline vd vd_sel(md m, vd a, vd b) { return m ? a : b; }
 
 /* The same with |k| <= 2^11, 1.5 2^52 and (j + 1023) << 52. */
