@@ -132,7 +132,7 @@ static inline V af_backward_infinite_dy(V in, V dy, V r, V (*body)(V, V, const V
  * exact, normal and below 1 (so that no m f' overflows), where the low parts
  * of m f' stay normal down to f' = 2^-55 (2^-864), and scales the result
  * back by integer operations (v_ldexp_down): the scaling is the one product
- * that meets the subnormal (af_subnormal_lanes: kernels/act/exp.h). A body
+ * that meets the subnormal (v_subnormal: kernels/vec/). A body
  * that takes an infinite m as it is meets m in one product already, and
  * skips the test (it would cost the piecewise-linear kernels 25-50%). */
 static inline V af_backward_plain(V x, V d, const VP *k, V (*body)(V, V, const VP *))
@@ -154,7 +154,7 @@ static inline V af_backward_plain(V x, V d, const VP *k, V (*body)(V, V, const V
 /* x, its subnormal lanes moved to +-FIRST_ORDER_ARG: the argument of f'. */
 static inline V af_first_order_arg(V x)
 {
-    M subnormal = af_subnormal_lanes(x);
+    M subnormal = v_subnormal(x);
     if (!AF_RARELY(m_any(subnormal)))
         return x;
     V arg = v_set(AF_K(FIRST_ORDER_ARG));
@@ -167,7 +167,7 @@ static inline V af_grad_value(V x, const VP *k, V (*grad)(V, const VP *), int fi
 static inline V af_forward_value(V x, VP *k, V (*f)(V, const VP *), V (*grad)(V, const VP *), int first_order_x)
 {
     if (first_order_x) {
-        M subnormal = af_subnormal_lanes(x);
+        M subnormal = v_subnormal(x);
         if (AF_RARELY(m_any(subnormal))) {
             V zero = v_set((T)0), arg = v_set(AF_K(FIRST_ORDER_ARG));
             M negative = v_lt(x, zero);
@@ -202,7 +202,7 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
      * three times, and the long bodies moved within noise. */
     if (!AF_RARELY(m_any(v_subnormal_or_inf(d))))
         return body(x, d, k);
-    M small = af_subnormal_lanes(d);
+    M small = v_subnormal(d);
     if (!m_any(small))
         return af_backward_plain(x, d, k, body);
     V scaled = v_sel(small, af_mul_small(d, v_set((T)1 / AF_K(MIN_NORMAL))), d);

@@ -84,13 +84,13 @@ static inline V af_exp_times_pow2_normal(V a, V j, int carry_lo)
  * to its first-order term. */
 static inline M af_is_tiny(V x) { return v_lt(v_abs(x), v_set(AF_K(TINY))); }
 
-/* The lanes where |v| < bound, and where v is subnormal; 0 is in neither (a
- * zero takes no slow path, and is common, after a relu). */
+/* The lanes where |v| < bound; 0 is not one (a zero takes no slow path, and
+ * is common, after a relu). The subnormal lanes are the vocabulary's
+ * v_subnormal. */
 static inline M af_below_lanes(V v, T bound)
 {
     return v_lt(v_sel(v_eq(v, v_set((T)0)), v_set((T)1), v_abs(v)), v_set(bound));
 }
-static inline M af_subnormal_lanes(V v) { return v_subnormal(v); }
 
 /* The lanes where v is below EXP_TAIL_SCALE in magnitude (2^-92, 2^-512),
  * 0 excluded: the products of such a v (a probability y, say) are, or carry

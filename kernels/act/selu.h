@@ -35,7 +35,7 @@ static inline V selu_forward(V x, const VP *k)
         em = af_expm1_dw_nonpos(v_min(x, zero), &em_lo);
         return selu_forward_of(x, em, em_lo, k);
     }
-    M subnormal = af_subnormal_lanes(x), scaled = af_scaled_lanes(x, subnormal);
+    M subnormal = v_subnormal(x), scaled = af_scaled_lanes(x, subnormal);
     V factor = af_small_x_factor(x, subnormal, scaled);
     if (af_every_lane(small)) {
         em = v_min(factor, zero);

@@ -46,7 +46,7 @@ static inline V af_times_small_x(V x, const VP *k, V (*body)(V, V, const VP *), 
     M tiny = af_below_lanes(x, AF_K(TINY));
     if (!AF_RARELY(m_any(tiny)))
         return body(x, x, k);
-    M subnormal = af_subnormal_lanes(x);
+    M subnormal = v_subnormal(x);
     if (af_every_lane(subnormal))
         return af_mul_small(x, v_set(g0));
     M scaled = af_scaled_lanes(x, subnormal);

@@ -40,7 +40,7 @@ static inline V swish_forward(V x, const VP *k)
         z = swish_z(x, k, &z_lo);
         return af_times_sigmoid(x, z, z_lo);
     }
-    if (af_every_lane(af_subnormal_lanes(x)) && af_every_lane(v_le(v_abs(swish_beta(k)), v_set((T)0x1p64))))
+    if (af_every_lane(v_subnormal(x)) && af_every_lane(v_le(v_abs(swish_beta(k)), v_set((T)0x1p64))))
         return af_mul_small(x, v_set((T)0.5));
     V X = af_scaled_x(x, small);
     z = swish_z_of_scaled(X, small, k, &z_lo);

@@ -140,7 +140,7 @@ static inline V tanhshrink_grad_times(V x, V m, const VP *k)
     V tiny = tanhshrink_tiny_grad_times(v_sel(scaled, v_sel(zeroed, one, x), one), v_sel(scaled, m, one));
     tiny = v_sel(zeroed, af_mul_small(m, zero), tiny);
     x = v_sel(scaled, zero, x);
-    M subnormal = af_subnormal_lanes(x);
+    M subnormal = v_subnormal(x);
     const int shift = AF_K(SQUARE_SHIFT);
     V X = af_mul_small(v_sel(subnormal, x, zero), v_ldexp(one, v_set((T)shift)));
     V mxx = v_ldexp_down(af_mul_small(af_mul_small(m, X), X), 2 * shift);
