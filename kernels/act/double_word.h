@@ -65,18 +65,22 @@ static inline V af_mul_dw(V a, V b, V b_lo, V *lo)
     return p;
 }
 
+/* a as it enters the low-order addend a b_lo of a product a (b + b_lo),
+ * |b_lo| <= 1 (or NaN): +-MAX_FINITE for an infinite a, so that the addend
+ * stays finite and a b alone makes the infinite result, as it does where a
+ * per-vector test drops an addend that is not finite. For a parameter a
+ * the clamp is loop-invariant: the test's three instructions per vector
+ * go. */
+static inline V af_finite_factor(V a) { return v_min(v_max(a, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE))); }
+
 /* a (b + b_lo) rounded once (the rounding of a b_lo is O(eps^2)), without
  * the exact product: its error term underflows (and then rounds twice) where
  * a b is near the subnormals. Where b_lo is 0 the addend is -0, a plain
- * product that keeps the sign of a zero b. For |b_lo| <= 1 (a low part) or
- * NaN: an infinite a enters the addend as +-MAX_FINITE, a loop-invariant
- * clamp, so that a b_lo stays finite and a b alone makes the infinite
- * result (the same result as dropping a b_lo that is not finite, with three
- * instructions per vector fewer). One FMA meets b, subnormal or not. */
+ * product that keeps the sign of a zero b. One FMA meets b, subnormal or
+ * not. */
 static inline V af_mul_dw_round(V a, V b, V b_lo)
 {
-    V a_finite = v_min(v_max(a, v_set(-AF_K(MAX_FINITE))), v_set(AF_K(MAX_FINITE)));
-    V lo = v_sel(v_eq(b_lo, v_set((T)0)), v_set((T)-0.0), v_mul(a_finite, b_lo));
+    V lo = v_sel(v_eq(b_lo, v_set((T)0)), v_set((T)-0.0), v_mul(af_finite_factor(a), b_lo));
     return v_fma(a, b, lo);
 }
 

@@ -12,12 +12,12 @@ static inline V selu_lambd_alpha(const VP *k, V *c_lo)
 }
 
 /* l a (em + em_lo) = c em + (c em_lo + c_lo em), rounded once, em + em_lo =
- * e^x - 1; where em is 0, a plain product, which keeps the sign of
- * selu(-0). */
+ * e^x - 1, with c kept finite in the addend (af_finite_factor); where em
+ * is 0, a plain product, which keeps the sign of selu(-0). */
 static inline V selu_forward_of(V x, V em, V em_lo, const VP *k)
 {
     V c_lo, c = selu_lambd_alpha(k, &c_lo);
-    V with_lo = v_fma(c, em, af_finite_or_zero(v_fma(c, em_lo, v_mul(c_lo, em))));
+    V with_lo = v_fma(c, em, v_fma(af_finite_factor(c), em_lo, v_mul(c_lo, em)));
     V below = v_sel(v_eq(em, v_set((T)0)), af_mul_small(c, em), with_lo);
     return v_sel(v_gt(x, v_set((T)0)), af_mul_small(selu_lambd(k), x), below);
 }
