@@ -30,11 +30,15 @@ static inline V celu_forward(V x, const VP *k)
 }
 
 /* m e^(u + u_lo) from af_exp_tail, whose condition number |u| would otherwise
- * turn the rounding of x/a into |u|/2 ulp. */
+ * turn the rounding of x/a into |u|/2 ulp. m e.lo needs no test: e.lo is
+ * below 2^-15 e.e (u >= EXP_TAIL_MIN where e.e is not 0), so it is finite
+ * for a finite m, and for an infinite m (dy) the frame keeps the result only
+ * where body(x, +-MAX_FINITE) is 0, e.e = 0, where inf * 0 is NaN either
+ * way (kernels/elementwise.h). */
 static inline V celu_grad_times_of(V x, V m, V u_lo, af_exp_parts e)
 {
     e = af_exp_with_lo(e, u_lo);
-    V below = af_unscale_by(e, v_fma(m, e.e, af_finite_or_zero(v_mul(m, e.lo))), e.scale);
+    V below = af_unscale_by(e, v_fma(m, e.e, v_mul(m, e.lo)), e.scale);
     return af_pass_nan(x, v_sel(v_gt(x, v_set((T)0)), m, below));
 }
 
