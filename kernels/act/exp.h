@@ -194,10 +194,14 @@ static inline af_exp_parts af_exp_tail_clamped(V a)
     return p;
 }
 
-/* The low part e a_lo of e^(a + a_lo) = e (1 + a_lo). */
+/* The low part e a_lo of e^(a + a_lo) = e (1 + a_lo), for a finite a_lo
+ * (every caller's is: the exact error of a product or a sum of finite,
+ * clamped operands, or a low part already tested), or a NaN one from a NaN
+ * x, whose result is NaN anyway. e is at most 1 (2^EXP_TAIL_SHIFT e^a < 1
+ * in the tail), so the product is finite and needs no test. */
 static inline af_exp_parts af_exp_with_lo(af_exp_parts p, V a_lo)
 {
-    p.lo = af_finite_or_zero(v_mul(p.e, a_lo));
+    p.lo = v_mul(p.e, a_lo);
     return p;
 }
 
