@@ -21,13 +21,14 @@
  * and gelu' 1/2, and x is taken as 0 (subnormal operands are slow). */
 
 /* c phi(x) = c e^(-x^2/2)/sqrt(2 pi) as hi + *lo, in af_exp_tail's scale,
- * for a factor c given exactly. */
+ * for a factor c given exactly and finite (x clamped): c e is finite, and
+ * so is every part (or NaN, for a NaN x). */
 static inline V gelu_phi_dw(af_exp_parts g, V c, V *lo)
 {
-    V a_lo, a = af_mul_dw(c, g.e, g.lo, &a_lo);
+    V a_lo, a = af_mul_dw_finite(c, g.e, g.lo, &a_lo);
     V b = v_mul(a, v_set(AF_K(INV_SQRT2PI_HI)));
     V b_lo = v_fma(a, v_set(AF_K(INV_SQRT2PI_HI)), v_neg(b));
-    *lo = af_finite_or_zero(v_fma(a, v_set(AF_K(INV_SQRT2PI_LO)), v_fma(a_lo, v_set(AF_K(INV_SQRT2PI_HI)), b_lo)));
+    *lo = v_fma(a, v_set(AF_K(INV_SQRT2PI_LO)), v_fma(a_lo, v_set(AF_K(INV_SQRT2PI_HI)), b_lo));
     return b;
 }
 
@@ -160,7 +161,12 @@ static inline V gelu_forward(V x, const VP *k)
     return gelu_times(x, x, 0);
 }
 
-/* gelu' = Phi + x phi, a double word until m times it is rounded once. */
+/* gelu' = Phi + x phi, a double word until m times it is rounded once.
+ * Phi and x phi are formed from the clamped x, so sum_lo is finite (NaN
+ * for a NaN x) and far below sum: m sum_lo is finite for a finite m, and
+ * for an infinite m (dy) the frame keeps the result only where
+ * body(x, +-MAX_FINITE) is 0, where sum and sum_lo are both 0 and
+ * inf * 0 is NaN with or without a test (kernels/elementwise.h). */
 static inline V gelu_grad_times_of(V x, V m, V a_lo, af_exp_parts e)
 {
     M deep;
@@ -169,7 +175,7 @@ static inline V gelu_grad_times_of(V x, V m, V a_lo, af_exp_parts e)
     V xphi_lo, xphi = gelu_phi_dw(g, af_clamp_x(x), &xphi_lo);
     V err, sum = af_two_sum(cdf, xphi, &err);
     V sum_lo = v_add(err, v_add(cdf_lo, xphi_lo));
-    return gelu_unscale(v_fma(m, sum, v_mul(m, af_finite_or_zero(sum_lo))), g, deep);
+    return gelu_unscale(v_fma(m, sum, v_mul(m, sum_lo)), g, deep);
 }
 
 static inline V gelu_grad_times(V x, V m, const VP *k)
