@@ -67,11 +67,13 @@ static inline V af_times_sigmoid_grad_times_of(V g, V g_lo, V z, V z_lo, V m, af
     e = af_sigmoid_denominator(e, z, z_lo, &d, &d_lo);
     V ev = af_exp_value_beside_one(e);
     V dd_lo, dd = af_square_dw(d, d_lo, &dd_lo);
-    /* (g + g_lo + ev) (e.e + e.lo), a double word times a double word */
+    /* (g + g_lo + ev) (e.e + e.lo), a double word times a double word; g
+     * comes from a clamped x (swish's z, gelu_tanh's x), so every part is
+     * finite (NaN for a NaN x) and needs no test */
     V s_lo, s = af_two_sum(g, ev, &s_lo);
     s_lo = v_add(s_lo, g_lo);
     V n = af_mul_small(s, e.e);
-    V n_lo = af_finite_or_zero(v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n)))));
+    V n_lo = v_fma(s_lo, e.e, v_fma(s, e.lo, v_fma(s, e.e, v_neg(n))));
     n = v_sel(pos, v_fma(ev, g, one), n);
     n_lo = v_sel(pos, af_mul_small(ev, g_lo), n_lo);
     return af_unscale_by(e, af_div_dw_times_finite(m, n, n_lo, dd, dd_lo), v_sel(pos, one, e.scale));
