@@ -7,13 +7,14 @@
  * x is clamped to +-1e4 first (z = +-7e10 there, far past sigmoid's
  * saturation), so x^3 cannot overflow and gelu_tanh'(1e30) = 1. */
 
-/* C x (1 + k x^2) as hi + *lo, for k = K or 3K, given x^2 = q + q_lo. */
+/* C x (1 + k x^2) as hi + *lo, for k = K or 3K, given x^2 = q + q_lo, x
+ * clamped: every part is finite (NaN for a NaN x), and x w needs no test. */
 static inline V gelu_tanh_cubic(V x, V q, V q_lo, V k_hi, V k_lo, V *lo)
 {
     V kq = af_mul_small(k_hi, q);
     V kq_lo = v_fma(k_lo, q, v_fma(k_hi, q_lo, v_fma(k_hi, q, v_neg(kq))));
     V w_lo, w = af_two_sum(v_set((T)1), kq, &w_lo);
-    V v_lo, v = af_mul_dw(x, w, v_add(w_lo, kq_lo), &v_lo);
+    V v_lo, v = af_mul_dw_finite(x, w, v_add(w_lo, kq_lo), &v_lo);
     V c_hi = v_set(AF_K(GELU_TANH_C_HI));
     V z = af_mul_small(c_hi, v);
     *lo = v_fma(v_set(AF_K(GELU_TANH_C_LO)), v, v_fma(c_hi, v_lo, v_fma(c_hi, v, v_neg(z))));
