@@ -16,7 +16,7 @@ static inline V tanh_forward(V x, const VP *k)
     V zero = v_set((T)0), two = v_set((T)2), one = v_set((T)1), a = v_abs(x);
     M tiny = v_lt(a, v_set(AF_K(TINY)));
     a = v_min(v_max(a, v_set(AF_K(TINY))), v_set(-AF_K(EXPM1_MIN)));
-    V em_lo, em = af_expm1_dw_clamped(v_neg(v_add(a, a)), &em_lo);
+    V em_lo, em = af_expm1_dw_clamped(v_mul(a, v_set((T)-2)), &em_lo);
     V n = v_neg(em);
     V r = v_div(one, v_add(two, em));
     V q = v_mul(n, r);
