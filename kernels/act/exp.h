@@ -115,14 +115,18 @@ static inline V af_zero_if_tiny(V a) { return v_sel(af_is_tiny(a), v_set((T)0), 
  * keeps subnormal operands out, and no upper clamp is needed. A NaN passes. */
 static inline V af_exp_clamp_nonpos(V a, V lo) { return v_max(v_min(a, v_set(-AF_K(TINY))), lo); }
 
-/* e^max(a, lo) for a <= 0 (or NaN) and lo >= EXP_TAIL, in the same clamp:
- * e^a >= 2^-92 (2^-967) is normal, and so is every power 2^k that scales
- * it, so one product scales (af_exp_times_pow2_normal: the same bits, and on
- * AVX2 a third of the ldexp's instructions). */
-static inline V af_exp_nonpos_above(V a, V lo)
+/* e^a for a in [EXP_TAIL, 0] (or NaN), a kept off (-TINY, 0) by the min of
+ * af_exp_clamp_nonpos: e^a >= 2^-92 (2^-967) is normal, and so is every
+ * power 2^k that scales it, so one product scales (af_exp_times_pow2_normal:
+ * the same bits, and on AVX2 a third of the ldexp's instructions). */
+static inline V af_exp_nonpos_normal(V a)
 {
-    return af_exp_times_pow2_normal(af_exp_clamp_nonpos(a, lo), af_zero_addend(), 0);
+    return af_exp_times_pow2_normal(v_min(a, v_set(-AF_K(TINY))), af_zero_addend(), 0);
 }
+
+/* e^max(a, lo) for a <= 0 (or NaN) and lo >= EXP_TAIL: af_exp_clamp_nonpos's
+ * clamp, the max taken first (the same values: lo <= -TINY). */
+static inline V af_exp_nonpos_above(V a, V lo) { return af_exp_nonpos_normal(v_max(a, lo)); }
 
 /* e^a - 1 = hi + *lo for a in [2 EXPM1_MIN, 0] (or NaN), |*lo| <= ulp(hi)/2,
  * to about twice the working precision: with p = 2^k (normal: k >= -52,
@@ -221,18 +225,13 @@ static inline af_exp_parts af_exp_tail_nonpos(V a)
  * time: 10-20% of silu's forward (Zen 5, n = 4096, every ISA). */
 static inline int af_exp_near_only(V a) { return !m_any(v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)))); }
 
-/* e^a for such a vector: af_exp_nonpos_above(a, BESIDE_ONE_ARG)'s bits
- * without its lower clamp, which no lane reaches (a NaN, which the test
- * lets through, passes either way): one instruction fewer per vector. */
-static inline V af_exp_near_value(V a)
-{
-    return af_exp_times_pow2_normal(v_min(a, v_set(-AF_K(TINY))), af_zero_addend(), 0);
-}
-
+/* Such a vector's e^a is af_exp_nonpos_normal's, without the lower clamp
+ * at BESIDE_ONE_ARG, which no lane reaches (a NaN, which the test lets
+ * through, passes either way): one instruction fewer per vector. */
 static inline af_exp_parts af_exp_near_nonpos(V a)
 {
     af_exp_parts p;
-    p.e = af_exp_near_value(a);
+    p.e = af_exp_nonpos_normal(a);
     p.lo = af_zero_addend();
     p.scale = v_set((T)1);
     p.tail = m_first(0);

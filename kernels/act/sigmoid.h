@@ -20,7 +20,7 @@ static inline V sigmoid_forward(V x, const VP *k)
      * [-105, -85]). */
     M far = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
     if (!AF_RARELY(m_any(far))) {
-        V e = af_exp_near_value(a);
+        V e = af_exp_nonpos_normal(a);
         return af_div_one_plus(v_sel(pos, v_set((T)1), e), e);
     }
     af_exp_parts tail = af_exp_tail_nonpos(a);
