@@ -56,6 +56,15 @@ static inline V softmax_lo_for_exp(const row_src *src, V d, V d_lo)
  * nonzero e that softmax_exp stores (e >= 2^-58 times 2^-17, 2^-1009). */
 static inline V softmax_exp_lo(V e, V d_lo) { return af_finite_or_zero(af_mul_small(e, d_lo)); }
 
+/* The same in a near row (row_max_near), whose every entry is finite: so is
+ * d_lo, the exact error of x - m, and so is the product. Only the lanes past
+ * the row's end, -inf - m, make it NaN; a pass that sums drops them
+ * (softmax_row_end), one that stores never writes them. */
+static inline V softmax_exp_lo_near(V e, V d_lo) { return af_mul_small(e, d_lo); }
+
+/* v in the lanes of [j, n), 0 past the row's end. */
+static inline V softmax_row_end(V v, size_t j, size_t n) { return v_sel(m_first(j < n ? n - j : 0), v, v_set((T)0)); }
+
 /* e^d for d <= 0, as stored between the passes: scaled by 2^EXP_TAIL_SHIFT
  * below EXP_TAIL (softmax_scaled lanes), 0 below EXP_MIN. */
 static inline V softmax_exp(V d) { return v_sel(v_lt(d, v_set(AF_K(EXP_MIN))), v_set((T)0), af_exp_tail_nonpos(d).e); }
@@ -63,33 +72,56 @@ static inline V softmax_exp(V d) { return v_sel(v_lt(d, v_set(AF_K(EXP_MIN))), v
 /* The lanes that softmax_exp scaled. */
 static inline M softmax_scaled(V d) { return v_lt(d, v_set(AF_K(EXP_TAIL))); }
 
+/* The lanes [i, i + AF_ROW_WIDTH) of softmax_denominator's sum, into acc;
+ * row_end (a constant) says that the row ends among them. */
+AF_SPECIALIZED void softmax_denominator_group(const row_src *src, row_sum *acc, size_t i, size_t n, V neg_m, V m_low,
+                                              T *e_out, int near, int row_end)
+{
+    for (int g = 0; g < AF_ROW_GROUP; g++) {
+        size_t j = i + (size_t)g * AF_LANES;
+        V d_lo, d = softmax_shift(src, j, n, neg_m, m_low, &d_lo), e, e_lo;
+        if (near) {
+            e = af_exp_nonpos_above(d, v_set(AF_K(BESIDE_ONE_ARG)));
+            e_lo = softmax_exp_lo_near(e, d_lo);
+            if (row_end) { /* the clamp gave -inf - m an e^BESIDE_ONE_ARG */
+                e = softmax_row_end(e, j, n);
+                e_lo = softmax_row_end(e_lo, j, n);
+            }
+            row_sum_add(acc, g, e);
+            acc->c[g] = v_add(acc->c[g], e_lo);
+        } else {
+            e = softmax_exp(d);
+            M scaled = softmax_scaled(d);
+            row_sum_add(acc, g, v_sel(scaled, v_set((T)0), e));
+            e_lo = softmax_exp_lo(e, softmax_lo_for_exp(src, d, d_lo));
+            acc->c[g] = v_add(acc->c[g], v_sel(scaled, v_set((T)0), e_lo));
+        }
+        if (e_out)
+            row_store(e_out, j, n, e);
+        if (src->transform) {
+            row_store(src->hi_out, j, n, d);
+            row_store(src->lo_out, j, n, e_lo);
+        }
+    }
+}
+
 /* sum_j e^(z_j - m) as hi + *lo, for a finite m = m_hi + m_lo; each
  * e^(z_j - m) also stored in e_out[j] unless e_out is NULL, and for a word
  * row z_j - m and the low part of e^(z_j - m) in place of z_j's words. A
  * near row (row_max_near, a constant here) has no lane in the tail: e is
- * af_exp_nonpos_above's, softmax_exp's bits, and nothing is scaled. */
+ * af_exp_nonpos_above's, softmax_exp's bits, and nothing is scaled; the
+ * lanes past its end are dropped from the sum in its last group only. */
 AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, T *e_out, T *lo, int near)
 {
-    V neg_m = v_set(-m), m_low = v_set(m_lo), d_lo;
+    V neg_m = v_set(-m), m_low = v_set(m_lo);
     row_sum acc;
     row_sum_init(&acc);
-    for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
-        for (int g = 0; g < AF_ROW_GROUP; g++) {
-            size_t j = i + (size_t)g * AF_LANES;
-            V d = softmax_shift(src, j, n, neg_m, m_low, &d_lo);
-            V e = near ? af_exp_nonpos_above(d, v_set(AF_K(BESIDE_ONE_ARG))) : softmax_exp(d);
-            M scaled = near ? m_first(0) : softmax_scaled(d);
-            row_sum_add(&acc, g, v_sel(scaled, v_set((T)0), e));
-            V e_lo = softmax_exp_lo(e, softmax_lo_for_exp(src, d, d_lo));
-            acc.c[g] = v_add(acc.c[g], v_sel(scaled, v_set((T)0), e_lo));
-            if (e_out)
-                row_store(e_out, j, n, e);
-            if (src->transform) {
-                row_store(src->hi_out, j, n, d);
-                row_store(src->lo_out, j, n, e_lo);
-            }
-        }
-    }
+    const size_t whole = n / AF_ROW_WIDTH * AF_ROW_WIDTH;
+    size_t i = 0;
+    for (; i < whole; i += AF_ROW_WIDTH)
+        softmax_denominator_group(src, &acc, i, n, neg_m, m_low, e_out, near, 0);
+    if (i < n)
+        softmax_denominator_group(src, &acc, i, n, neg_m, m_low, e_out, near, 1);
     return row_sum_total(&acc, lo);
 }
 
@@ -111,7 +143,7 @@ AF_SPECIALIZED void softmax_row_finite(const row_src *src, T *y, size_t n, T m, 
             e = !in_place ? row_load(y, i, n, zero)
                 : near    ? af_exp_nonpos_above(d, v_set(AF_K(BESIDE_ONE_ARG)))
                           : softmax_exp(d);
-            e_lo = softmax_exp_lo(e, d_lo);
+            e_lo = near ? softmax_exp_lo_near(e, d_lo) : softmax_exp_lo(e, d_lo);
         }
         /* e in [0, 1], s >= 1: finite, and af_div_dw_parts' products are fused. */
         V q = af_div_dw_finite(e, e_lo, s, s_lo);
