@@ -36,34 +36,61 @@ static T log_softmax_log(T s, T s_lo, T *lo)
     return lanes[0];
 }
 
+/* The lanes [i, i + AF_ROW_WIDTH) of log_softmax_rest's sum and count,
+ * into acc and *tops. A near row (row_max_near) has every z - m in
+ * [BESIDE_ONE_ARG, 0] and finite, where the clamp at EXP_TAIL_MIN and the
+ * zero below it are no-ops, and so is the low part's finite test; the
+ * lanes past its end (-inf - m) are clamped and dropped in its last group
+ * only (row_end, a constant). */
+AF_SPECIALIZED void log_softmax_rest_group(const row_src *src, row_sum *acc, V *tops, size_t i, size_t n, V neg_m,
+                                           V m_low, int near, int row_end)
+{
+    const V zero = v_set((T)0), shift = v_set(AF_K(EXP_TAIL_SHIFT)), tail_min = v_set(AF_K(EXP_TAIL_MIN));
+    for (int g = 0; g < AF_ROW_GROUP; g++) {
+        const size_t j = i + (size_t)g * AF_LANES;
+        V d_lo, d = softmax_shift(src, j, n, neg_m, m_low, &d_lo), e, e_lo;
+        if (src->transform) { /* z - m in place of z, for the last pass */
+            row_store(src->hi_out, j, n, d);
+            row_store(src->lo_out, j, n, d_lo);
+        }
+        M top = v_eq(d, zero);
+        if (near) {
+            V a = v_min(d, v_set(-AF_K(TINY)));
+            if (row_end)
+                a = v_max(a, v_set(AF_K(BESIDE_ONE_ARG)));
+            e = v_sel(top, zero, af_exp_times_pow2_normal(a, shift, 0));
+            e_lo = softmax_exp_lo_near(e, d_lo);
+            if (row_end) {
+                e = softmax_row_end(e, j, n);
+                e_lo = softmax_row_end(e_lo, j, n);
+            }
+        } else {
+            e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(d, tail_min), shift, 0);
+            e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));
+            e_lo = softmax_exp_lo(e, softmax_lo_for_exp(src, d, d_lo));
+        }
+        *tops = v_add(*tops, v_sel(top, v_set((T)1), zero));
+        row_sum_add(acc, g, e);
+        acc->c[g] = v_add(acc->c[g], e_lo);
+    }
+}
+
 /* sum over x_k < m of 2^EXP_TAIL_SHIFT e^(x_k - m), as hi + *lo, and in
  * *count how many x_k equal m. Every scaled term is normal down to
  * EXP_TAIL_MIN, below which it is 0 (constants.h), and so is the power of 2
  * that scales it (one product: af_exp_times_pow2_normal); the sum cannot
  * overflow for any row length that fits memory. */
-AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *count, T *lo)
+AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *count, T *lo, int near)
 {
-    V neg_m = v_set(-m), m_low = v_set(m_lo), zero = v_set((T)0), d_lo;
-    V shift = v_set(AF_K(EXP_TAIL_SHIFT)), tail_min = v_set(AF_K(EXP_TAIL_MIN));
-    V tops = zero;
+    V neg_m = v_set(-m), m_low = v_set(m_lo), tops = v_set((T)0);
     row_sum acc;
     row_sum_init(&acc);
-    for (size_t i = 0; i < n; i += AF_ROW_WIDTH) {
-        for (int g = 0; g < AF_ROW_GROUP; g++) {
-            const size_t j = i + (size_t)g * AF_LANES;
-            V d = softmax_shift(src, j, n, neg_m, m_low, &d_lo);
-            if (src->transform) { /* z - m in place of z, for the last pass */
-                row_store(src->hi_out, j, n, d);
-                row_store(src->lo_out, j, n, d_lo);
-            }
-            M top = v_eq(d, zero);
-            V e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(d, tail_min), shift, 0);
-            e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));
-            tops = v_add(tops, v_sel(top, v_set((T)1), zero));
-            row_sum_add(&acc, g, e);
-            acc.c[g] = v_add(acc.c[g], softmax_exp_lo(e, softmax_lo_for_exp(src, d, d_lo)));
-        }
-    }
+    const size_t whole = n / AF_ROW_WIDTH * AF_ROW_WIDTH;
+    size_t i = 0;
+    for (; i < whole; i += AF_ROW_WIDTH)
+        log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, near, 0);
+    if (i < n)
+        log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, near, 1);
     T lanes[AF_LANES];
     v_store(lanes, tops);
     *count = 0;
@@ -72,10 +99,12 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
     return row_sum_total(&acc, lo);
 }
 
-/* The row's y for a finite maximum m = m_hi + m_lo of its z. */
-AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo)
+/* The row's y for a finite maximum m = m_hi + m_lo of its z; near as
+ * log_softmax_rest's, whose every d_lo + r_lo is then finite (the lanes
+ * past the row's end are not stored). */
+AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int near)
 {
-    T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo);
+    T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo, near);
     T scale = AF_K(EXP_TAIL_SCALE), t = others * scale;
     T l, l_lo;
     if (count == 1 && t < AF_K(TINY)) {
@@ -96,20 +125,25 @@ AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T
             d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
         }
         V r_lo, r = af_two_sum(d, neg_l, &r_lo);
-        V rest = v_add(af_finite_or_zero(v_add(d_lo, r_lo)), neg_l_lo);
+        V low = v_add(d_lo, r_lo);
+        V rest = v_add(near ? low : af_finite_or_zero(low), neg_l_lo);
         row_store(y, i, n, v_add(r, rest));
     }
 }
 
 static void log_softmax_row(const T *x, T *y, size_t n)
 {
-    T m = row_max(x, n, 0);
+    int near;
+    T m = row_max_near(x, n, 0, &near);
     if (m == (T)INFINITY) {
         log_softmax_row_inf(x, y, n);
         return;
     }
     const row_src src = row_src_plain(x, 0);
-    log_softmax_row_finite(&src, y, n, m, 0);
+    if (near)
+        log_softmax_row_finite(&src, y, n, m, 0, 1);
+    else
+        log_softmax_row_finite(&src, y, n, m, 0, 0);
 }
 
 /* The lanes where dx = dy - e^y S rounds to dy for any y < EXP_TAIL
