@@ -260,8 +260,9 @@ static inline T row_max(const T *x, size_t n, int negate)
 /* The maximum as row_max, and in *near whether every z - m of the row is at
  * least BESIDE_ONE_ARG (a row with no -inf, no mask and no entry 39 below
  * its maximum, 340 in double: most rows), where e^(z - m) needs no tail
- * (af_exp_near_only) and every z - m and its TwoSum error are finite. One
- * min per vector more. */
+ * (af_exp_near_only) and every z - m and its TwoSum error are finite (a NaN
+ * entry, which max and min pass over, makes them NaN and the row NaN, as it
+ * must). One min per vector more. */
 static inline T row_max_near(const T *x, size_t n, int negate, int *near)
 {
     V m = v_set((T)-INFINITY), low = v_set((T)INFINITY);

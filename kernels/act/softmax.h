@@ -56,10 +56,11 @@ static inline V softmax_lo_for_exp(const row_src *src, V d, V d_lo)
  * nonzero e that softmax_exp stores (e >= 2^-58 times 2^-17, 2^-1009). */
 static inline V softmax_exp_lo(V e, V d_lo) { return af_finite_or_zero(af_mul_small(e, d_lo)); }
 
-/* The same in a near row (row_max_near), whose every entry is finite: so is
- * d_lo, the exact error of x - m, and so is the product. Only the lanes past
- * the row's end, -inf - m, make it NaN; a pass that sums drops them
- * (softmax_row_end), one that stores never writes them. */
+/* The same in a near row (row_max_near), whose every entry is finite (or
+ * NaN, which makes the row NaN either way): so is d_lo, the exact error of
+ * x - m, and so is the product. Only the lanes past the row's end, -inf - m,
+ * make it NaN; a pass that sums drops them (softmax_row_end), one that
+ * stores never writes them. */
 static inline V softmax_exp_lo_near(V e, V d_lo) { return af_mul_small(e, d_lo); }
 
 /* v in the lanes of [j, n), 0 past the row's end. */
