@@ -55,15 +55,11 @@ AF_SPECIALIZED void log_softmax_rest_group(const row_src *src, row_sum *acc, V *
         }
         M top = v_eq(d, zero);
         if (near) {
-            V a = v_min(d, v_set(-AF_K(TINY)));
-            if (row_end)
-                a = v_max(a, v_set(AF_K(BESIDE_ONE_ARG)));
+            V a = row_end ? af_exp_clamp_nonpos(d, v_set(AF_K(BESIDE_ONE_ARG))) : v_min(d, v_set(-AF_K(TINY)));
             e = v_sel(top, zero, af_exp_times_pow2_normal(a, shift, 0));
             e_lo = softmax_exp_lo_near(e, d_lo);
-            if (row_end) {
-                e = softmax_row_end(e, j, n);
-                e_lo = softmax_row_end(e_lo, j, n);
-            }
+            if (row_end)
+                softmax_drop_past_end(&e, &e_lo, j, n);
         } else {
             e = af_exp_times_pow2_normal(af_exp_clamp_nonpos(d, tail_min), shift, 0);
             e = v_sel(top, zero, v_sel(v_le(d, tail_min), zero, e));

@@ -52,19 +52,26 @@ static inline V softmax_lo_for_exp(const row_src *src, V d, V d_lo)
     return v_sel(v_lt(d, v_set(AF_K(D_NO_LO))), zero, d_lo);
 }
 
-/* e (1 + d_lo) = e + lo, the low part; none for -inf - m. Normal for every
- * nonzero e that softmax_exp stores (e >= 2^-58 times 2^-17, 2^-1009). */
-static inline V softmax_exp_lo(V e, V d_lo) { return af_finite_or_zero(af_mul_small(e, d_lo)); }
-
-/* The same in a near row (row_max_near), whose every entry is finite (or
- * NaN, which makes the row NaN either way): so is d_lo, the exact error of
- * x - m, and so is the product. Only the lanes past the row's end, -inf - m,
- * make it NaN; a pass that sums drops them (softmax_row_end), one that
- * stores never writes them. */
+/* e (1 + d_lo) = e + lo, the low part, in a near row (row_max_near), whose
+ * every entry is finite (or NaN, which makes the row NaN either way): so is
+ * d_lo, the exact error of x - m, and so is the product. Only the lanes past
+ * the row's end, -inf - m, make it NaN; a pass that sums drops them
+ * (softmax_drop_past_end), one that stores never writes them. Normal for
+ * every nonzero e that softmax_exp stores (e >= 2^-58 times 2^-17,
+ * 2^-1009). */
 static inline V softmax_exp_lo_near(V e, V d_lo) { return af_mul_small(e, d_lo); }
 
-/* v in the lanes of [j, n), 0 past the row's end. */
-static inline V softmax_row_end(V v, size_t j, size_t n) { return v_sel(m_first(j < n ? n - j : 0), v, v_set((T)0)); }
+/* The same in any row: none for -inf - m. */
+static inline V softmax_exp_lo(V e, V d_lo) { return af_finite_or_zero(softmax_exp_lo_near(e, d_lo)); }
+
+/* e and its low part in the lanes of [j, n), 0 past the row's end, out of
+ * a near row's sum. */
+static inline void softmax_drop_past_end(V *e, V *e_lo, size_t j, size_t n)
+{
+    M in = m_first(j < n ? n - j : 0);
+    *e = v_sel(in, *e, v_set((T)0));
+    *e_lo = v_sel(in, *e_lo, v_set((T)0));
+}
 
 /* e^d for d <= 0, as stored between the passes: scaled by 2^EXP_TAIL_SHIFT
  * below EXP_TAIL (softmax_scaled lanes), 0 below EXP_MIN. */
@@ -84,10 +91,8 @@ AF_SPECIALIZED void softmax_denominator_group(const row_src *src, row_sum *acc, 
         if (near) {
             e = af_exp_nonpos_above(d, v_set(AF_K(BESIDE_ONE_ARG)));
             e_lo = softmax_exp_lo_near(e, d_lo);
-            if (row_end) { /* the clamp gave -inf - m an e^BESIDE_ONE_ARG */
-                e = softmax_row_end(e, j, n);
-                e_lo = softmax_row_end(e_lo, j, n);
-            }
+            if (row_end) /* the clamp gave -inf - m an e^BESIDE_ONE_ARG */
+                softmax_drop_past_end(&e, &e_lo, j, n);
             row_sum_add(acc, g, e);
             acc->c[g] = v_add(acc->c[g], e_lo);
         } else {
