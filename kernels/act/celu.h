@@ -28,6 +28,7 @@ static inline V celu_forward(V x, const VP *k)
     V below = af_mul_dw_round(celu_alpha(k), e, e_lo);
     return v_sel(tiny, x, v_sel(v_gt(x, v_set((T)0)), x, below));
 }
+#define celu_forward_interleaves 1
 
 /* m e^(u + u_lo) from af_exp_tail, whose condition number |u| would otherwise
  * turn the rounding of x/a into |u|/2 ulp. m e.lo needs no test: e.lo is
@@ -60,3 +61,4 @@ static inline V celu_grad_y_times(V y, V m, const VP *k)
     V below = af_div_dw_times_any(m, s, af_finite_or_zero(err), celu_alpha(k), v_set((T)0));
     return v_sel(v_gt(y, v_set((T)0)), m, below);
 }
+#define celu_grad_y_times_interleaves 1

@@ -9,6 +9,7 @@ static inline V elu_forward(V x, const VP *k)
     V e_lo, e = af_expm1_dw_nonpos(v_min(x, v_set((T)0)), &e_lo);
     return v_sel(v_gt(x, v_set((T)0)), x, af_mul_dw_round(elu_alpha(k), e, e_lo));
 }
+#define elu_forward_interleaves 1
 
 /* m a e^x, with e^x from af_exp_tail so that a subnormal result is rounded once. */
 static inline V elu_grad_times_of(V x, V m, const VP *k, af_exp_parts e)

@@ -218,6 +218,7 @@ static inline V gelu_float_forward(V x, const VP *k)
     V gauss, cdf = gelu_float_cdf(x, &gauss);
     return v_mul(af_clamp_x_below(x), cdf);
 }
+#define gelu_float_forward_interleaves 1
 
 /* gelu' = Phi + x phi, phi = e^(-x^2/2)/sqrt(2 pi); near its root the double
  * body's f' (ROOT_WINDOW). */
@@ -228,6 +229,7 @@ static inline V gelu_float_grad_times(V x, V m, const VP *k)
     return af_grad_near_root_from_double(x, m, r, GELU_GRAD_ROOT, gelu_grad_times, k);
 }
 #define gelu_float_grad_times_takes_infinite_m 1
+#define gelu_float_grad_times_interleaves 1
 
 /* gelu(g) = g Phi(g) = -phi(g) S(z) and gelu'(g) = Phi + g phi =
  * g phi(g) (1 - z S(z)), z = 1/g^2, for g in [GELU_FLOAT_ZERO,

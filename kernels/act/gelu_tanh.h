@@ -73,6 +73,7 @@ static inline V gelu_tanh_float_forward(V x, const VP *k)
     V e = af_exp_of_float(v_nabs(z));
     return v_div(v_sel(v_ge(z, v_set(0.0)), x, v_mul(xc, e)), v_add(v_set(1.0), e));
 }
+#define gelu_tanh_float_forward_interleaves 1
 
 /* f' = sigmoid(z) (1 + x z' (1 - sigmoid(z))), x z' = C x (1 + 3K x^2):
  * (d + x z' e)/d^2 for z >= 0 and e (d + x z')/d^2 below, d = 1 + e; near
@@ -87,4 +88,5 @@ static inline V gelu_tanh_float_grad_times(V x, V m, const VP *k)
     return af_grad_near_root_from_double(x, m, r, GELU_TANH_GRAD_ROOT, gelu_tanh_grad_times, k);
 }
 #define gelu_tanh_float_grad_times_takes_infinite_m 1
+#define gelu_tanh_float_grad_times_interleaves 1
 #endif

@@ -42,3 +42,4 @@ static inline V hardswish_grad_times(V x, V m, const VP *k)
     V three = v_set((T)3);
     return v_sel(v_lt(x, v_neg(three)), v_set((T)0), v_sel(v_ge(x, three), m, af_sixth_times(m, t, t_lo)));
 }
+#define hardswish_grad_times_interleaves 1

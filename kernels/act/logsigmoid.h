@@ -47,6 +47,7 @@ static inline V logsigmoid_float_forward(V x, const VP *k)
     (void)k;
     return v_neg(v_sub(af_log1p_of_unit_float(af_exp_of_float(v_nabs(x))), v_min(x, v_set(0.0))));
 }
+#define logsigmoid_float_forward_interleaves 1
 
 /* m sigmoid(-x). */
 static inline V logsigmoid_float_grad_times(V x, V m, const VP *k)
@@ -55,4 +56,5 @@ static inline V logsigmoid_float_grad_times(V x, V m, const VP *k)
     return af_sigmoid_times_of_float(m, v_neg(x));
 }
 #define logsigmoid_float_grad_times_takes_infinite_m 1
+#define logsigmoid_float_grad_times_interleaves 1
 #endif

@@ -77,3 +77,4 @@ static inline V selu_grad_y_times(V y, V m, const VP *k)
     V below = v_fma(m, s, v_mul(m, af_finite_or_zero(v_add(err, c_lo))));
     return v_sel(v_gt(y, v_set((T)0)), v_mul(m, selu_lambd(k)), below);
 }
+#define selu_grad_y_times_interleaves 1

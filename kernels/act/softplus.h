@@ -90,6 +90,7 @@ static inline V softplus_float_forward(V x, const VP *k)
     V y = v_sel(v_gt(z, v_set(0.0)), v_add(x, tail), tail);
     return v_sel(v_gt(z, softplus_threshold(k)), x, y);
 }
+#define softplus_float_forward_interleaves 1
 
 /* m sigmoid(z), exactly m above the threshold. */
 static inline V softplus_float_grad_times(V x, V m, const VP *k)
@@ -98,4 +99,5 @@ static inline V softplus_float_grad_times(V x, V m, const VP *k)
     return v_sel(v_gt(z, softplus_threshold(k)), m, af_sigmoid_times_of_float(m, z));
 }
 #define softplus_float_grad_times_takes_infinite_m 1
+#define softplus_float_grad_times_interleaves 1
 #endif

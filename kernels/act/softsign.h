@@ -25,3 +25,4 @@ static inline V softsign_grad_times(V x, V m, const VP *k)
     V q = af_div_dw_times_any(m, v_set((T)1), v_set((T)0), d, d_lo);
     return af_div_dw_any(q, v_set((T)0), d, d_lo);
 }
+#define softsign_grad_times_interleaves 1

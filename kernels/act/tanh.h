@@ -24,6 +24,7 @@ static inline V tanh_forward(V x, const VP *k)
     V t = v_min(af_div_finish(q, c, r), one);
     return v_sel(tiny, x, v_sel(v_lt(x, zero), v_neg(t), t));
 }
+#define tanh_forward_interleaves 1
 
 /* tanh' = 1 - tanh^2 = 4e/(1 + e)^2 with e = e^-2|x|: no cancellation; the
  * same double-word quotient and exp tail as sigmoid'. */
