@@ -52,24 +52,45 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
  * from-y forms) ran 9-24% faster for floats at n = 4096 (Zen 5, AVX2 and
  * AVX-512), the others within noise.
  *
- * A body whose common path is long and has no branch says so with
- * #define <body>_interleaves 1 beside it (AF_INTERLEAVES), and on AVX2 and
- * AVX-512 its kernels load the four vectors before any store (in and out
- * may alias: a store ahead of the next load would order the four bodies),
- * test the frame's rare lanes (a subnormal x or dy, an infinite dy) once
- * for the four, and are compiled with GCC's instruction scheduler on
+ * A body whose common path is long says so with #define <body>_interleaves
+ * 1 beside it (AF_INTERLEAVES), and on AVX2 and AVX-512 its kernels load
+ * the four vectors before any store (in and out may alias: a store ahead
+ * of the next load would order the four bodies), test the four for rare
+ * lanes once, and are compiled with GCC's instruction scheduler on
  * (AF_INTERLEAVED), which then interleaves the four bodies. Their chains of
  * dependent instructions are longer than the core's out-of-order window
  * overlaps one after another: tanh's forward ran 1.37x (AVX-512) and 1.34x
- * (AVX2) faster, elu's 1.34x and 1.25x, softplus's float forms in double
- * 1.31x (Zen 5, n = 4096, interleaved runs). The marked bodies are those
- * that gained on both ISAs; a body with branches of its own lost 5-15%
- * this way (sigmoid: its four vectors stay live across them), the
- * piecewise-linear ones up to 1.4x (they run at the speed of loads and
- * stores), and on the scalar ISA, whose selects are branches, hardswish'
- * ran 2x slower: it keeps one vector at a time. The scheduler is switched
- * on for these kernels only: on for the whole unit, it made softmax's
- * backward 0.88x. NEON, not measured here, keeps one vector at a time. */
+ * (AVX2) faster, mish's float forward 1.47x, sigmoid's 1.14-1.20x, the
+ * float forms of softplus in double 1.31x (Zen 5, n = 4096, interleaved
+ * runs). The rare lanes are the frame's (a subnormal x or dy, an infinite
+ * dy) and, where the body's common path is a branch of its own (every
+ * lane's e^a near 1, say), those of its other path: such a body gives its
+ * common path alone as <body>_near and <body>_leaves_near(x), 1 where a
+ * lane of x needs the other, and says so with #define <body>_has_near 1.
+ * Four bodies with branches between them gained nothing and lost 5-15%
+ * (their vectors stay live across the branches).
+ *
+ * The marked bodies are those that gained on both ISAs. The
+ * piecewise-linear ones, which run at the speed of their loads and
+ * stores, lost up to 1.4x; the scalar ISA, whose selects are branches,
+ * lost up to 2x (hardswish'). For doubles the backward forms of elu,
+ * mish, selu and sigmoid ran 0.82-0.94x interleaved (AVX-512) where their
+ * floats gained 1.12-1.54x: those are marked AF_IN_FLOAT. The scheduler
+ * is switched on for the marked kernels only: on for the whole unit, it
+ * made softmax's backward 0.88x. NEON, not measured here, keeps one
+ * vector at a time. */
+#define AF_HAS_NEAR(body) AF_IS_ONE(body##_has_near)
+#define AF_NEAR_1(body) body##_near
+#define AF_NEAR_0(body) body
+#define AF_NEAR(body) AF_CAT(AF_NEAR_, AF_HAS_NEAR(body))(body)
+#define AF_LEAVES_NEAR_1(body) body##_leaves_near
+#define AF_LEAVES_NEAR_0(body) af_never_rare
+#define AF_LEAVES_NEAR(body) AF_CAT(AF_LEAVES_NEAR_, AF_HAS_NEAR(body))(body)
+#if AF_IS_F64
+#define AF_IN_FLOAT 0
+#else
+#define AF_IN_FLOAT 1
+#endif
 #if defined(AF_ISA_AVX2) || defined(AF_ISA_AVX512)
 #define AF_INTERLEAVES(body) AF_IS_ONE(body##_interleaves)
 #else
@@ -306,7 +327,7 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
             x_[u] = v_load##io(in + i + u * AF_LANES);                                          \
             d_[u] = v_load##io(dy + i + u * AF_LANES);                                          \
             keep(d_[u]);                                                                        \
-            rare_ |= AF_BACKWARD_RARE(x_[u], d_[u], body);                                      \
+            rare_ |= AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_NEAR(body)(x_[u]);         \
         }                                                                                       \
         if (AF_RARELY(rare_)) {                                                                 \
             for (int u = 0; u < 4; u++) {                                                       \
@@ -316,7 +337,7 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
         } else {                                                                                \
             for (int u = 0; u < 4; u++) {                                                       \
                 refresh(k, p, i + u * AF_LANES, AF_LANES);                                      \
-                y_[u] = body(x_[u], d_[u], &k);                                                 \
+                y_[u] = AF_NEAR(body)(x_[u], d_[u], &k);                                        \
             }                                                                                   \
         }                                                                                       \
         for (int u = 0; u < 4; u++)                                                             \
@@ -377,11 +398,18 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     {                                                                                           \
         return af_grad_value(x, k, name##_grad, AF_FIRST_ORDER_X(name##_grad_times));           \
     }                                                                                           \
-    static inline int name##_forward_rare(V x) { return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)); } \
-    static inline int name##_grad_rare(V x) { return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)); } \
-    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, name##_forward, name##_forward_rare, \
+    static inline int name##_forward_rare(V x)                                                  \
+    {                                                                                           \
+        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)) | AF_LEAVES_NEAR(name##_forward)(x); \
+    }                                                                                           \
+    static inline int name##_grad_rare(V x)                                                     \
+    {                                                                                           \
+        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_NEAR(name##_grad_times)(x); \
+    }                                                                                           \
+    static inline V name##_grad_near(V x, const VP *k) { return AF_NEAR(name##_grad_times)(x, v_set((T)1), k); } \
+    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, AF_NEAR(name##_forward), name##_forward_rare, \
                     AF_INTERLEAVES(name##_forward), AF_FIXED_PARAMS, AF_STREAMS(name##_forward)) \
-    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, name##_grad, name##_grad_rare,      \
+    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, name##_grad_near, name##_grad_rare, \
                     AF_INTERLEAVES(name##_grad_times), AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times)) \
     AF_KERNEL_BINARY(name##_backward_kernel, name##_grad_times, AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times)) \
     AF_STAMP_FROM_Y_##from_y(name)

@@ -24,6 +24,14 @@ static inline V elu_grad_times(V x, V m, const VP *k)
     V a = v_min(x, v_set((T)0));
     return AF_WITH_EXP_NONPOS(a, elu_grad_times_of, x, m, k);
 }
+/* The path of a vector whose every e^a is near 1 (kernels/elementwise.h: AF_NEAR). */
+static inline V elu_grad_times_near(V x, V m, const VP *k)
+{
+    return elu_grad_times_of(x, m, k, af_exp_near_nonpos(v_min(x, v_set((T)0))));
+}
+static inline int elu_grad_times_leaves_near(V x) { return !af_exp_near_only(v_min(x, v_set((T)0))); }
+#define elu_grad_times_has_near 1
+#define elu_grad_times_interleaves AF_IN_FLOAT
 
 /* For y <= 0, a e^x = y + a (one rounding of the given y). */
 static inline V elu_grad_y_times(V y, V m, const VP *k)

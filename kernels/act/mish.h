@@ -65,6 +65,19 @@ static inline V mish_forward_at(V factor, V arg, const VP *k)
 }
 
 static inline V mish_forward(V x, const VP *k) { return af_times_small_x(x, k, mish_forward_at, (T)3 / (T)5); }
+/* The path of a vector with no tiny lane and every e^-|x| near 1
+ * (kernels/elementwise.h: AF_NEAR). */
+static inline V mish_forward_near(V x, const VP *k)
+{
+    (void)k;
+    return mish_forward_of(x, af_exp_near_nonpos(v_nabs(x)));
+}
+static inline int mish_forward_leaves_near(V x)
+{
+    return m_any(af_below_lanes(x, AF_K(TINY))) | !af_exp_near_only(v_nabs(x));
+}
+#define mish_forward_has_near 1
+#define mish_forward_interleaves AF_IN_FLOAT
 
 /* mish' = tanh(sp) + x sech^2(sp) sigmoid(x), over a common denominator:
  *   x <  0: e Q / D^2,  Q = 4(1 + x) + e((6 + 4x) + e(4 + e))
@@ -92,5 +105,14 @@ static inline V mish_grad_times(V x, V m, const VP *k)
     V a = v_nabs(x);
     return AF_WITH_EXP_NONPOS(a, mish_grad_times_of, x, m);
 }
+/* The path of a vector whose every e^a is near 1 (kernels/elementwise.h: AF_NEAR). */
+static inline V mish_grad_times_near(V x, V m, const VP *k)
+{
+    (void)k;
+    return mish_grad_times_of(x, m, af_exp_near_nonpos(v_nabs(x)));
+}
+static inline int mish_grad_times_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define mish_grad_times_has_near 1
+#define mish_grad_times_interleaves AF_IN_FLOAT
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define mish_grad_times_first_order_x 1

@@ -22,6 +22,16 @@ static inline V selu_forward_of(V x, V em, V em_lo, const VP *k)
     return v_sel(v_gt(x, v_set((T)0)), af_mul_small(selu_lambd(k), x), below);
 }
 
+/* The path of a vector with no small lane (kernels/elementwise.h: AF_NEAR). */
+static inline V selu_forward_near(V x, const VP *k)
+{
+    V em_lo, em = af_expm1_dw_nonpos(v_min(x, v_set((T)0)), &em_lo);
+    return selu_forward_of(x, em, em_lo, k);
+}
+static inline int selu_forward_leaves_near(V x) { return m_any(af_tiny_value_lanes(x)); }
+#define selu_forward_has_near 1
+#define selu_forward_interleaves 1
+
 /* For small x (small_x.h) e^x - 1 is x (af_expm1_dw_nonpos), so the factor
  * (X = 2^EXP_TAIL_SHIFT x, or +-1) stands for both x and e^x - 1: c_lo x and
  * the products would be subnormal from x = 2^-101 (2^-969) on. A vector of
@@ -31,10 +41,8 @@ static inline V selu_forward(V x, const VP *k)
 {
     V zero = v_set((T)0), em_lo, em;
     M small = af_tiny_value_lanes(x);
-    if (!AF_RARELY(m_any(small))) {
-        em = af_expm1_dw_nonpos(v_min(x, zero), &em_lo);
-        return selu_forward_of(x, em, em_lo, k);
-    }
+    if (!AF_RARELY(m_any(small)))
+        return selu_forward_near(x, k);
     M subnormal = v_subnormal(x), scaled = af_scaled_lanes(x, subnormal);
     V factor = af_small_x_factor(x, subnormal, scaled);
     if (af_every_lane(small)) {
@@ -62,6 +70,14 @@ static inline V selu_grad_times(V x, V m, const VP *k)
     V a = v_min(x, v_set((T)0));
     return AF_WITH_EXP_NONPOS(a, selu_grad_times_of, x, m, k);
 }
+/* The path of a vector whose every e^a is near 1 (kernels/elementwise.h: AF_NEAR). */
+static inline V selu_grad_times_near(V x, V m, const VP *k)
+{
+    return selu_grad_times_of(x, m, k, af_exp_near_nonpos(v_min(x, v_set((T)0))));
+}
+static inline int selu_grad_times_leaves_near(V x) { return !af_exp_near_only(v_min(x, v_set((T)0))); }
+#define selu_grad_times_has_near 1
+#define selu_grad_times_interleaves AF_IN_FLOAT
 
 /* For y <= 0, l a e^x = y + l a: the sum exact (TwoSum), then m times it.
  * Where |y| is below TINY^2 |l a| (2^-60, 2^-120 of it), y + l a is l a far

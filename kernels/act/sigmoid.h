@@ -4,9 +4,20 @@
  * is corrected by the exact remainder n - q (1 + e) (af_div_one_plus), so
  * that the error is exp's plus one final rounding. */
 
-static inline V sigmoid_forward(V x, const VP *k)
+/* The path of a vector whose every e^-|x| is near 1 (kernels/elementwise.h:
+ * AF_NEAR). */
+static inline V sigmoid_forward_near(V x, const VP *k)
 {
     (void)k;
+    V e = af_exp_nonpos_normal(v_nabs(x));
+    return af_div_one_plus(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), e);
+}
+static inline int sigmoid_forward_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define sigmoid_forward_has_near 1
+#define sigmoid_forward_interleaves 1
+
+static inline V sigmoid_forward(V x, const VP *k)
+{
     M pos = v_ge(x, v_set((T)0));
     V a = v_nabs(x);
     /* Past BESIDE_ONE_ARG sigmoid is 1, or e^x rounded once, from af_exp_tail
@@ -19,10 +30,8 @@ static inline V sigmoid_forward(V x, const VP *k)
      * the uniform vector's time, not 1.91x (Zen 5, AVX-512, floats in
      * [-105, -85]). */
     M far = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
-    if (!AF_RARELY(m_any(far))) {
-        V e = af_exp_nonpos_normal(a);
-        return af_div_one_plus(v_sel(pos, v_set((T)1), e), e);
-    }
+    if (!AF_RARELY(m_any(far)))
+        return sigmoid_forward_near(x, k);
     af_exp_parts tail = af_exp_tail_nonpos(a);
     V far_value = v_sel(pos, v_set((T)1), af_exp_value(tail));
     if (af_every_lane(far))
@@ -47,6 +56,15 @@ static inline V sigmoid_grad_times(V x, V m, const VP *k)
     V a = v_nabs(x);
     return AF_WITH_EXP_NONPOS(a, sigmoid_grad_times_of, m);
 }
+/* The path of a vector whose every e^a is near 1 (kernels/elementwise.h: AF_NEAR). */
+static inline V sigmoid_grad_times_near(V x, V m, const VP *k)
+{
+    (void)k;
+    return sigmoid_grad_times_of(m, af_exp_near_nonpos(v_nabs(x)));
+}
+static inline int sigmoid_grad_times_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define sigmoid_grad_times_has_near 1
+#define sigmoid_grad_times_interleaves AF_IN_FLOAT
 
 /* y (1 - y) = y - y^2 in one rounding. Below 2^-92 (2^-512), where m y
  * heads for the subnormals, y - y^2 = y and m y is rounded once by

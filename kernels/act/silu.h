@@ -23,6 +23,19 @@ static inline V silu_forward_at(V factor, V arg, const VP *k)
 }
 
 static inline V silu_forward(V x, const VP *k) { return af_times_small_x(x, k, silu_forward_at, (T)0.5); }
+/* The path of a vector with no tiny lane and every e^-|x| near 1
+ * (kernels/elementwise.h: AF_NEAR). */
+static inline V silu_forward_near(V x, const VP *k)
+{
+    (void)k;
+    return silu_forward_of(x, af_exp_near_nonpos(v_nabs(x)));
+}
+static inline int silu_forward_leaves_near(V x)
+{
+    return m_any(af_below_lanes(x, AF_K(TINY))) | !af_exp_near_only(v_nabs(x));
+}
+#define silu_forward_has_near 1
+#define silu_forward_interleaves 1
 
 /* silu' = sigmoid(x) (1 + x (1 - sigmoid(x))) = (1 + e (1 + x))/d^2 for x >= 0
  * and e ((1 + x) + e)/d^2 below, d = 1 + e. (1 + x) is exact near the root
@@ -47,3 +60,12 @@ static inline V silu_grad_times(V x, V m, const VP *k)
     V a = v_nabs(x);
     return AF_WITH_EXP_NONPOS(a, silu_grad_times_of, x, m);
 }
+/* The path of a vector whose every e^a is near 1 (kernels/elementwise.h: AF_NEAR). */
+static inline V silu_grad_times_near(V x, V m, const VP *k)
+{
+    (void)k;
+    return silu_grad_times_of(x, m, af_exp_near_nonpos(v_nabs(x)));
+}
+static inline int silu_grad_times_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define silu_grad_times_has_near 1
+#define silu_grad_times_interleaves 1

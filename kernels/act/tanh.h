@@ -36,12 +36,27 @@ static inline V tanh_grad_times_of(V m, af_exp_parts e)
     return af_unscale_by(e, af_div_dw_times_finite(m, v_mul(four, e.e), v_mul(four, e.lo), dd, dd_lo), e.scale);
 }
 
+static inline V tanh_minus_2a(V x)
+{
+    V a = v_abs(x);
+    return v_neg(v_add(a, a));
+}
+
 static inline V tanh_grad_times(V x, V m, const VP *k)
 {
     (void)k;
-    V a = v_abs(x), minus_2a = v_neg(v_add(a, a));
+    V minus_2a = tanh_minus_2a(x);
     return AF_WITH_EXP_NONPOS(minus_2a, tanh_grad_times_of, m);
 }
+/* The path of a vector whose every e^a is near 1 (kernels/elementwise.h: AF_NEAR). */
+static inline V tanh_grad_times_near(V x, V m, const VP *k)
+{
+    (void)k;
+    return tanh_grad_times_of(m, af_exp_near_nonpos(tanh_minus_2a(x)));
+}
+static inline int tanh_grad_times_leaves_near(V x) { return !af_exp_near_only(tanh_minus_2a(x)); }
+#define tanh_grad_times_has_near 1
+#define tanh_grad_times_interleaves 1
 
 /* 1 - y^2 in one rounding. */
 static inline V tanh_grad_y_times(V y, V m, const VP *k)
