@@ -72,10 +72,7 @@ static inline V mish_forward_near(V x, const VP *k)
     (void)k;
     return mish_forward_of(x, af_exp_near_nonpos(v_nabs(x)));
 }
-static inline int mish_forward_leaves_near(V x)
-{
-    return m_any(af_below_lanes(x, AF_K(TINY))) | !af_exp_near_only(v_nabs(x));
-}
+#define mish_forward_leaves_near af_small_x_leaves_near
 #define mish_forward_has_near 1
 #define mish_forward_interleaves AF_IN_FLOAT
 

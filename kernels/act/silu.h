@@ -30,10 +30,7 @@ static inline V silu_forward_near(V x, const VP *k)
     (void)k;
     return silu_forward_of(x, af_exp_near_nonpos(v_nabs(x)));
 }
-static inline int silu_forward_leaves_near(V x)
-{
-    return m_any(af_below_lanes(x, AF_K(TINY))) | !af_exp_near_only(v_nabs(x));
-}
+#define silu_forward_leaves_near af_small_x_leaves_near
 #define silu_forward_has_near 1
 #define silu_forward_interleaves 1
 
