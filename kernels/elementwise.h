@@ -360,7 +360,7 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     V x = v_load_part##io(in + (j), (len)), d = v_load_part##io(dy + (j), (len));               \
     v_store_part##io(out + (j), AF_BACKWARD_VALUE(x, d, body, &k), (len))
 #define AF_LOOP_BINARY(head, S, io, make_params, body, refresh, streams)                        \
-    AF_INTERLEAVED(AF_INTERLEAVES(body)) head(const S *in, const S *dy, S *out, size_t n, const af_params *p)                        \
+    AF_INTERLEAVED(AF_INTERLEAVES(body)) head(const S *in, const S *dy, S *out, size_t n, const af_params *p) \
     {                                                                                           \
         VP k = make_params(p);                                                                  \
         const size_t start = (streams) ? af_stream_start(p, out, sizeof(S), n) : SIZE_MAX;      \
