@@ -225,6 +225,11 @@ static inline af_exp_parts af_exp_tail_nonpos(V a)
  * time: 10-20% of silu's forward (Zen 5, n = 4096, every ISA). */
 static inline int af_exp_near_only(V a) { return !m_any(v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)))); }
 
+/* The test of a body's near path (kernels/elementwise.h: AF_NEAR) for the
+ * two common a: -|x| (sigmoid, silu', mish') and min(x, 0) (elu', selu'). */
+static inline int af_nabs_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+static inline int af_negative_part_leaves_near(V x) { return !af_exp_near_only(v_min(x, v_set((T)0))); }
+
 /* Such a vector's e^a is af_exp_nonpos_normal's, without the lower clamp
  * at BESIDE_ONE_ARG, which no lane reaches (a NaN, which the test lets
  * through, passes either way): one instruction fewer per vector. */

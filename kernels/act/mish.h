@@ -108,7 +108,7 @@ static inline V mish_grad_times_near(V x, V m, const VP *k)
     (void)k;
     return mish_grad_times_of(x, m, af_exp_near_nonpos(v_nabs(x)));
 }
-static inline int mish_grad_times_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define mish_grad_times_leaves_near af_nabs_leaves_near
 #define mish_grad_times_has_near 1
 #define mish_grad_times_interleaves AF_IN_FLOAT
 /* a subnormal x is the first-order term (kernels/elementwise.h) */

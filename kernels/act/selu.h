@@ -75,7 +75,7 @@ static inline V selu_grad_times_near(V x, V m, const VP *k)
 {
     return selu_grad_times_of(x, m, k, af_exp_near_nonpos(v_min(x, v_set((T)0))));
 }
-static inline int selu_grad_times_leaves_near(V x) { return !af_exp_near_only(v_min(x, v_set((T)0))); }
+#define selu_grad_times_leaves_near af_negative_part_leaves_near
 #define selu_grad_times_has_near 1
 #define selu_grad_times_interleaves AF_IN_FLOAT
 

@@ -12,7 +12,7 @@ static inline V sigmoid_forward_near(V x, const VP *k)
     V e = af_exp_nonpos_normal(v_nabs(x));
     return af_div_one_plus(v_sel(v_ge(x, v_set((T)0)), v_set((T)1), e), e);
 }
-static inline int sigmoid_forward_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define sigmoid_forward_leaves_near af_nabs_leaves_near
 #define sigmoid_forward_has_near 1
 #define sigmoid_forward_interleaves 1
 
@@ -62,7 +62,7 @@ static inline V sigmoid_grad_times_near(V x, V m, const VP *k)
     (void)k;
     return sigmoid_grad_times_of(m, af_exp_near_nonpos(v_nabs(x)));
 }
-static inline int sigmoid_grad_times_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define sigmoid_grad_times_leaves_near af_nabs_leaves_near
 #define sigmoid_grad_times_has_near 1
 #define sigmoid_grad_times_interleaves AF_IN_FLOAT
 

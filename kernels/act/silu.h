@@ -63,6 +63,6 @@ static inline V silu_grad_times_near(V x, V m, const VP *k)
     (void)k;
     return silu_grad_times_of(x, m, af_exp_near_nonpos(v_nabs(x)));
 }
-static inline int silu_grad_times_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
+#define silu_grad_times_leaves_near af_nabs_leaves_near
 #define silu_grad_times_has_near 1
 #define silu_grad_times_interleaves 1

@@ -59,5 +59,5 @@ static inline V af_times_small_x(V x, const VP *k, V (*body)(V, V, const VP *), 
  * e^-|x| not near 1. */
 static inline int af_small_x_leaves_near(V x)
 {
-    return m_any(af_below_lanes(x, AF_K(TINY))) | !af_exp_near_only(v_nabs(x));
+    return m_any(af_below_lanes(x, AF_K(TINY))) | af_nabs_leaves_near(x);
 }
