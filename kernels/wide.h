@@ -53,10 +53,12 @@ static inline VP af_vparams_make_float(const af_params *p)
 #define AF_WIDE_DEFINE(name, ENUM)                                                                  \
     static inline V name##_float_grad(V x, const VP *k) { return name##_float_grad_times(x, v_set((T)1), k); } \
     AF_LOOP_UNARY(void AF_WIDE_NAME(name, forward), float, _f32, af_vparams_make_float,         \
-                  name##_float_forward, name##_float_forward, af_never_rare,                    \
+                  name##_float_forward, name##_float_forward, af_never_rare, name##_float_forward, \
+                  af_always_rare,                                                               \
                   AF_INTERLEAVES(name##_float_forward), AF_FIXED_PARAMS, 0)                     \
     AF_LOOP_UNARY(void AF_WIDE_NAME(name, grad), float, _f32, af_vparams_make_float,            \
-                  name##_float_grad, name##_float_grad, af_never_rare,                          \
+                  name##_float_grad, name##_float_grad, af_never_rare, name##_float_grad,       \
+                  af_always_rare,                                                               \
                   AF_INTERLEAVES(name##_float_grad_times), AF_FIXED_PARAMS, 0)                  \
     AF_LOOP_BINARY(void AF_WIDE_NAME(name, backward), float, _f32, af_vparams_make_float,       \
                    name##_float_grad_times, AF_FIXED_PARAMS, 0)

@@ -29,6 +29,12 @@ static inline V elu_grad_times_near(V x, V m, const VP *k)
 {
     return elu_grad_times_of(x, m, k, af_exp_near_nonpos(v_min(x, v_set((T)0))));
 }
+static inline V elu_grad_times_far(V x, V m, const VP *k)
+{
+    return elu_grad_times_of(x, m, k, af_exp_tail_nonpos(v_min(x, v_set((T)0))));
+}
+#define elu_grad_times_leaves_far af_never_rare
+#define elu_grad_times_has_far 1
 #define elu_grad_times_leaves_near af_negative_part_leaves_near
 #define elu_grad_times_has_near 1
 #define elu_grad_times_interleaves AF_IN_FLOAT

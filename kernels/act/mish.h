@@ -72,6 +72,14 @@ static inline V mish_forward_near(V x, const VP *k)
     (void)k;
     return mish_forward_of(x, af_exp_near_nonpos(v_nabs(x)));
 }
+/* The path of a vector with no tiny lane (kernels/elementwise.h: AF_FAR). */
+static inline V mish_forward_far(V x, const VP *k)
+{
+    (void)k;
+    return mish_forward_of(x, af_exp_tail_nonpos(v_nabs(x)));
+}
+#define mish_forward_leaves_far af_small_x_leaves
+#define mish_forward_has_far 1
 #define mish_forward_leaves_near af_small_x_leaves_near
 #define mish_forward_has_near 1
 #define mish_forward_interleaves AF_IN_FLOAT
@@ -108,6 +116,13 @@ static inline V mish_grad_times_near(V x, V m, const VP *k)
     (void)k;
     return mish_grad_times_of(x, m, af_exp_near_nonpos(v_nabs(x)));
 }
+static inline V mish_grad_times_far(V x, V m, const VP *k)
+{
+    (void)k;
+    return mish_grad_times_of(x, m, af_exp_tail_nonpos(v_nabs(x)));
+}
+#define mish_grad_times_leaves_far af_never_rare
+#define mish_grad_times_has_far 1
 #define mish_grad_times_leaves_near af_nabs_leaves_near
 #define mish_grad_times_has_near 1
 #define mish_grad_times_interleaves AF_IN_FLOAT

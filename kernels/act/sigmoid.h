@@ -16,29 +16,40 @@ static inline V sigmoid_forward_near(V x, const VP *k)
 #define sigmoid_forward_has_near 1
 #define sigmoid_forward_interleaves 1
 
-static inline V sigmoid_forward(V x, const VP *k)
+/* Past BESIDE_ONE_ARG sigmoid is 1, or e^x rounded once, from af_exp_tail
+ * (no subnormal in the arithmetic). A vector with such a lane takes e^a from
+ * af_exp_tail for all its lanes, the same bits where a >= BESIDE_ONE_ARG,
+ * and gives the quotient 1 in the far lanes, whose results are chosen apart:
+ * one exp per vector either way (a second one cost such a vector about half
+ * a uniform vector's time more on Zen 3). This is that vector's path, with
+ * no branch, for the groups of such vectors (kernels/elementwise.h: AF_FAR);
+ * unscale_lanes is af_exp_value's scaling without its test. */
+static inline V sigmoid_forward_far(V x, const VP *k)
 {
+    (void)k;
     M pos = v_ge(x, v_set((T)0));
     V a = v_nabs(x);
-    /* Past BESIDE_ONE_ARG sigmoid is 1, or e^x rounded once, from af_exp_tail
-     * (no subnormal in the arithmetic). A vector with such a lane (rare,
-     * tested first) takes e^a from af_exp_tail for all its lanes, the same
-     * bits where a >= BESIDE_ONE_ARG, and gives the quotient 1 in the far
-     * lanes, whose results are chosen apart: one exp per vector either way
-     * (a second one cost such a vector about half a uniform vector's time
-     * more on Zen 3). A vector of far lanes only needs no quotient: 1.56x
-     * the uniform vector's time, not 1.91x (Zen 5, AVX-512, floats in
-     * [-105, -85]). */
+    M far = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
+    af_exp_parts tail = af_exp_tail_nonpos(a);
+    V far_value = v_sel(pos, v_set((T)1), af_unscale_lanes(v_add(tail.e, tail.lo), tail.tail));
+    V e = v_sel(far, v_set((T)1), tail.e);
+    return v_sel(far, far_value, af_div_one_plus(v_sel(pos, v_set((T)1), e), e));
+}
+#define sigmoid_forward_leaves_far af_never_rare
+#define sigmoid_forward_has_far AF_IN_FLOAT
+
+/* A vector of far lanes only (rare, tested first) needs no quotient: 1.56x
+ * the uniform vector's time, not 1.91x (Zen 5, AVX-512, floats in
+ * [-105, -85]). */
+static inline V sigmoid_forward(V x, const VP *k)
+{
+    V a = v_nabs(x);
     M far = v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)));
     if (!AF_RARELY(m_any(far)))
         return sigmoid_forward_near(x, k);
-    af_exp_parts tail = af_exp_tail_nonpos(a);
-    V far_value = v_sel(pos, v_set((T)1), af_exp_value(tail));
     if (af_every_lane(far))
-        return far_value;
-    V e = v_sel(far, v_set((T)1), tail.e);
-    V q = af_div_one_plus(v_sel(pos, v_set((T)1), e), e);
-    return v_sel(far, far_value, q);
+        return v_sel(v_ge(x, v_set((T)0)), v_set((T)1), af_exp_value(af_exp_tail_nonpos(a)));
+    return sigmoid_forward_far(x, k);
 }
 
 /* sigmoid' = sigmoid(x) sigmoid(-x) = e/(1 + e)^2, even in x: no 1 - sigmoid
@@ -62,6 +73,13 @@ static inline V sigmoid_grad_times_near(V x, V m, const VP *k)
     (void)k;
     return sigmoid_grad_times_of(m, af_exp_near_nonpos(v_nabs(x)));
 }
+static inline V sigmoid_grad_times_far(V x, V m, const VP *k)
+{
+    (void)k;
+    return sigmoid_grad_times_of(m, af_exp_tail_nonpos(v_nabs(x)));
+}
+#define sigmoid_grad_times_leaves_far af_never_rare
+#define sigmoid_grad_times_has_far 1
 #define sigmoid_grad_times_leaves_near af_nabs_leaves_near
 #define sigmoid_grad_times_has_near 1
 #define sigmoid_grad_times_interleaves AF_IN_FLOAT

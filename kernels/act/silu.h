@@ -30,6 +30,14 @@ static inline V silu_forward_near(V x, const VP *k)
     (void)k;
     return silu_forward_of(x, af_exp_near_nonpos(v_nabs(x)));
 }
+/* The path of a vector with no tiny lane (kernels/elementwise.h: AF_FAR). */
+static inline V silu_forward_far(V x, const VP *k)
+{
+    (void)k;
+    return silu_forward_of(x, af_exp_tail_nonpos(v_nabs(x)));
+}
+#define silu_forward_leaves_far af_small_x_leaves
+#define silu_forward_has_far 1
 #define silu_forward_leaves_near af_small_x_leaves_near
 #define silu_forward_has_near 1
 #define silu_forward_interleaves 1
@@ -63,6 +71,13 @@ static inline V silu_grad_times_near(V x, V m, const VP *k)
     (void)k;
     return silu_grad_times_of(x, m, af_exp_near_nonpos(v_nabs(x)));
 }
+static inline V silu_grad_times_far(V x, V m, const VP *k)
+{
+    (void)k;
+    return silu_grad_times_of(x, m, af_exp_tail_nonpos(v_nabs(x)));
+}
+#define silu_grad_times_leaves_far af_never_rare
+#define silu_grad_times_has_far 1
 #define silu_grad_times_leaves_near af_nabs_leaves_near
 #define silu_grad_times_has_near 1
 #define silu_grad_times_interleaves 1

@@ -57,7 +57,5 @@ static inline V af_times_small_x(V x, const VP *k, V (*body)(V, V, const VP *), 
 /* The lanes of x that leave the near path (kernels/elementwise.h: AF_NEAR)
  * of a body over af_times_small_x whose e^a is e^-|x|: a tiny x, or an
  * e^-|x| not near 1. */
-static inline int af_small_x_leaves_near(V x)
-{
-    return m_any(af_below_lanes(x, AF_K(TINY))) | af_nabs_leaves_near(x);
-}
+static inline int af_small_x_leaves(V x) { return m_any(af_below_lanes(x, AF_K(TINY))); }
+static inline int af_small_x_leaves_near(V x) { return af_small_x_leaves(x) | af_nabs_leaves_near(x); }
