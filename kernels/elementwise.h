@@ -53,13 +53,13 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
  * AVX-512), the others within noise.
  *
  * A body whose common path is long says so with #define <body>_interleaves
- * 1 beside it (AF_INTERLEAVES), and on AVX2 and AVX-512 its kernels load
- * the four vectors before any store (in and out may alias: a store ahead
- * of the next load would order the four bodies), test the four for rare
- * lanes once, and are compiled with GCC's instruction scheduler on
- * (AF_INTERLEAVED), which then interleaves the four bodies. Their chains of
- * dependent instructions are longer than the core's out-of-order window
- * overlaps one after another: tanh's forward ran 1.37x (AVX-512) and 1.34x
+ * 1 beside it (AF_INTERLEAVES: the group's size, 4, or 2 for a marker of
+ * 2), and on AVX2 and AVX-512 its kernels load a group's vectors before
+ * any store (in and out may alias: a store ahead of the next load would
+ * order the bodies), test them for rare lanes once, and are compiled with
+ * GCC's instruction scheduler on (AF_INTERLEAVED), which then interleaves
+ * the group's bodies. Their chains of dependent instructions are longer
+ * than the core's out-of-order window overlaps one after another: tanh's forward ran 1.37x (AVX-512) and 1.34x
  * (AVX2) faster, mish's float forward 1.47x, sigmoid's 1.14-1.20x, the
  * float forms of softplus in double 1.31x (Zen 5, n = 4096, interleaved
  * runs). The rare lanes are the frame's (a subnormal x or dy, an infinite
@@ -74,7 +74,7 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
  * elu', selu'), the body gives it without that test as <body>_far, with
  * <body>_leaves_far(x), 1 where a lane needs the body itself (a tiny x of a
  * small_x.h body), and #define <body>_has_far 1: then a group with no such
- * lane and none rare to the frame runs four far paths, interleaved as the
+ * lane and none rare to the frame runs the far paths, interleaved as the
  * near ones. On floats in [-100, -20] (mixed vectors) they ran 1.05-1.67x
  * faster, geomean 1.16, and 1.07 in [-104, -88] (all in the tail; Zen 5,
  * AVX2 and AVX-512); sigmoid's forward for doubles, whose far path divides
@@ -85,11 +85,16 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
  * piecewise-linear ones, which run at the speed of their loads and
  * stores, lost up to 1.4x; the scalar ISA, whose selects are branches,
  * lost up to 2x (hardswish'). For doubles the backward forms of elu,
- * mish, selu and sigmoid ran 0.82-0.94x interleaved (AVX-512) where their
- * floats gained 1.12-1.54x: those are marked AF_IN_FLOAT. The scheduler
- * is switched on for the marked kernels only: on for the whole unit, it
- * made softmax's backward 0.88x. NEON, not measured here, keeps one
- * vector at a time. */
+ * mish, selu and sigmoid ran 0.82-0.94x interleaved four at a time
+ * (AVX-512) where their floats gained 1.12-1.54x: their double-word
+ * bodies do not fit four to the registers. Two at a time (a marker of 2:
+ * AF_IN_PAIRS_IN_DOUBLE) sigmoid', mish' and selu' for doubles ran
+ * 1.11-1.18x, 1.03-1.12x and 1.02-1.06x faster than one at a time (both
+ * ISAs); elu' (0.99-1.06x) and mish's forward (0.99-1.05x) did not gain
+ * and interleave in floats only (AF_IN_FLOAT); the bodies interleaved four
+ * at a time lost up to 0.82x in pairs. The scheduler is switched on for
+ * the marked kernels only: on for the whole unit, it made softmax's
+ * backward 0.88x. NEON, not measured here, keeps one vector at a time. */
 #define AF_HAS_NEAR(body) AF_IS_ONE(body##_has_near)
 #define AF_NEAR_1(body) body##_near
 #define AF_NEAR_0(body) body
@@ -106,19 +111,25 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
 #define AF_LEAVES_FAR(body) AF_CAT(AF_LEAVES_FAR_, AF_HAS_FAR(body))(body)
 #if AF_IS_F64
 #define AF_IN_FLOAT 0
+#define AF_IN_PAIRS_IN_DOUBLE 2
 #else
 #define AF_IN_FLOAT 1
+#define AF_IN_PAIRS_IN_DOUBLE 1
 #endif
+/* The group's size: 4 for a marker of 1, 2 for one of 2, 0 for none. */
+#define AF_GROUP_PROBE_1 ~, 4
+#define AF_GROUP_PROBE_2 ~, 2
 #if defined(AF_ISA_AVX2) || defined(AF_ISA_AVX512)
-#define AF_INTERLEAVES(body) AF_IS_ONE(body##_interleaves)
+#define AF_INTERLEAVES(body) AF_SECOND(AF_CAT(AF_GROUP_PROBE_, body##_interleaves))
 #else
 #define AF_INTERLEAVES(body) 0
 #endif
 #if defined(__GNUC__) && !defined(__clang__)
-#define AF_INTERLEAVED_1 __attribute__((optimize("schedule-insns", "sched-pressure")))
+#define AF_INTERLEAVED_4 __attribute__((optimize("schedule-insns", "sched-pressure")))
 #else
-#define AF_INTERLEAVED_1
+#define AF_INTERLEAVED_4
 #endif
+#define AF_INTERLEAVED_2 AF_INTERLEAVED_4
 #define AF_INTERLEAVED_0
 #define AF_INTERLEAVED(interleaves) AF_CAT(AF_INTERLEAVED_, interleaves)
 
@@ -126,45 +137,47 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
 #define AF_UNARY_STEP(io, body, refresh, j, store)                                              \
     refresh(k, p, (j), AF_LANES);                                                               \
     store(out + (j), body(v_load##io(in + (j)), &k))
-/* Four whole vectors at i, interleaved: body where rare(x) is 1 for any of
- * them, else common, which is what body reduces to without rare lanes. */
-#define AF_UNARY_GROUP(io, body, common, rare, far, leaves_far, refresh, store)                 \
-    {                                                                                           \
+/* Four whole vectors at i in groups of group (4 or 2), each interleaved:
+ * common where rare(x) is 0 for all of the group (common is what body
+ * reduces to without rare lanes), else far where leaves_far(x) is 0 for all
+ * of it, else body. */
+#define AF_UNARY_GROUP(io, body, common, rare, far, leaves_far, group, refresh, store)          \
+    for (int v0_ = 0; v0_ < 4; v0_ += (group)) {                                                \
         V x_[4], y_[4];                                                                         \
         int rare_ = 0;                                                                          \
-        for (int u = 0; u < 4; u++) {                                                           \
-            x_[u] = v_load##io(in + i + u * AF_LANES);                                          \
+        for (int u = 0; u < (group); u++) {                                                     \
+            x_[u] = v_load##io(in + i + (v0_ + u) * AF_LANES);                                  \
             rare_ |= rare(x_[u]);                                                               \
         }                                                                                       \
         if (AF_RARELY(rare_)) {                                                                 \
             int far_ = 1;                                                                       \
-            for (int u = 0; u < 4; u++)                                                         \
+            for (int u = 0; u < (group); u++)                                                   \
                 far_ &= !leaves_far(x_[u]);                                                     \
             if (far_) {                                                                         \
-                for (int u = 0; u < 4; u++) {                                                   \
-                    refresh(k, p, i + u * AF_LANES, AF_LANES);                                  \
+                for (int u = 0; u < (group); u++) {                                             \
+                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
                     y_[u] = far(x_[u], &k);                                                     \
                 }                                                                               \
             } else {                                                                            \
-                for (int u = 0; u < 4; u++) {                                                   \
-                    refresh(k, p, i + u * AF_LANES, AF_LANES);                                  \
+                for (int u = 0; u < (group); u++) {                                             \
+                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
                     y_[u] = body(x_[u], &k);                                                    \
                 }                                                                               \
             }                                                                                   \
         } else {                                                                                \
-            for (int u = 0; u < 4; u++) {                                                       \
-                refresh(k, p, i + u * AF_LANES, AF_LANES);                                      \
+            for (int u = 0; u < (group); u++) {                                                 \
+                refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                              \
                 y_[u] = common(x_[u], &k);                                                      \
             }                                                                                   \
         }                                                                                       \
-        for (int u = 0; u < 4; u++)                                                             \
-            store(out + i + u * AF_LANES, y_[u]);                                               \
+        for (int u = 0; u < (group); u++)                                                       \
+            store(out + i + (v0_ + u) * AF_LANES, y_[u]);                                       \
     }
 /* The whole vectors from i on, stored by store. */
 #define AF_UNARY_WHOLE(io, body, common, rare, far, leaves_far, interleaves, refresh, store)    \
     for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                            \
         if (interleaves) {                                                                      \
-            AF_UNARY_GROUP(io, body, common, rare, far, leaves_far, refresh, store)             \
+            AF_UNARY_GROUP(io, body, common, rare, far, leaves_far, interleaves, refresh, store) \
         } else {                                                                                \
             for (int u = 0; u < 4; u++) {                                                       \
                 AF_UNARY_STEP(io, body, refresh, i + u * AF_LANES, store);                      \
@@ -352,45 +365,45 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     V x = v_load##io(in + (j)), d = v_load##io(dy + (j));                                       \
     keep(d);                                                                                    \
     store(out + (j), AF_BACKWARD_VALUE(x, d, body, &k))
-/* Four whole vectors at i, interleaved as AF_UNARY_GROUP's. */
-#define AF_BINARY_GROUP(io, body, refresh, store, keep)                                         \
-    {                                                                                           \
+/* Four whole vectors at i, in groups interleaved as AF_UNARY_GROUP's. */
+#define AF_BINARY_GROUP(io, body, group, refresh, store, keep)                                  \
+    for (int v0_ = 0; v0_ < 4; v0_ += (group)) {                                                \
         V x_[4], d_[4], y_[4];                                                                  \
         int rare_ = 0;                                                                          \
-        for (int u = 0; u < 4; u++) {                                                           \
-            x_[u] = v_load##io(in + i + u * AF_LANES);                                          \
-            d_[u] = v_load##io(dy + i + u * AF_LANES);                                          \
+        for (int u = 0; u < (group); u++) {                                                     \
+            x_[u] = v_load##io(in + i + (v0_ + u) * AF_LANES);                                  \
+            d_[u] = v_load##io(dy + i + (v0_ + u) * AF_LANES);                                  \
             keep(d_[u]);                                                                        \
-            rare_ |= AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_NEAR(body)(x_[u]);         \
+            rare_ |= AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_NEAR(body)(x_[u]);        \
         }                                                                                       \
         if (AF_RARELY(rare_)) {                                                                 \
             int far_ = 1;                                                                       \
-            for (int u = 0; u < 4; u++)                                                         \
-                far_ &= !(AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_FAR(body)(x_[u]));    \
+            for (int u = 0; u < (group); u++)                                                   \
+                far_ &= !(AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_FAR(body)(x_[u]));   \
             if (far_) {                                                                         \
-                for (int u = 0; u < 4; u++) {                                                   \
-                    refresh(k, p, i + u * AF_LANES, AF_LANES);                                  \
+                for (int u = 0; u < (group); u++) {                                             \
+                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
                     y_[u] = AF_FAR(body)(x_[u], d_[u], &k);                                     \
                 }                                                                               \
             } else {                                                                            \
-                for (int u = 0; u < 4; u++) {                                                   \
-                    refresh(k, p, i + u * AF_LANES, AF_LANES);                                  \
+                for (int u = 0; u < (group); u++) {                                             \
+                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
                     y_[u] = AF_BACKWARD_VALUE(x_[u], d_[u], body, &k);                          \
                 }                                                                               \
             }                                                                                   \
         } else {                                                                                \
-            for (int u = 0; u < 4; u++) {                                                       \
-                refresh(k, p, i + u * AF_LANES, AF_LANES);                                      \
+            for (int u = 0; u < (group); u++) {                                                 \
+                refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                              \
                 y_[u] = AF_NEAR(body)(x_[u], d_[u], &k);                                        \
             }                                                                                   \
         }                                                                                       \
-        for (int u = 0; u < 4; u++)                                                             \
-            store(out + i + u * AF_LANES, y_[u]);                                               \
+        for (int u = 0; u < (group); u++)                                                       \
+            store(out + i + (v0_ + u) * AF_LANES, y_[u]);                                       \
     }
 #define AF_BINARY_WHOLE(io, body, refresh, store, keep)                                         \
     for (; i + 4 * AF_LANES <= n; i += 4 * AF_LANES)                                            \
         if (AF_INTERLEAVES(body)) {                                                             \
-            AF_BINARY_GROUP(io, body, refresh, store, keep)                                     \
+            AF_BINARY_GROUP(io, body, AF_INTERLEAVES(body), refresh, store, keep)               \
         } else {                                                                                \
             for (int u = 0; u < 4; u++) {                                                       \
                 AF_BINARY_STEP(io, body, refresh, i + u * AF_LANES, store, keep);               \
@@ -451,11 +464,11 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
         return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_NEAR(name##_grad_times)(x); \
     }                                                                                           \
     static inline V name##_grad_near(V x, const VP *k) { return AF_NEAR(name##_grad_times)(x, v_set((T)1), k); } \
-    static inline int name##_forward_rare_far(V x)                                            \
+    static inline int name##_forward_rare_far(V x)                                              \
     {                                                                                           \
         return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)) | AF_LEAVES_FAR(name##_forward)(x); \
     }                                                                                           \
-    static inline int name##_grad_rare_far(V x)                                               \
+    static inline int name##_grad_rare_far(V x)                                                 \
     {                                                                                           \
         return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_FAR(name##_grad_times)(x); \
     }                                                                                           \
@@ -463,8 +476,8 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, AF_NEAR(name##_forward), name##_forward_rare, \
                     AF_FAR(name##_forward), name##_forward_rare_far, AF_INTERLEAVES(name##_forward), \
                     AF_FIXED_PARAMS, AF_STREAMS(name##_forward))                                \
-    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, name##_grad_near, name##_grad_rare, \
-                    name##_grad_far, name##_grad_rare_far, AF_INTERLEAVES(name##_grad_times), \
+    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, name##_grad_near, name##_grad_rare,  \
+                    name##_grad_far, name##_grad_rare_far, AF_INTERLEAVES(name##_grad_times),   \
                     AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times))                             \
     AF_KERNEL_BINARY(name##_backward_kernel, name##_grad_times, AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times)) \
     AF_STAMP_FROM_Y_##from_y(name)

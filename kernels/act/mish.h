@@ -125,6 +125,6 @@ static inline V mish_grad_times_far(V x, V m, const VP *k)
 #define mish_grad_times_has_far 1
 #define mish_grad_times_leaves_near af_nabs_leaves_near
 #define mish_grad_times_has_near 1
-#define mish_grad_times_interleaves AF_IN_FLOAT
+#define mish_grad_times_interleaves AF_IN_PAIRS_IN_DOUBLE
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define mish_grad_times_first_order_x 1

@@ -83,7 +83,7 @@ static inline V selu_grad_times_far(V x, V m, const VP *k)
 #define selu_grad_times_has_far 1
 #define selu_grad_times_leaves_near af_negative_part_leaves_near
 #define selu_grad_times_has_near 1
-#define selu_grad_times_interleaves AF_IN_FLOAT
+#define selu_grad_times_interleaves AF_IN_PAIRS_IN_DOUBLE
 
 /* For y <= 0, l a e^x = y + l a: the sum exact (TwoSum), then m times it.
  * Where |y| is below TINY^2 |l a| (2^-60, 2^-120 of it), y + l a is l a far

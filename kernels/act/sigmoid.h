@@ -82,7 +82,7 @@ static inline V sigmoid_grad_times_far(V x, V m, const VP *k)
 #define sigmoid_grad_times_has_far 1
 #define sigmoid_grad_times_leaves_near af_nabs_leaves_near
 #define sigmoid_grad_times_has_near 1
-#define sigmoid_grad_times_interleaves AF_IN_FLOAT
+#define sigmoid_grad_times_interleaves AF_IN_PAIRS_IN_DOUBLE
 
 /* y (1 - y) = y - y^2 in one rounding. Below 2^-92 (2^-512), where m y
  * heads for the subnormals, y - y^2 = y and m y is rounded once by
