@@ -137,6 +137,13 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
 #define AF_UNARY_STEP(io, body, refresh, j, store)                                              \
     refresh(k, p, (j), AF_LANES);                                                               \
     store(out + (j), body(v_load##io(in + (j)), &k))
+/* y_[u] = value for each vector u of a group (value names u), after
+ * refreshing the parameters for it. */
+#define AF_GROUP_EACH(group, refresh, value)                                                    \
+    for (int u = 0; u < (group); u++) {                                                         \
+        refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                                      \
+        y_[u] = value;                                                                          \
+    }
 /* Four whole vectors at i in groups of group (4 or 2), each interleaved:
  * common where rare(x) is 0 for all of the group (common is what body
  * reduces to without rare lanes), else far where leaves_far(x) is 0 for all
@@ -154,21 +161,12 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
             for (int u = 0; u < (group); u++)                                                   \
                 far_ &= !leaves_far(x_[u]);                                                     \
             if (far_) {                                                                         \
-                for (int u = 0; u < (group); u++) {                                             \
-                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
-                    y_[u] = far(x_[u], &k);                                                     \
-                }                                                                               \
+                AF_GROUP_EACH(group, refresh, far(x_[u], &k));                                  \
             } else {                                                                            \
-                for (int u = 0; u < (group); u++) {                                             \
-                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
-                    y_[u] = body(x_[u], &k);                                                    \
-                }                                                                               \
+                AF_GROUP_EACH(group, refresh, body(x_[u], &k));                                 \
             }                                                                                   \
         } else {                                                                                \
-            for (int u = 0; u < (group); u++) {                                                 \
-                refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                              \
-                y_[u] = common(x_[u], &k);                                                      \
-            }                                                                                   \
+            AF_GROUP_EACH(group, refresh, common(x_[u], &k));                                   \
         }                                                                                       \
         for (int u = 0; u < (group); u++)                                                       \
             store(out + i + (v0_ + u) * AF_LANES, y_[u]);                                       \
@@ -381,21 +379,12 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
             for (int u = 0; u < (group); u++)                                                   \
                 far_ &= !(AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_FAR(body)(x_[u]));   \
             if (far_) {                                                                         \
-                for (int u = 0; u < (group); u++) {                                             \
-                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
-                    y_[u] = AF_FAR(body)(x_[u], d_[u], &k);                                     \
-                }                                                                               \
+                AF_GROUP_EACH(group, refresh, AF_FAR(body)(x_[u], d_[u], &k));                  \
             } else {                                                                            \
-                for (int u = 0; u < (group); u++) {                                             \
-                    refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                          \
-                    y_[u] = AF_BACKWARD_VALUE(x_[u], d_[u], body, &k);                          \
-                }                                                                               \
+                AF_GROUP_EACH(group, refresh, AF_BACKWARD_VALUE(x_[u], d_[u], body, &k));       \
             }                                                                                   \
         } else {                                                                                \
-            for (int u = 0; u < (group); u++) {                                                 \
-                refresh(k, p, i + (v0_ + u) * AF_LANES, AF_LANES);                              \
-                y_[u] = AF_NEAR(body)(x_[u], d_[u], &k);                                        \
-            }                                                                                   \
+            AF_GROUP_EACH(group, refresh, AF_NEAR(body)(x_[u], d_[u], &k));                     \
         }                                                                                       \
         for (int u = 0; u < (group); u++)                                                       \
             store(out + i + (v0_ + u) * AF_LANES, y_[u]);                                       \
@@ -444,6 +433,19 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
 #define AF_STAMP_FROM_Y_0(name)
 #define AF_STAMP_FROM_Y_1(name)                                                                 \
     AF_KERNEL_BINARY(name##_backward_from_y_kernel, name##_grad_y_times, AF_FIXED_PARAMS, AF_STREAMS(name##_grad_y_times))
+/* For the near or the far path of forward and grad (AF_NEAR, AF_FAR): the
+ * test of a vector that cannot take it (a lane rare to the frame, or one
+ * that leaves the path), and grad's path, grad_times's at m = 1. */
+#define AF_STAMP_PATH(name, path, PATH)                                                         \
+    static inline int name##_forward_off_##path(V x)                                            \
+    {                                                                                           \
+        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)) | AF_LEAVES_##PATH(name##_forward)(x); \
+    }                                                                                           \
+    static inline int name##_grad_off_##path(V x)                                               \
+    {                                                                                           \
+        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_##PATH(name##_grad_times)(x); \
+    }                                                                                           \
+    static inline V name##_grad_##path(V x, const VP *k) { return AF_##PATH(name##_grad_times)(x, v_set((T)1), k); }
 /* grad is grad_times with m = 1; backward is grad_times with m = dy. */
 #define AF_STAMP_ELEMENTWISE(name, from_y)                                                      \
     static inline V name##_grad(V x, const VP *k) { return name##_grad_times(x, v_set((T)1), k); } \
@@ -455,29 +457,13 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
     {                                                                                           \
         return af_grad_value(x, k, name##_grad, AF_FIRST_ORDER_X(name##_grad_times));           \
     }                                                                                           \
-    static inline int name##_forward_rare(V x)                                                  \
-    {                                                                                           \
-        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)) | AF_LEAVES_NEAR(name##_forward)(x); \
-    }                                                                                           \
-    static inline int name##_grad_rare(V x)                                                     \
-    {                                                                                           \
-        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_NEAR(name##_grad_times)(x); \
-    }                                                                                           \
-    static inline V name##_grad_near(V x, const VP *k) { return AF_NEAR(name##_grad_times)(x, v_set((T)1), k); } \
-    static inline int name##_forward_rare_far(V x)                                              \
-    {                                                                                           \
-        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)) | AF_LEAVES_FAR(name##_forward)(x); \
-    }                                                                                           \
-    static inline int name##_grad_rare_far(V x)                                                 \
-    {                                                                                           \
-        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_FAR(name##_grad_times)(x); \
-    }                                                                                           \
-    static inline V name##_grad_far(V x, const VP *k) { return AF_FAR(name##_grad_times)(x, v_set((T)1), k); } \
-    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, AF_NEAR(name##_forward), name##_forward_rare, \
-                    AF_FAR(name##_forward), name##_forward_rare_far, AF_INTERLEAVES(name##_forward), \
+    AF_STAMP_PATH(name, near, NEAR)                                                             \
+    AF_STAMP_PATH(name, far, FAR)                                                               \
+    AF_KERNEL_UNARY(name##_forward_kernel, name##_forward_value, AF_NEAR(name##_forward), name##_forward_off_near, \
+                    AF_FAR(name##_forward), name##_forward_off_far, AF_INTERLEAVES(name##_forward), \
                     AF_FIXED_PARAMS, AF_STREAMS(name##_forward))                                \
-    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, name##_grad_near, name##_grad_rare,  \
-                    name##_grad_far, name##_grad_rare_far, AF_INTERLEAVES(name##_grad_times),   \
+    AF_KERNEL_UNARY(name##_grad_kernel, name##_grad_value, name##_grad_near, name##_grad_off_near, \
+                    name##_grad_far, name##_grad_off_far, AF_INTERLEAVES(name##_grad_times),    \
                     AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times))                             \
     AF_KERNEL_BINARY(name##_backward_kernel, name##_grad_times, AF_FIXED_PARAMS, AF_STREAMS(name##_grad_times)) \
     AF_STAMP_FROM_Y_##from_y(name)
