@@ -59,19 +59,20 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
  * order the bodies), test them for rare lanes once, and are compiled with
  * GCC's instruction scheduler on (AF_INTERLEAVED), which then interleaves
  * the group's bodies. Their chains of dependent instructions are longer
- * than the core's out-of-order window overlaps one after another: tanh's forward ran 1.37x (AVX-512) and 1.34x
- * (AVX2) faster, mish's float forward 1.47x, sigmoid's 1.14-1.20x, the
- * float forms of softplus in double 1.31x (Zen 5, n = 4096, interleaved
- * runs). The rare lanes are the frame's (a subnormal x or dy, an infinite
- * dy) and, where the body's common path is a branch of its own (every
- * lane's e^a near 1, say), those of its other path: such a body gives its
- * common path alone as <body>_near and <body>_leaves_near(x), 1 where a
- * lane of x needs the other, and says so with #define <body>_has_near 1.
- * Four bodies with branches between them gained nothing and lost 5-15%
- * (their vectors stay live across the branches). A group with such a lane
- * runs the other path, and where that path has a branch of its own (the
- * per-vector test of e^a's tail and its scaling: sigmoid, silu, mish, tanh',
- * elu', selu'), the body gives it without that test as <body>_far, with
+ * than the core's out-of-order window overlaps one after another: tanh's
+ * forward ran 1.37x (AVX-512) and 1.34x (AVX2) faster, mish's float
+ * forward 1.47x, sigmoid's 1.14-1.20x, the float forms of softplus in
+ * double 1.31x (Zen 5, n = 4096, interleaved runs). The rare lanes are
+ * the frame's (a subnormal x or dy, an infinite dy) and, where the body's
+ * common path is a branch of its own (every lane's e^a near 1, say),
+ * those of its other path: such a body gives its common path alone as
+ * <body>_near and <body>_leaves_near(x), 1 where a lane of x needs the
+ * other, and says so with #define <body>_has_near 1. Four bodies with
+ * branches between them gained nothing and lost 5-15% (their vectors stay
+ * live across the branches). A group with such a lane runs the other path,
+ * and where that path has a branch of its own (the per-vector test of
+ * e^a's tail and its scaling: sigmoid, silu, mish, tanh', elu', selu'),
+ * the body gives it without that test as <body>_far, with
  * <body>_leaves_far(x), 1 where a lane needs the body itself (a tiny x of a
  * small_x.h body), and #define <body>_has_far 1: then a group with no such
  * lane and none rare to the frame runs the far paths, interleaved as the

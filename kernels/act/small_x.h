@@ -54,8 +54,9 @@ static inline V af_times_small_x(V x, const VP *k, V (*body)(V, V, const VP *), 
     return af_small_x_result(x, r, subnormal, scaled);
 }
 
-/* The lanes of x that leave the near path (kernels/elementwise.h: AF_NEAR)
- * of a body over af_times_small_x whose e^a is e^-|x|: a tiny x, or an
- * e^-|x| not near 1. */
+/* The lanes of x that a body over af_times_small_x whose e^a is e^-|x|
+ * takes through af_times_small_x itself: a tiny x (they leave its far path,
+ * kernels/elementwise.h: AF_FAR); and those that leave its near path
+ * (AF_NEAR): a tiny x, or an e^-|x| not near 1. */
 static inline int af_small_x_leaves(V x) { return m_any(af_below_lanes(x, AF_K(TINY))); }
 static inline int af_small_x_leaves_near(V x) { return af_small_x_leaves(x) | af_nabs_leaves_near(x); }
