@@ -54,33 +54,34 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
  *
  * A body whose common path is long says so with #define <body>_interleaves
  * 1 beside it (AF_INTERLEAVES: the group's size, 4, or 2 for a marker of
- * 2), and on AVX2 and AVX-512 its kernels load a group's vectors before
- * any store (in and out may alias: a store ahead of the next load would
- * order the bodies), test them for rare lanes once, and are compiled with
- * GCC's instruction scheduler on (AF_INTERLEAVED), which then interleaves
- * the group's bodies. Their chains of dependent instructions are longer
- * than the core's out-of-order window overlaps one after another: tanh's
- * forward ran 1.37x (AVX-512) and 1.34x (AVX2) faster, mish's float
- * forward 1.47x, sigmoid's 1.14-1.20x, the float forms of softplus in
- * double 1.31x (Zen 5, n = 4096, interleaved runs). The rare lanes are
- * the frame's (a subnormal x or dy, an infinite dy) and, where the body's
- * common path is a branch of its own (every lane's e^a near 1, say),
- * those of its other path: such a body gives its common path alone as
- * <body>_near and <body>_leaves_near(x), 1 where a lane of x needs the
- * other, and says so with #define <body>_has_near 1. Four bodies with
- * branches between them gained nothing and lost 5-15% (their vectors stay
- * live across the branches). A group with such a lane runs the other path,
- * and where that path has a branch of its own (the per-vector test of
- * e^a's tail and its scaling: sigmoid, silu, mish, tanh', elu', selu'),
- * the body gives it without that test as <body>_far, with
- * <body>_leaves_far(x), 1 where a lane needs the body itself (a tiny x of a
- * small_x.h body), and #define <body>_has_far 1: then a group with no such
- * lane and none rare to the frame runs the far paths, interleaved as the
- * near ones. On floats in [-100, -20] (mixed vectors) they ran 1.05-1.67x
- * faster, geomean 1.16, and 1.07 in [-104, -88] (all in the tail; Zen 5,
- * AVX2 and AVX-512); sigmoid's forward for doubles, whose far path divides
- * where the body's all-far vectors do not, lost on AVX2 (0.85x) and is
- * marked AF_IN_FLOAT.
+ * 2), and on AVX2 and AVX-512 its kernels load a group's vectors before any
+ * store (in and out may alias: a store ahead of the next load would order
+ * the bodies), test them for rare lanes once, and are compiled with GCC's
+ * instruction scheduler on (AF_INTERLEAVED), which then interleaves the
+ * group's bodies. Their chains of dependent instructions are longer than
+ * the core's out-of-order window overlaps one after another: tanh's forward
+ * ran 1.37x (AVX-512) and 1.34x (AVX2) faster, mish's float forward 1.47x,
+ * sigmoid's 1.14-1.20x, the float forms of softplus in double 1.31x (Zen 5,
+ * n = 4096, interleaved runs). The rare lanes are the frame's (a subnormal
+ * x or dy, an infinite dy) and, where the body's common path is a branch of
+ * its own (every lane's e^a near 1, say), those of its other path: such a
+ * body gives its common path alone as <body>_near and
+ * <body>_leaves_near(x, k), 1 where a lane of x needs the other (k: the
+ * parameters, where they set e^a: softplus's and swish's z = b x), and says
+ * so with #define <body>_has_near 1. Four bodies with branches between them
+ * gained nothing and lost 5-15% (their vectors stay live across the
+ * branches). A group with such a lane runs the other path, and where that
+ * path has a branch of its own (the per-vector test of e^a's tail and its
+ * scaling: sigmoid, silu, swish, mish, softplus, logsigmoid, tanh', elu',
+ * selu'), the body gives it without that test as <body>_far, with
+ * <body>_leaves_far(x, k), 1 where a lane needs the body itself (a tiny x
+ * of a small_x.h body), and #define <body>_has_far 1: then a group with no
+ * such lane and none rare to the frame runs the far paths, interleaved as
+ * the near ones. On floats in [-100, -20] (mixed vectors) they ran
+ * 1.05-1.67x faster, geomean 1.16, and 1.07 in [-104, -88] (all in the
+ * tail; Zen 5, AVX2 and AVX-512); sigmoid's forward for doubles, whose far
+ * path divides where the body's all-far vectors do not, lost on AVX2
+ * (0.85x) and is marked AF_IN_FLOAT.
  *
  * The marked bodies are those that gained on both ISAs. The
  * piecewise-linear ones, which run at the speed of their loads and
@@ -147,20 +148,20 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
     }
 /* Four whole vectors at i in groups of group (4 or 2), each interleaved:
  * common where rare(x) is 0 for all of the group (common is what body
- * reduces to without rare lanes), else far where leaves_far(x) is 0 for all
- * of it, else body. */
+ * reduces to without rare lanes), else far where leaves_far(x, k) is 0 for
+ * all of it, else body. */
 #define AF_UNARY_GROUP(io, body, common, rare, far, leaves_far, group, refresh, store)          \
     for (int v0_ = 0; v0_ < 4; v0_ += (group)) {                                                \
         V x_[4], y_[4];                                                                         \
         int rare_ = 0;                                                                          \
         for (int u = 0; u < (group); u++) {                                                     \
             x_[u] = v_load##io(in + i + (v0_ + u) * AF_LANES);                                  \
-            rare_ |= rare(x_[u]);                                                               \
+            rare_ |= rare(x_[u], &k);                                                           \
         }                                                                                       \
         if (AF_RARELY(rare_)) {                                                                 \
             int far_ = 1;                                                                       \
             for (int u = 0; u < (group); u++)                                                   \
-                far_ &= !leaves_far(x_[u]);                                                     \
+                far_ &= !leaves_far(x_[u], &k);                                                 \
             if (far_) {                                                                         \
                 AF_GROUP_EACH(group, refresh, far(x_[u], &k));                                  \
             } else {                                                                            \
@@ -216,15 +217,17 @@ static inline size_t af_stream_start(const af_params *p, const void *out, size_t
     }
 
 /* A kernel with no rare lanes to test for: its body has no frame. */
-static inline int af_never_rare(V x)
+static inline int af_never_rare(V x, const VP *k)
 {
     (void)x;
+    (void)k;
     return 0;
 }
 /* A kernel with no far path: every rare group takes the body. */
-static inline int af_always_rare(V x)
+static inline int af_always_rare(V x, const VP *k)
 {
     (void)x;
+    (void)k;
     return 1;
 }
 
@@ -373,12 +376,12 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
             x_[u] = v_load##io(in + i + (v0_ + u) * AF_LANES);                                  \
             d_[u] = v_load##io(dy + i + (v0_ + u) * AF_LANES);                                  \
             keep(d_[u]);                                                                        \
-            rare_ |= AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_NEAR(body)(x_[u]);        \
+            rare_ |= AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_NEAR(body)(x_[u], &k);    \
         }                                                                                       \
         if (AF_RARELY(rare_)) {                                                                 \
             int far_ = 1;                                                                       \
             for (int u = 0; u < (group); u++)                                                   \
-                far_ &= !(AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_FAR(body)(x_[u]));   \
+                far_ &= !(AF_BACKWARD_RARE(x_[u], d_[u], body) | AF_LEAVES_FAR(body)(x_[u], &k)); \
             if (far_) {                                                                         \
                 AF_GROUP_EACH(group, refresh, AF_FAR(body)(x_[u], d_[u], &k));                  \
             } else {                                                                            \
@@ -438,13 +441,13 @@ static inline V af_backward_value(V x, V d, const VP *k, V (*body)(V, V, const V
  * test of a vector that cannot take it (a lane rare to the frame, or one
  * that leaves the path), and grad's path, grad_times's at m = 1. */
 #define AF_STAMP_PATH(name, path, PATH)                                                         \
-    static inline int name##_forward_off_##path(V x)                                            \
+    static inline int name##_forward_off_##path(V x, const VP *k)                               \
     {                                                                                           \
-        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)) | AF_LEAVES_##PATH(name##_forward)(x); \
+        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_forward)) | AF_LEAVES_##PATH(name##_forward)(x, k); \
     }                                                                                           \
-    static inline int name##_grad_off_##path(V x)                                               \
+    static inline int name##_grad_off_##path(V x, const VP *k)                                  \
     {                                                                                           \
-        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_##PATH(name##_grad_times)(x); \
+        return af_first_order_rare(x, AF_FIRST_ORDER_X(name##_grad_times)) | AF_LEAVES_##PATH(name##_grad_times)(x, k); \
     }                                                                                           \
     static inline V name##_grad_##path(V x, const VP *k) { return AF_##PATH(name##_grad_times)(x, v_set((T)1), k); }
 /* grad is grad_times with m = 1; backward is grad_times with m = dy. */

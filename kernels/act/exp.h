@@ -227,8 +227,16 @@ static inline int af_exp_near_only(V a) { return !m_any(v_lt(a, v_set(AF_K(BESID
 
 /* The test of a body's near path (kernels/elementwise.h: AF_NEAR) for the
  * two common a: -|x| (sigmoid, silu', mish') and min(x, 0) (elu', selu'). */
-static inline int af_nabs_leaves_near(V x) { return !af_exp_near_only(v_nabs(x)); }
-static inline int af_negative_part_leaves_near(V x) { return !af_exp_near_only(v_min(x, v_set((T)0))); }
+static inline int af_nabs_leaves_near(V x, const VP *k)
+{
+    (void)k;
+    return !af_exp_near_only(v_nabs(x));
+}
+static inline int af_negative_part_leaves_near(V x, const VP *k)
+{
+    (void)k;
+    return !af_exp_near_only(v_min(x, v_set((T)0)));
+}
 
 /* Such a vector's e^a is af_exp_nonpos_normal's, without the lower clamp
  * at BESIDE_ONE_ARG, which no lane reaches (a NaN, which the test lets

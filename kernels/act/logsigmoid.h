@@ -20,6 +20,27 @@ static inline V logsigmoid_forward(V x, const VP *k)
     V a = v_nabs(x);
     return AF_WITH_EXP_NONPOS(a, logsigmoid_forward_of, x);
 }
+/* The paths of a vector whose every e^-|x| is near 1, or not
+ * (kernels/elementwise.h: AF_NEAR, AF_FAR). The float arrays take
+ * logsigmoid_float_forward (kernels/wide.h). For doubles in pairs the
+ * forward ran 1.02-1.09x faster than one vector at a time, f' and the
+ * backward 1.10-1.18x (Zen 5, n = 4096, AVX2 and AVX-512), 0.96-1.06x in
+ * the far tail (x in [-800, -30]); four at a time up to 1.09x and 0.98x. */
+static inline V logsigmoid_forward_near(V x, const VP *k)
+{
+    (void)k;
+    return logsigmoid_forward_of(x, af_exp_near_nonpos(v_nabs(x)));
+}
+static inline V logsigmoid_forward_far(V x, const VP *k)
+{
+    (void)k;
+    return logsigmoid_forward_of(x, af_exp_tail_nonpos(v_nabs(x)));
+}
+#define logsigmoid_forward_leaves_far af_never_rare
+#define logsigmoid_forward_has_far 1
+#define logsigmoid_forward_leaves_near af_nabs_leaves_near
+#define logsigmoid_forward_has_near 1
+#define logsigmoid_forward_interleaves AF_IN_PAIRS_IN_DOUBLE
 
 /* logsigmoid' = sigmoid(-x) = (x >= 0 ? e : 1)/(1 + e), e = e^-|x|, with the
  * double-word quotient and scaled tail of sigmoid'. */
@@ -38,6 +59,21 @@ static inline V logsigmoid_grad_times(V x, V m, const VP *k)
     V a = v_nabs(x);
     return AF_WITH_EXP_NONPOS(a, logsigmoid_grad_times_of, x, m);
 }
+static inline V logsigmoid_grad_times_near(V x, V m, const VP *k)
+{
+    (void)k;
+    return logsigmoid_grad_times_of(x, m, af_exp_near_nonpos(v_nabs(x)));
+}
+static inline V logsigmoid_grad_times_far(V x, V m, const VP *k)
+{
+    (void)k;
+    return logsigmoid_grad_times_of(x, m, af_exp_tail_nonpos(v_nabs(x)));
+}
+#define logsigmoid_grad_times_leaves_far af_never_rare
+#define logsigmoid_grad_times_has_far 1
+#define logsigmoid_grad_times_leaves_near af_nabs_leaves_near
+#define logsigmoid_grad_times_has_near 1
+#define logsigmoid_grad_times_interleaves AF_IN_PAIRS_IN_DOUBLE
 
 #if AF_IS_F64
 /* For float arrays (kernels/wide.h), in double, as softplus_float_forward:

@@ -47,6 +47,33 @@ static inline V softplus_forward(V x, const VP *k)
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define softplus_forward_first_order_x 1
+/* The paths of a vector whose every e^-|z| is near 1, or not
+ * (kernels/elementwise.h: AF_NEAR, AF_FAR), and the test, on z = b x
+ * rounded as softplus_split rounds it. The float arrays take
+ * softplus_float_forward (kernels/wide.h). For doubles the forward in
+ * pairs ran 1.07-1.26x faster than one vector at a time, f' and the
+ * backward four at a time 1.16-1.19x (Zen 5, n = 4096, AVX2 and AVX-512);
+ * in the far tail (x in [-800, -30]) the forward ran 0.94x and the rest
+ * 0.93-1.04x. */
+static inline V softplus_forward_near(V x, const VP *k)
+{
+    softplus_parts s = softplus_split(x, k);
+    return softplus_forward_of(x, k, s, af_exp_near_nonpos(v_nabs(s.z)));
+}
+static inline V softplus_forward_far(V x, const VP *k)
+{
+    softplus_parts s = softplus_split(x, k);
+    return softplus_forward_of(x, k, s, af_exp_tail_nonpos(v_nabs(s.z)));
+}
+static inline int softplus_leaves_near(V x, const VP *k)
+{
+    return af_nabs_leaves_near(af_mul_small(softplus_beta(k), x), k);
+}
+#define softplus_forward_leaves_far af_never_rare
+#define softplus_forward_has_far 1
+#define softplus_forward_leaves_near softplus_leaves_near
+#define softplus_forward_has_near 1
+#define softplus_forward_interleaves AF_IN_PAIRS_IN_DOUBLE
 
 /* softplus' = sigmoid(z) (1 + z_lo (1 - sigmoid(z))), the second factor
  * correcting the rounding of z as above; exactly 1 above the threshold.
@@ -72,6 +99,21 @@ static inline V softplus_grad_times(V x, V m, const VP *k)
 }
 /* a subnormal x is the first-order term (kernels/elementwise.h) */
 #define softplus_grad_times_first_order_x 1
+static inline V softplus_grad_times_near(V x, V m, const VP *k)
+{
+    softplus_parts s = softplus_split(x, k);
+    return softplus_grad_times_of(m, k, s, af_exp_near_nonpos(v_nabs(s.z)));
+}
+static inline V softplus_grad_times_far(V x, V m, const VP *k)
+{
+    softplus_parts s = softplus_split(x, k);
+    return softplus_grad_times_of(m, k, s, af_exp_tail_nonpos(v_nabs(s.z)));
+}
+#define softplus_grad_times_leaves_far af_never_rare
+#define softplus_grad_times_has_far 1
+#define softplus_grad_times_leaves_near softplus_leaves_near
+#define softplus_grad_times_has_near 1
+#define softplus_grad_times_interleaves 1
 
 #if AF_IS_F64
 /* For float arrays (kernels/wide.h), in double: z = b x is exact (two

@@ -61,7 +61,11 @@ static inline V tanh_grad_times_far(V x, V m, const VP *k)
 }
 #define tanh_grad_times_leaves_far af_never_rare
 #define tanh_grad_times_has_far 1
-static inline int tanh_grad_times_leaves_near(V x) { return !af_exp_near_only(tanh_minus_2a(x)); }
+static inline int tanh_grad_times_leaves_near(V x, const VP *k)
+{
+    (void)k;
+    return !af_exp_near_only(tanh_minus_2a(x));
+}
 #define tanh_grad_times_has_near 1
 #define tanh_grad_times_interleaves 1
 
