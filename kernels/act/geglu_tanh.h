@@ -39,4 +39,5 @@ static inline V geglu_tanh_float_gated_backward(V a, V g, V dy, const VP *k, V *
     V da = v_mul(dy, v_mul(v_sel(positive, g, v_mul(xc, e)), r));
     return af_gated_infinite_a(dy, g, da, af_x_times_positive_sign);
 }
+#define geglu_tanh_float_gated_interleaves 1
 #endif

@@ -47,4 +47,5 @@ static inline V glu_float_gated_backward(V a, V g, V dy, const VP *k, V *dgate)
     *dgate = v_mul(v_mul(v_mul(dy, a), e), v_mul(r, r));
     return af_gated_infinite_a(dy, g, v_mul(dy, s), af_sigmoid_sign);
 }
+#define glu_float_gated_interleaves 1
 #endif

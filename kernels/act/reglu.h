@@ -7,4 +7,5 @@ static inline V reglu_gated_forward(V a, V g, const VP *k) { return af_mul_small
 AF_GATED_COMPOSED_BACKWARD(reglu)
 #define reglu_float_gated_forward reglu_gated_forward
 #define reglu_float_gated_backward reglu_gated_backward
+#define reglu_float_gated_interleaves 1
 #endif

@@ -39,4 +39,5 @@ static inline V swiglu_float_gated_backward(V a, V g, V dy, const VP *k, V *dgat
     V da = v_mul(v_mul(dy, af_clamp_x_below(g)), s);
     return af_gated_infinite_a(dy, g, da, af_x_times_positive_sign);
 }
+#define swiglu_float_gated_interleaves 1
 #endif
