@@ -31,14 +31,6 @@ static inline V tanhshrink_cube(V x, V t, V t_lo, V p, V p_lo)
     return v_fma(x, u, af_mul_small(x, u_lo));
 }
 
-/* x^3 P(x^2) for |x| < 1, x at least TANHSHRINK_ZERO (the callers put 1 in
- * the lanes below it, 0 among them, and take another result there). Below
- * TANHSHRINK_SCALED (2^-24, 2^-100) the cube's products and their low parts
- * are, or reach, the subnormals (x u_lo from x = 2^-26 in float): the cube is
- * formed from X = 2^TANHSHRINK_SCALE_SHIFT x, normal and below 1/4, and
- * scaled back by integer operations (exact where x^3 P is normal), with P at
- * x^2 itself, which is normal there. A vector with such a lane is rare,
- * tested per vector. */
 /* x^3 P(x^2) for a vector with no lane below TANHSHRINK_SCALED (nor, for
  * f', TINY): the path of such vectors, interleaved (kernels/elementwise.h:
  * AF_NEAR), and its test. The forward four at a time ran 1.21-1.41x faster
@@ -56,13 +48,22 @@ static inline int tanhshrink_leaves_near(V x, const VP *k)
     (void)k;
     return m_any(v_lt(v_abs(x), v_set(AF_K(TANHSHRINK_SCALED)))) | m_any(af_below_lanes(x, AF_K(TINY)));
 }
+
+/* x^3 P(x^2) for |x| < 1, x at least TANHSHRINK_ZERO (the callers put 1 in
+ * the lanes below it, 0 among them, and take another result there). Below
+ * TANHSHRINK_SCALED (2^-24, 2^-100) the cube's products and their low parts
+ * are, or reach, the subnormals (x u_lo from x = 2^-26 in float): the cube is
+ * formed from X = 2^TANHSHRINK_SCALE_SHIFT x, normal and below 1/4, and
+ * scaled back by integer operations (exact where x^3 P is normal), with P at
+ * x^2 itself, which is normal there. A vector with such a lane is rare,
+ * tested per vector. */
 static inline V tanhshrink_small(V x)
 {
-    V t_lo, t = af_square_dw(x, v_set((T)0), &t_lo);
-    V p_lo, p = tanhshrink_p(t, &p_lo);
     M scaled = v_lt(v_abs(x), v_set(AF_K(TANHSHRINK_SCALED)));
     if (!AF_RARELY(m_any(scaled)))
-        return tanhshrink_cube(x, t, t_lo, p, p_lo);
+        return tanhshrink_small_near(x);
+    V t_lo, t = af_square_dw(x, v_set((T)0), &t_lo);
+    V p_lo, p = tanhshrink_p(t, &p_lo);
     const int shift = (int)AF_K(TANHSHRINK_SCALE_SHIFT);
     V X = v_sel(scaled, v_ldexp_normal(x, v_set((T)shift)), x);
     V X2_lo, X2 = af_square_dw(X, v_set((T)0), &X2_lo);
