@@ -226,7 +226,8 @@ static inline af_exp_parts af_exp_tail_nonpos(V a)
 static inline int af_exp_near_only(V a) { return !m_any(v_lt(a, v_set(AF_K(BESIDE_ONE_ARG)))); }
 
 /* The test of a body's near path (kernels/elementwise.h: AF_NEAR) for the
- * two common a: -|x| (sigmoid, silu', mish') and min(x, 0) (elu', selu'). */
+ * two common a: -|x| (sigmoid, silu', mish', logsigmoid; softplus and swish
+ * at their z) and min(x, 0) (elu', selu'). */
 static inline int af_nabs_leaves_near(V x, const VP *k)
 {
     (void)k;

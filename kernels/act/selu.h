@@ -28,11 +28,7 @@ static inline V selu_forward_near(V x, const VP *k)
     V em_lo, em = af_expm1_dw_nonpos(v_min(x, v_set((T)0)), &em_lo);
     return selu_forward_of(x, em, em_lo, k);
 }
-static inline int selu_forward_leaves_near(V x, const VP *k)
-{
-    (void)k;
-    return m_any(af_tiny_value_lanes(x));
-}
+#define selu_forward_leaves_near af_tiny_value_leaves
 #define selu_forward_has_near 1
 #define selu_forward_interleaves 1
 

@@ -64,3 +64,11 @@ static inline int af_small_x_leaves(V x, const VP *k)
     return m_any(af_below_lanes(x, AF_K(TINY)));
 }
 static inline int af_small_x_leaves_near(V x, const VP *k) { return af_small_x_leaves(x, k) | af_nabs_leaves_near(x, k); }
+/* The same test for the bodies that take x below EXP_TAIL_SCALE apart
+ * (selu's and swish's forward, af_tiny_value_lanes): a vector with such a
+ * lane leaves their near and far paths. */
+static inline int af_tiny_value_leaves(V x, const VP *k)
+{
+    (void)k;
+    return m_any(af_tiny_value_lanes(x));
+}

@@ -65,10 +65,7 @@ static inline V softplus_forward_far(V x, const VP *k)
     softplus_parts s = softplus_split(x, k);
     return softplus_forward_of(x, k, s, af_exp_tail_nonpos(v_nabs(s.z)));
 }
-static inline int softplus_leaves_near(V x, const VP *k)
-{
-    return af_nabs_leaves_near(af_mul_small(softplus_beta(k), x), k);
-}
+static inline int softplus_leaves_near(V x, const VP *k) { return af_nabs_leaves_near(softplus_split(x, k).z, k); }
 #define softplus_forward_leaves_far af_never_rare
 #define softplus_forward_has_far 1
 #define softplus_forward_leaves_near softplus_leaves_near

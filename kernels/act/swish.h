@@ -64,16 +64,12 @@ static inline V swish_forward_far(V x, const VP *k)
     V z_lo, z = swish_z(x, k, &z_lo);
     return af_times_sigmoid_dw_of(x, x, 0, z, z_lo, af_exp_tail_nonpos(v_nabs(z)));
 }
-static inline int swish_forward_leaves_far(V x, const VP *k)
-{
-    (void)k;
-    return m_any(af_tiny_value_lanes(x));
-}
 static inline int swish_forward_leaves_near(V x, const VP *k)
 {
     V z_lo, z = swish_z(x, k, &z_lo);
-    return swish_forward_leaves_far(x, k) | af_nabs_leaves_near(z, k);
+    return af_tiny_value_leaves(x, k) | af_nabs_leaves_near(z, k);
 }
+#define swish_forward_leaves_far af_tiny_value_leaves
 #define swish_forward_has_far 1
 #define swish_forward_has_near 1
 #define swish_forward_interleaves 2
