@@ -87,11 +87,9 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
         log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, near, 0);
     if (i < n)
         log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, near, 1);
-    T lanes[AF_LANES];
-    v_store(lanes, tops);
-    *count = 0;
-    for (int j = 0; j < AF_LANES; j++)
-        *count += lanes[j];
+    for (int d = AF_LANES / 2; d >= 1; d /= 2) /* whole numbers: exact in any order */
+        tops = v_add(tops, v_swap_lanes(tops, d));
+    *count = v_first_lane(tops);
     return row_sum_total(&acc, lo);
 }
 

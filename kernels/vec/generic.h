@@ -77,6 +77,8 @@ static inline void af_stream_fence(void) {}
 #define v_subnormal AF_CAT(AF_VP, subnormal)
 #define v_subnormal_or_inf AF_CAT(AF_VP, subnormal_or_inf)
 #define v_sel AF_CAT(AF_VP, sel)
+#define v_swap_lanes AF_CAT(AF_VP, swap_lanes)
+#define v_first_lane AF_CAT(AF_VP, first_lane)
 #define v_ldexp AF_CAT(AF_VP, ldexp)
 #define v_ldexp_normal AF_CAT(AF_VP, ldexp_normal)
 #define v_ldexp_down AF_CAT(AF_VP, ldexp_down)

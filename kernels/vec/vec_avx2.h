@@ -72,6 +72,17 @@ static inline mf vf_subnormal_or_inf(vf a)
     return _mm256_or_ps(vf_subnormal(a), _mm256_cmp_ps(vf_abs(a), _mm256_set1_ps(INFINITY), _CMP_EQ_OQ));
 }
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
+/* Lanes j and j ^ d exchanged (d a power of 2 below the lane count, a
+ * constant after inlining), and lane 0: the steps of a horizontal tree. */
+static inline vf vf_swap_lanes(vf v, int d)
+{
+    switch (d) {
+    case 4: return _mm256_permute2f128_ps(v, v, 1);
+    case 2: return _mm256_permute_ps(v, _MM_SHUFFLE(1, 0, 3, 2));
+    default: return _mm256_permute_ps(v, _MM_SHUFFLE(2, 3, 0, 1));
+    }
+}
+static inline float vf_first_lane(vf v) { return _mm256_cvtss_f32(v); }
 
 /* x 2^k as in vec_scalar.h: 2^j for integral j in [-126, 127] is (j + 127) << 23,
  * read off the low bits of j + 1.5 2^23. */
@@ -263,6 +274,11 @@ static inline md vd_subnormal_or_inf(vd a)
     return _mm256_or_pd(vd_subnormal(a), _mm256_cmp_pd(vd_abs(a), _mm256_set1_pd(INFINITY), _CMP_EQ_OQ));
 }
 static inline vd vd_sel(md m, vd a, vd b) { return _mm256_blendv_pd(b, a, m); }
+static inline vd vd_swap_lanes(vd v, int d)
+{
+    return d == 2 ? _mm256_permute2f128_pd(v, v, 1) : _mm256_permute_pd(v, 0x5);
+}
+static inline double vd_first_lane(vd v) { return _mm256_cvtsd_f64(v); }
 
 static inline vd af_avx2_pow2d(vd j)
 {

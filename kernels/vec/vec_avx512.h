@@ -69,6 +69,18 @@ static inline mf vf_isnan(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q);
 static inline mf vf_subnormal(vf a) { return _mm512_fpclass_ps_mask(a, 0x20); }
 static inline mf vf_subnormal_or_inf(vf a) { return _mm512_fpclass_ps_mask(a, 0x38); }
 static inline vf vf_sel(mf m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
+/* Lanes j and j ^ d exchanged (d a power of 2 below the lane count, a
+ * constant after inlining), and lane 0: the steps of a horizontal tree. */
+static inline vf vf_swap_lanes(vf v, int d)
+{
+    switch (d) {
+    case 8: return _mm512_shuffle_f32x4(v, v, _MM_SHUFFLE(1, 0, 3, 2));
+    case 4: return _mm512_shuffle_f32x4(v, v, _MM_SHUFFLE(2, 3, 0, 1));
+    case 2: return _mm512_permute_ps(v, _MM_SHUFFLE(1, 0, 3, 2));
+    default: return _mm512_permute_ps(v, _MM_SHUFFLE(2, 3, 0, 1));
+    }
+}
+static inline float vf_first_lane(vf v) { return _mm512_cvtss_f32(v); }
 
 /* x 2^k for integral k, rounded once (vec_scalar.h states the domain). */
 static inline vf vf_ldexp(vf x, vf k) { return _mm512_scalef_ps(x, k); }
@@ -219,6 +231,15 @@ static inline md vd_isnan(vd a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q);
 static inline md vd_subnormal(vd a) { return _mm512_fpclass_pd_mask(a, 0x20); }
 static inline md vd_subnormal_or_inf(vd a) { return _mm512_fpclass_pd_mask(a, 0x38); }
 static inline vd vd_sel(md m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a); }
+static inline vd vd_swap_lanes(vd v, int d)
+{
+    switch (d) {
+    case 4: return _mm512_shuffle_f64x2(v, v, _MM_SHUFFLE(1, 0, 3, 2));
+    case 2: return _mm512_shuffle_f64x2(v, v, _MM_SHUFFLE(2, 3, 0, 1));
+    default: return _mm512_permute_pd(v, 0x55);
+    }
+}
+static inline double vd_first_lane(vd v) { return _mm512_cvtsd_f64(v); }
 
 static inline vd vd_ldexp(vd x, vd k) { return _mm512_scalef_pd(x, k); }
 static inline vd vd_ldexp_normal(vd x, vd k) { return _mm512_scalef_pd(x, k); }

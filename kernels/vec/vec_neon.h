@@ -132,6 +132,10 @@ static inline mf vf_subnormal(vf a)
 }
 static inline mf vf_subnormal_or_inf(vf a) { return vorrq_u32(vf_subnormal(a), vceqq_f32(vabsq_f32(a), vdupq_n_f32(INFINITY))); }
 static inline vf vf_sel(mf m, vf a, vf b) { return vbslq_f32(m, a, b); }
+/* Lanes j and j ^ d exchanged (d a power of 2 below the lane count, a
+ * constant after inlining), and lane 0: the steps of a horizontal tree. */
+static inline vf vf_swap_lanes(vf v, int d) { return d == 2 ? vextq_f32(v, v, 2) : vrev64q_f32(v); }
+static inline float vf_first_lane(vf v) { return vgetq_lane_f32(v, 0); }
 
 /* x 2^k as in vec_scalar.h. */
 static inline vf af_neon_pow2f(vf j)
@@ -338,6 +342,12 @@ static inline md vd_subnormal(vd a)
 }
 static inline md vd_subnormal_or_inf(vd a) { return vorrq_u64(vd_subnormal(a), vceqq_f64(vabsq_f64(a), vdupq_n_f64(INFINITY))); }
 static inline vd vd_sel(md m, vd a, vd b) { return vbslq_f64(m, a, b); }
+static inline vd vd_swap_lanes(vd v, int d)
+{
+    (void)d;
+    return vextq_f64(v, v, 1);
+}
+static inline double vd_first_lane(vd v) { return vgetq_lane_f64(v, 0); }
 
 static inline vd af_neon_pow2d(vd j)
 {

@@ -92,6 +92,14 @@ static inline uint32_t af_magnitude_bits_f(vf a)
 static inline mf vf_subnormal(vf a) { return af_magnitude_bits_f(a) - 1u < 0x7FFFFFu; }
 static inline mf vf_subnormal_or_inf(vf a) { return vf_subnormal(a) | (af_magnitude_bits_f(a) == 0x7F800000u); }
 static inline vf vf_sel(mf m, vf a, vf b) { return m ? a : b; }
+/* Lanes j and j ^ d exchanged, and lane 0: the steps of a horizontal tree
+ * (d below the lane count: never called with one lane). */
+static inline vf vf_swap_lanes(vf v, int d)
+{
+    (void)d;
+    return v;
+}
+static inline float vf_first_lane(vf v) { return v; }
 
 /* x 2^k for an integral k with |k| <= 2^8 and 1/2 <= |x| < 2 (or x = 0, inf,
  * NaN), rounded once: (x 2^j) 2^(k - j) with j = floor(k/2), whose first
@@ -248,6 +256,12 @@ static inline uint64_t af_magnitude_bits_d(vd a)
 static inline md vd_subnormal(vd a) { return af_magnitude_bits_d(a) - 1u < 0xFFFFFFFFFFFFFu; }
 static inline md vd_subnormal_or_inf(vd a) { return vd_subnormal(a) | (af_magnitude_bits_d(a) == 0x7FF0000000000000u); }
 static inline vd vd_sel(md m, vd a, vd b) { return m ? a : b; }
+static inline vd vd_swap_lanes(vd v, int d)
+{
+    (void)d;
+    return v;
+}
+static inline double vd_first_lane(vd v) { return v; }
 
 /* The same with |k| <= 2^11, 1.5 2^52 and (j + 1023) << 52. */
 static inline vd af_scalar_pow2d(vd j)
