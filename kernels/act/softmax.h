@@ -118,11 +118,11 @@ AF_SPECIALIZED void softmax_denominator_group(const row_src *src, row_sum *acc, 
 
 /* sum_j e^(z_j - m) as hi + *lo, for a finite m = m_hi + m_lo; each
  * e^(z_j - m) also stored in e_out[j] and its low part in lo_out[j] unless
- * they are NULL, and for a word
- * row z_j - m and the low part of e^(z_j - m) in place of z_j's words. A
- * near row (row_max_near, a constant here) has no lane in the tail: e is
- * af_exp_nonpos_above's, softmax_exp's bits, and nothing is scaled; the
- * lanes past its end are dropped from the sum in its last group only. */
+ * they are NULL, and for a word row z_j - m and the low part of e^(z_j - m)
+ * in place of z_j's words. A near row (row_max_near, a constant here) has
+ * no lane in the tail: e is af_exp_nonpos_above's, softmax_exp's bits, and
+ * nothing is scaled; the lanes past its end are dropped from the sum in its
+ * last group only. */
 AF_SPECIALIZED T softmax_denominator(const row_src *src, size_t n, T m, T m_lo, T *e_out, T *lo_out, T *lo, int near)
 {
     V neg_m = v_set(-m), m_low = v_set(m_lo);
