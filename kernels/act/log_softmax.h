@@ -37,13 +37,14 @@ static T log_softmax_log(T s, T s_lo, T *lo)
 }
 
 /* The lanes [i, i + AF_ROW_WIDTH) of log_softmax_rest's sum and count,
- * into acc and *tops. A near row (row_max_near) has every z - m in
+ * into acc and *tops, and x - m's double word into d_out and lo_out
+ * unless they are NULL. A near row (row_max_near) has every z - m in
  * [BESIDE_ONE_ARG, 0] and finite, where the clamp at EXP_TAIL_MIN and the
  * zero below it are no-ops, and so is the low part's finite test; the
  * lanes past its end (-inf - m) are clamped and dropped in its last group
  * only (row_end, a constant). */
 AF_SPECIALIZED void log_softmax_rest_group(const row_src *src, row_sum *acc, V *tops, size_t i, size_t n, V neg_m,
-                                           V m_low, int near, int row_end)
+                                           V m_low, T *d_out, T *lo_out, int near, int row_end)
 {
     const V zero = v_set((T)0), shift = v_set(AF_K(EXP_TAIL_SHIFT)), tail_min = v_set(AF_K(EXP_TAIL_MIN));
     for (int g = 0; g < AF_ROW_GROUP; g++) {
@@ -52,6 +53,10 @@ AF_SPECIALIZED void log_softmax_rest_group(const row_src *src, row_sum *acc, V *
         if (src->transform) { /* z - m in place of z, for the last pass */
             row_store(src->hi_out, j, n, d);
             row_store(src->lo_out, j, n, d_lo);
+        }
+        if (d_out) {
+            row_store(d_out, j, n, d);
+            row_store(lo_out, j, n, d_lo);
         }
         M top = v_eq(d, zero);
         if (near) {
@@ -72,11 +77,13 @@ AF_SPECIALIZED void log_softmax_rest_group(const row_src *src, row_sum *acc, V *
 }
 
 /* sum over x_k < m of 2^EXP_TAIL_SHIFT e^(x_k - m), as hi + *lo, and in
- * *count how many x_k equal m. Every scaled term is normal down to
+ * *count how many x_k equal m; x_k - m's double word kept in d_out and
+ * lo_out unless they are NULL. Every scaled term is normal down to
  * EXP_TAIL_MIN, below which it is 0 (constants.h), and so is the power of 2
  * that scales it (one product: af_exp_times_pow2_normal); the sum cannot
  * overflow for any row length that fits memory. */
-AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *count, T *lo, int near)
+AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *count, T *lo, T *d_out, T *lo_out,
+                                   int near)
 {
     V neg_m = v_set(-m), m_low = v_set(m_lo), tops = v_set((T)0);
     row_sum acc;
@@ -84,9 +91,9 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
     const size_t whole = n / AF_ROW_WIDTH * AF_ROW_WIDTH;
     size_t i = 0;
     for (; i < whole; i += AF_ROW_WIDTH)
-        log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, near, 0);
+        log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, d_out, lo_out, near, 0);
     if (i < n)
-        log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, near, 1);
+        log_softmax_rest_group(src, &acc, &tops, i, n, neg_m, m_low, d_out, lo_out, near, 1);
     for (int d = AF_LANES / 2; d >= 1; d /= 2) /* whole numbers: exact in any order */
         tops = v_add(tops, v_swap_lanes(tops, d));
     *count = v_first_lane(tops);
@@ -95,10 +102,12 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
 
 /* The row's y for a finite maximum m = m_hi + m_lo of its z; near as
  * log_softmax_rest's, whose every d_lo + r_lo is then finite (the lanes
- * past the row's end are not stored). */
-AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int near)
+ * past the row's end are not stored). kept_lo: room for a plain row's n
+ * low parts of x - m, whose high parts the sum's pass then leaves in y,
+ * or NULL. */
+AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int near, T *kept_lo)
 {
-    T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo, near);
+    T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo, kept_lo ? y : NULL, kept_lo, near);
     T scale = AF_K(EXP_TAIL_SCALE), t = others * scale;
     T l, l_lo;
     if (count == 1 && t < AF_K(TINY)) {
@@ -115,6 +124,9 @@ AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T
         if (src->transform) {
             d = row_load(src->x, i, n, v_set((T)0));
             d_lo = row_load(src->lo, i, n, v_set((T)0));
+        } else if (kept_lo) {
+            d = row_load(y, i, n, v_set((T)0));
+            d_lo = row_load(kept_lo, i, n, v_set((T)0));
         } else {
             d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
         }
@@ -134,10 +146,12 @@ static void log_softmax_row(const T *x, T *y, size_t n)
         return;
     }
     const row_src src = row_src_plain(x, 0);
+    _Alignas(64) T kept_lo[ROW_KEPT_MAX];
+    T *kept = n <= ROW_KEPT_MAX ? kept_lo : NULL;
     if (near)
-        log_softmax_row_finite(&src, y, n, m, 0, 1);
+        log_softmax_row_finite(&src, y, n, m, 0, 1, kept);
     else
-        log_softmax_row_finite(&src, y, n, m, 0, 0);
+        log_softmax_row_finite(&src, y, n, m, 0, 0, kept);
 }
 
 /* The lanes where dx = dy - e^y S rounds to dy for any y < EXP_TAIL

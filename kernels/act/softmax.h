@@ -4,7 +4,7 @@
  * Accuracy: x - m is split exactly (TwoSum) and e^(d + d_lo) = e^d (1 + d_lo)
  * kept as a double word; with the compensated sum, y_j is exp's error plus one
  * rounding, for rows of any length. The sum's pass leaves e^d in y, and in
- * a near row of at most SOFTMAX_KEPT_MAX entries (most rows) e^d's low part
+ * a near row of at most ROW_KEPT_MAX entries (most rows) e^d's low part
  * on the stack, which is all the quotient's pass reads. Other rows keep e^d
  * only, and the quotient's pass recomputes d_lo from x; in place (y = x)
  * they cannot keep e^d either, and compute it again. All three give the
@@ -174,12 +174,6 @@ AF_SPECIALIZED void softmax_row_finite(const row_src *src, T *y, size_t n, T m, 
     }
 }
 
-/* Up to 8 KiB of low parts on the stack (2048 floats, 1024 doubles): the
- * quotient's pass then loads two words per entry instead of recomputing x -
- * m's TwoSum, 1.04-1.06x faster out of place and 1.4-1.6x in place, where
- * e^d is not recomputed either (Zen 5, rows of 1000, AVX2 and AVX-512). */
-#define SOFTMAX_KEPT_MAX (8192 / sizeof(T))
-
 static void softmax_row(const T *x, T *y, size_t n, int negate)
 {
     int near;
@@ -190,8 +184,8 @@ static void softmax_row(const T *x, T *y, size_t n, int negate)
     }
     const row_src src = row_src_plain(x, negate);
     if (near) {
-        _Alignas(64) T kept_lo[SOFTMAX_KEPT_MAX];
-        softmax_row_finite(&src, y, n, m, 0, 1, n <= SOFTMAX_KEPT_MAX ? kept_lo : NULL);
+        _Alignas(64) T kept_lo[ROW_KEPT_MAX];
+        softmax_row_finite(&src, y, n, m, 0, 1, n <= ROW_KEPT_MAX ? kept_lo : NULL);
     } else {
         softmax_row_finite(&src, y, n, m, 0, 0, NULL);
     }
