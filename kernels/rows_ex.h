@@ -14,13 +14,13 @@ static void rows_ex_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int 
     if (src->transform) {
         const row_src words = row_src_words(src->hi_out, src->lo_out);
         if (log)
-            log_softmax_row_finite(&words, y, n, m, m_lo, 0, NULL);
+            log_softmax_row_finite(&words, y, n, m, m_lo, 0);
         else
             softmax_row_finite(&words, y, n, m, m_lo, 0, NULL);
     } else {
         const row_src plain = row_src_plain(src->x, src->negate);
         if (log)
-            log_softmax_row_finite(&plain, y, n, m, 0, 0, NULL);
+            log_softmax_row_finite(&plain, y, n, m, 0, 0);
         else
             softmax_row_finite(&plain, y, n, m, 0, 0, NULL);
     }

@@ -100,24 +100,28 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
     return row_sum_total(&acc, lo);
 }
 
-/* The row's y for a finite maximum m = m_hi + m_lo of its z; near as
- * log_softmax_rest's, whose every d_lo + r_lo is then finite (the lanes
- * past the row's end are not stored). kept_lo: room for a plain row's n
- * low parts of x - m, whose high parts the sum's pass then leaves in y,
- * or NULL. */
-AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int near, T *kept_lo)
+/* L = l + *l_lo for a row's finite maximum m = m_hi + m_lo of its z; near
+ * as log_softmax_rest's. kept_lo: room for a plain row's n low parts of x
+ * - m, whose high parts the sum's pass then leaves in y, or NULL. */
+AF_SPECIALIZED T log_softmax_row_log(const row_src *src, T *y, size_t n, T m, T m_lo, int near, T *kept_lo, T *l_lo)
 {
     T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo, kept_lo ? y : NULL, kept_lo, near);
     T scale = AF_K(EXP_TAIL_SCALE), t = others * scale;
-    T l, l_lo;
     if (count == 1 && t < AF_K(TINY)) {
-        l = 0;
-        l_lo = t_fma(others, scale, others_lo * scale);
-    } else {
-        T s = count + t, bb = s - count;
-        T s_lo = ((count - (s - bb)) + (t - bb)) + t_fma(others_lo, scale, t_fma(others, scale, -t));
-        l = log_softmax_log(s, s_lo, &l_lo);
+        *l_lo = t_fma(others, scale, others_lo * scale);
+        return 0;
     }
+    T s = count + t, bb = s - count;
+    T s_lo = ((count - (s - bb)) + (t - bb)) + t_fma(others_lo, scale, t_fma(others, scale, -t));
+    return log_softmax_log(s, s_lo, l_lo);
+}
+
+/* The row's y from L = l + l_lo, the arguments as log_softmax_row_log's:
+ * near makes every d_lo + r_lo finite (the lanes past the row's end are
+ * not stored). */
+AF_SPECIALIZED void log_softmax_row_out(const row_src *src, T *y, size_t n, T m, T m_lo, int near, const T *kept_lo,
+                                        T l, T l_lo)
+{
     V neg_m = v_set(-m), m_low = v_set(m_lo), neg_l = v_set(-l), neg_l_lo = v_set(-l_lo);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V d_lo, d;
@@ -137,21 +141,56 @@ AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T
     }
 }
 
-static void log_softmax_row(const T *x, T *y, size_t n)
+AF_SPECIALIZED void log_softmax_row_finite(const row_src *src, T *y, size_t n, T m, T m_lo, int near)
+{
+    T l_lo, l = log_softmax_row_log(src, y, n, m, m_lo, near, NULL, &l_lo);
+    log_softmax_row_out(src, y, n, m, m_lo, near, NULL, l, l_lo);
+}
+
+/* A plain row whose output pass is still to come: n = 0 for none. */
+typedef struct {
+    const T *x;
+    T *y;
+    size_t n;
+    T m, l, l_lo;
+    int near;
+    const T *kept_lo;
+} log_softmax_pending;
+
+/* A row's passes up to L (the whole row when its maximum is +inf), with
+ * kept_lo as log_softmax_row_log's; its output pass is left in *out. */
+static void log_softmax_row_begin(const T *x, T *y, size_t n, T *kept_lo, log_softmax_pending *out)
 {
     int near;
     T m = row_max_near(x, n, 0, &near);
+    out->n = 0;
     if (m == (T)INFINITY) {
         log_softmax_row_inf(x, y, n);
         return;
     }
     const row_src src = row_src_plain(x, 0);
-    _Alignas(64) T kept_lo[ROW_KEPT_MAX];
-    T *kept = n <= ROW_KEPT_MAX ? kept_lo : NULL;
-    if (near)
-        log_softmax_row_finite(&src, y, n, m, 0, 1, kept);
+    T l_lo, l = near ? log_softmax_row_log(&src, y, n, m, 0, 1, kept_lo, &l_lo)
+                     : log_softmax_row_log(&src, y, n, m, 0, 0, kept_lo, &l_lo);
+    *out = (log_softmax_pending){x, y, n, m, l, l_lo, near, kept_lo};
+}
+
+static void log_softmax_row_end(const log_softmax_pending *r)
+{
+    const row_src src = row_src_plain(r->x, 0);
+    if (r->near)
+        log_softmax_row_out(&src, r->y, r->n, r->m, 0, 1, r->kept_lo, r->l, r->l_lo);
     else
-        log_softmax_row_finite(&src, y, n, m, 0, 0, kept);
+        log_softmax_row_out(&src, r->y, r->n, r->m, 0, 0, r->kept_lo, r->l, r->l_lo);
+}
+
+/* One row, both halves at once (the _ex forms' plain rows). */
+static void log_softmax_row(const T *x, T *y, size_t n)
+{
+    _Alignas(64) T kept_lo[ROW_KEPT_MAX];
+    log_softmax_pending r;
+    log_softmax_row_begin(x, y, n, n <= ROW_KEPT_MAX ? kept_lo : NULL, &r);
+    if (r.n)
+        log_softmax_row_end(&r);
 }
 
 /* The lanes where dx = dy - e^y S rounds to dy for any y < EXP_TAIL
@@ -245,11 +284,24 @@ static void log_softmax_backward_row(const T *y, const T *dy, T *dx, size_t n, c
     }
 }
 
+/* Each row's output pass comes after the next row's first passes: it
+ * waits for L, whose log1p (SLEEF's) took 23 ns in a chain (Zen 5), and
+ * the next row's passes, which do not, run meanwhile. The rows' low
+ * parts take turns in two buffers. */
 static void log_softmax_forward_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
 {
     (void)dy;
-    for (size_t r = 0; r < n; r += p->cols)
-        log_softmax_row(in + r, out + r, p->cols);
+    const size_t cols = p->cols;
+    _Alignas(64) T kept_lo[2][ROW_KEPT_MAX];
+    log_softmax_pending rows[2] = {{.n = 0}, {.n = 0}};
+    int turn = 0;
+    for (size_t r = 0; r < n; r += cols, turn ^= 1) {
+        log_softmax_row_begin(in + r, out + r, cols, cols <= ROW_KEPT_MAX ? kept_lo[turn] : NULL, &rows[turn]);
+        if (rows[!turn].n)
+            log_softmax_row_end(&rows[!turn]);
+    }
+    if (rows[!turn].n)
+        log_softmax_row_end(&rows[!turn]);
 }
 
 static void log_softmax_backward_from_y_kernel(const T *in, const T *dy, T *out, size_t n, const af_params *p)
