@@ -37,8 +37,8 @@ static T log_softmax_log(T s, T s_lo, T *lo)
 }
 
 /* The lanes [i, i + AF_ROW_WIDTH) of log_softmax_rest's sum and count,
- * into acc and *tops, and x - m's double word into d_out and lo_out
- * unless they are NULL. A near row (row_max_near) has every z - m in
+ * into acc and *tops, and z - m's double word into d_out and lo_out
+ * unless they are NULL (log_softmax_kept). A near row (row_max_near) has every z - m in
  * [BESIDE_ONE_ARG, 0] and finite, where the clamp at EXP_TAIL_MIN and the
  * zero below it are no-ops, and so is the low part's finite test; the
  * lanes past its end (-inf - m) are clamped and dropped in its last group
@@ -50,10 +50,6 @@ AF_SPECIALIZED void log_softmax_rest_group(const row_src *src, row_sum *acc, V *
     for (int g = 0; g < AF_ROW_GROUP; g++) {
         const size_t j = i + (size_t)g * AF_LANES;
         V d_lo, d = softmax_shift(src, j, n, neg_m, m_low, &d_lo), e, e_lo;
-        if (src->transform) { /* z - m in place of z, for the last pass */
-            row_store(src->hi_out, j, n, d);
-            row_store(src->lo_out, j, n, d_lo);
-        }
         if (d_out) {
             row_store(d_out, j, n, d);
             row_store(lo_out, j, n, d_lo);
@@ -78,7 +74,7 @@ AF_SPECIALIZED void log_softmax_rest_group(const row_src *src, row_sum *acc, V *
 
 /* sum over x_k < m of 2^EXP_TAIL_SHIFT e^(x_k - m), as hi + *lo, and in
  * *count how many x_k equal m; x_k - m's double word kept in d_out and
- * lo_out unless they are NULL. Every scaled term is normal down to
+ * lo_out unless they are NULL (log_softmax_kept). Every scaled term is normal down to
  * EXP_TAIL_MIN, below which it is 0 (constants.h), and so is the power of 2
  * that scales it (one product: af_exp_times_pow2_normal); the sum cannot
  * overflow for any row length that fits memory. */
@@ -100,12 +96,22 @@ AF_SPECIALIZED T log_softmax_rest(const row_src *src, size_t n, T m, T m_lo, T *
     return row_sum_total(&acc, lo);
 }
 
+/* Where a row's z - m waits between its sum's pass and its output pass,
+ * as the high parts' array and *lo the low parts': a word row's z, in its
+ * place; a plain row's y and kept_lo (room for n low parts, or NULL); or
+ * nowhere (NULL), and the output pass forms it again. */
+static inline T *log_softmax_kept(const row_src *src, T *y, T *kept_lo, T **lo)
+{
+    *lo = src->transform ? src->lo_out : kept_lo;
+    return src->transform ? src->hi_out : kept_lo ? y : NULL;
+}
+
 /* L = l + *l_lo for a row's finite maximum m = m_hi + m_lo of its z; near
- * as log_softmax_rest's. kept_lo: room for a plain row's n low parts of x
- * - m, whose high parts the sum's pass then leaves in y, or NULL. */
+ * as log_softmax_rest's; kept_lo as log_softmax_kept's. */
 AF_SPECIALIZED T log_softmax_row_log(const row_src *src, T *y, size_t n, T m, T m_lo, int near, T *kept_lo, T *l_lo)
 {
-    T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo, kept_lo ? y : NULL, kept_lo, near);
+    T *lo_out, *d_out = log_softmax_kept(src, y, kept_lo, &lo_out);
+    T count, others_lo, others = log_softmax_rest(src, n, m, m_lo, &count, &others_lo, d_out, lo_out, near);
     T scale = AF_K(EXP_TAIL_SCALE), t = others * scale;
     if (count == 1 && t < AF_K(TINY)) {
         *l_lo = t_fma(others, scale, others_lo * scale);
@@ -119,18 +125,16 @@ AF_SPECIALIZED T log_softmax_row_log(const row_src *src, T *y, size_t n, T m, T 
 /* The row's y from L = l + l_lo, the arguments as log_softmax_row_log's:
  * near makes every d_lo + r_lo finite (the lanes past the row's end are
  * not stored). */
-AF_SPECIALIZED void log_softmax_row_out(const row_src *src, T *y, size_t n, T m, T m_lo, int near, const T *kept_lo,
-                                        T l, T l_lo)
+AF_SPECIALIZED void log_softmax_row_out(const row_src *src, T *y, size_t n, T m, T m_lo, int near, T *kept_lo, T l,
+                                        T l_lo)
 {
     V neg_m = v_set(-m), m_low = v_set(m_lo), neg_l = v_set(-l), neg_l_lo = v_set(-l_lo);
+    T *lo_in, *d_in = log_softmax_kept(src, y, kept_lo, &lo_in);
     for (size_t i = 0; i < n; i += AF_LANES) {
         V d_lo, d;
-        if (src->transform) {
-            d = row_load(src->x, i, n, v_set((T)0));
-            d_lo = row_load(src->lo, i, n, v_set((T)0));
-        } else if (kept_lo) {
-            d = row_load(y, i, n, v_set((T)0));
-            d_lo = row_load(kept_lo, i, n, v_set((T)0));
+        if (d_in) {
+            d = row_load(d_in, i, n, v_set((T)0));
+            d_lo = row_load(lo_in, i, n, v_set((T)0));
         } else {
             d = softmax_shift(src, i, n, neg_m, m_low, &d_lo);
         }
@@ -154,7 +158,7 @@ typedef struct {
     size_t n;
     T m, l, l_lo;
     int near;
-    const T *kept_lo;
+    T *kept_lo;
 } log_softmax_pending;
 
 /* A row's passes up to L (the whole row when its maximum is +inf), with
