@@ -24,7 +24,7 @@ enum {
 #undef AF_OP
 _Static_assert(ACTFAST_OP_COUNT == (int)AF_ROW_COUNT, "include/actfast.h is stale: scripts/run header");
 
-static int params_valid(actfast_op op, actfast_form form, const af_params *p)
+static AF_INLINE_CALL int params_valid(actfast_op op, actfast_form form, const af_params *p)
 {
     const double p0 = p->p[0], p1 = p->p[1];
     (void)p0;
@@ -78,8 +78,8 @@ size_t actfast__dtype_size(actfast_dtype dtype)
     return dtype == ACTFAST_F64 ? sizeof(double) : dtype == ACTFAST_F32 ? sizeof(float) : sizeof(uint16_t);
 }
 
-actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
-                                     int with_dy)
+static AF_INLINE_CALL actfast_status check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out,
+                                                  size_t n, int with_dy)
 {
     const size_t size = actfast__dtype_size(dtype);
     if (n > 0 && (in == NULL || out == NULL || (with_dy && dy == NULL)))
@@ -90,6 +90,12 @@ actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const 
     if (partial_overlap(in, out, n * size) || (with_dy && partial_overlap(dy, out, n * size)))
         return ACTFAST_ERR_OVERLAP;
     return ACTFAST_OK;
+}
+
+actfast_status actfast__check_arrays(actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
+                                     int with_dy)
+{
+    return check_arrays(dtype, in, dy, out, n, with_dy);
 }
 
 /* v rounded to float, as a double. The fence between the two conversions
@@ -107,7 +113,7 @@ static double rounded_to_float(double v)
  * arrays' type (float for the 16-bit arrays), so that what is validated is what the kernels use (a double
  * beta of 1e-50 is a float 0). Call in the default mode only: the
  * conversions round, and read subnormals. */
-static void params_in_default_mode(actfast_dtype dtype, const af_args *args, af_params *p)
+static AF_INLINE_CALL void params_in_default_mode(actfast_dtype dtype, const af_args *args, af_params *p)
 {
     p->cols = args->cols;
     p->slopes = NULL;
@@ -128,19 +134,22 @@ static void params_in_default_mode(actfast_dtype dtype, const af_args *args, af_
 
 /* Everything but the kernel's own work: checks, the FP mode, the
  * parameters, the ISA. With a runner, the kernel runs on its tasks
- * (src/parallel.c), after all of that. */
-actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
-                               const void *in, const void *dy, void *out, size_t n, const af_args *args)
+ * (src/parallel.c), after all of that. Inline in each typed entry point,
+ * where op, form and dtype are constants: the switches over them fold away
+ * (AF_INLINE_CALL says what that saves per call). */
+static AF_INLINE_CALL actfast_status run_on(const actfast_runner *runner, actfast_op op, actfast_form form,
+                                            actfast_dtype dtype, const void *in, const void *dy, void *out, size_t n,
+                                            const af_args *args)
 {
     const int with_dy = form == ACTFAST_BACKWARD || form == ACTFAST_BACKWARD_FROM_Y;
-    actfast_status st = actfast__check_arrays(dtype, in, dy, out, n, with_dy);
+    actfast_status st = check_arrays(dtype, in, dy, out, n, with_dy);
     if (st != ACTFAST_OK)
         return st;
     af_call call;
     af_call_enter(&call);
     af_params p;
     params_in_default_mode(dtype, args, &p);
-    p.stream = actfast__stream_output(dtype, in, dy, out, n * actfast__dtype_size(dtype));
+    p.stream = af_stream_output(dtype, in, dy, out, n * actfast__dtype_size(dtype));
     if (!params_valid(op, form, &p))
         st = ACTFAST_ERR_INVALID_PARAMETER;
     else
@@ -150,6 +159,12 @@ actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actf
     else if (st == ACTFAST_OK && n > 0)
         st = actfast__run_kernel(call.kernels, op, form, dtype, in, dy, out, n, &p);
     return af_call_leave(&call, st);
+}
+
+actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
+                               const void *in, const void *dy, void *out, size_t n, const af_args *args)
+{
+    return run_on(runner, op, form, dtype, in, dy, out, n, args);
 }
 
 void actfast__run_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
@@ -187,12 +202,6 @@ actfast_status actfast__run_kernel(const af_kernel_set *k, actfast_op op, actfas
     return ACTFAST_OK;
 }
 
-actfast_status actfast__run(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
-                            void *out, size_t n, const af_args *args)
-{
-    return actfast__run_on(NULL, op, form, dtype, in, dy, out, n, args);
-}
-
 static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in, const void *dy,
                                void *out, size_t rows, size_t cols)
 {
@@ -201,7 +210,7 @@ static actfast_status run_rows(actfast_op op, actfast_form form, actfast_dtype d
     if (cols > 0 && rows > SIZE_MAX / cols)
         return ACTFAST_ERR_SIZE_OVERFLOW;
     const af_args a = af_args_f64(0, 0, cols);
-    return actfast__run(op, form, dtype, in, dy, out, rows * cols, &a);
+    return run_on(NULL, op, form, dtype, in, dy, out, rows * cols, &a);
 }
 
 /* ---- the gated units ----------------------------------------------------- */
@@ -307,25 +316,25 @@ actfast_status actfast_apply_gated(actfast_op op, actfast_form form, actfast_dty
                                                                   size_t n AF_SIG params)             \
     {                                                                                                  \
         const af_args p = AF_PACK params;                                                                  \
-        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
+        return run_on(NULL, ACTFAST_OP_##ENUM, ACTFAST_BACKWARD_FROM_Y, DTYPE, y, dy, dx, n, &p);               \
     }
 
 #define AF_TYPED_ELEMENTWISE(name, ENUM, params, from_y)                                               \
     actfast_status AF_CAT(actfast_##name##_, DT)(const T *x, T *y, size_t n AF_SIG params)             \
     {                                                                                                  \
         const af_args p = AF_PACK params;                                                                  \
-        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
+        return run_on(NULL, ACTFAST_OP_##ENUM, ACTFAST_FORWARD, DTYPE, x, NULL, y, n, &p);                      \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_grad_, DT)(const T *x, T *g, size_t n AF_SIG params)        \
     {                                                                                                  \
         const af_args p = AF_PACK params;                                                                  \
-        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
+        return run_on(NULL, ACTFAST_OP_##ENUM, ACTFAST_GRAD, DTYPE, x, NULL, g, n, &p);                         \
     }                                                                                                  \
     actfast_status AF_CAT(actfast_##name##_backward_, DT)(const T *x, const T *dy, T *dx,              \
                                                           size_t n AF_SIG params)                     \
     {                                                                                                  \
         const af_args p = AF_PACK params;                                                                  \
-        return actfast__run(ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
+        return run_on(NULL, ACTFAST_OP_##ENUM, ACTFAST_BACKWARD, DTYPE, x, dy, dx, n, &p);                      \
     }                                                                                                  \
     AF_TYPED_FROM_Y_##from_y(name, ENUM, params)
 
@@ -369,7 +378,7 @@ actfast_status actfast_apply_gated(actfast_op op, actfast_form form, actfast_dty
 #define AF_FROM_STRUCT_2(n0, n1) af_args_f64(ps->n0, ps->n1, 0)
 
 /* The op's fields of the struct, as doubles (converted to the arrays' type
- * by actfast__run, in the default mode). */
+ * by run_on, in the default mode). */
 static af_args params_of(actfast_op op, const actfast_params *ps)
 {
     switch (op) {
@@ -398,7 +407,7 @@ actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, ac
         if (n > 0 && (p.cols == 0 || n % p.cols != 0))
             return ACTFAST_ERR_INVALID_PARAMETER;
     }
-    return actfast__run_on(runner, op, form, dtype, in, dy, out, n, &p);
+    return run_on(runner, op, form, dtype, in, dy, out, n, &p);
 }
 
 actfast_status actfast_apply(actfast_op op, actfast_form form, actfast_dtype dtype, const void *in,

@@ -47,7 +47,7 @@ enum { ISA_COUNT = sizeof isas / sizeof isas[0] };
 static const af_kernel_set unknown_isa = {.isa = "none"};
 static const af_kernel_set unsupported_isa = {.isa = "none"};
 
-static _Atomic(const af_kernel_set *) active;
+_Atomic(const af_kernel_set *) actfast__active;
 
 /* Every ISA name of the library, whatever this build's architecture: one
  * that this build or CPU cannot run is unsupported, not unknown. */
@@ -85,12 +85,12 @@ static const af_kernel_set *resolve_first(void)
 
 static const af_kernel_set *current(void)
 {
-    const af_kernel_set *k = atomic_load_explicit(&active, memory_order_acquire);
+    const af_kernel_set *k = atomic_load_explicit(&actfast__active, memory_order_acquire);
     if (k)
         return k;
     const af_kernel_set *expected = NULL, *mine = resolve_first();
     /* Whoever stores first wins, so that every thread sees one choice. */
-    if (atomic_compare_exchange_strong_explicit(&active, &expected, mine, memory_order_acq_rel,
+    if (atomic_compare_exchange_strong_explicit(&actfast__active, &expected, mine, memory_order_acq_rel,
                                                 memory_order_acquire))
         return mine;
     return expected;
@@ -125,7 +125,7 @@ actfast_status actfast_force_isa(const char *name)
         if (!k)
             return ACTFAST_ERR_UNSUPPORTED_ISA;
     }
-    atomic_store_explicit(&active, k, memory_order_release);
+    atomic_store_explicit(&actfast__active, k, memory_order_release);
     return ACTFAST_OK;
 }
 

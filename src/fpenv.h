@@ -12,7 +12,10 @@
  * The cost, on x86: one MXCSR read at entry (plus a write when the caller's
  * mode is not the default) and one MXCSR write at exit, which puts the
  * caller's flags back; writing is cheaper than reading again to see whether
- * a kernel raised a flag.
+ * a kernel raised a flag (that read waits for the kernel's last
+ * instruction). The read at entry waits in turn for a write still in
+ * flight: 7 ns of a call's 11.5 in a loop of calls (Zen 5), where a read
+ * alone takes 0.3 ns.
  *
  * Compilers do not order arithmetic against these register accesses (GCC
  * has no FENV_ACCESS): af_fpenv_fence(x), for a float or double x, after

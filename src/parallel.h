@@ -58,8 +58,10 @@ actfast_status actfast__run_split(const actfast_runner *runner, const af_kernel_
                                   actfast_form form, actfast_dtype dtype, const void *in, const void *dy, void *out,
                                   size_t n, const af_params *p);
 
-/* src/api.c: actfast__run and actfast_apply with a runner (NULL: on the
- * calling thread, as they do). */
+/* src/api.c: one form of a table op (the checks, the parameters converted
+ * to the arrays' type and validated, then the active ISA's kernel, all in
+ * the IEEE default FP mode), and actfast_apply, with a runner (NULL: on the
+ * calling thread). */
 actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,
                                const void *in, const void *dy, void *out, size_t n, const af_args *args);
 actfast_status actfast__apply_on(const actfast_runner *runner, actfast_op op, actfast_form form, actfast_dtype dtype,

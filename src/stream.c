@@ -25,11 +25,9 @@
 /* Where the last-level cache's size is not known: half of a 32 MiB L3. */
 #define AF_STREAM_FALLBACK_BYTES ((size_t)16 << 20)
 
-/* The threshold plus one, saturating: SIZE_MAX is kept as SIZE_MAX, and
- * SIZE_MAX - 1, which reads back as SIZE_MAX, means never as well (no array
- * is that large); 0 until the first use or actfast_set_stream_threshold
- * chooses. */
-static _Atomic size_t chosen;
+/* The threshold as actfast__stream_chosen holds it (api_internal.h); 0
+ * until the first use or actfast_set_stream_threshold chooses. */
+_Atomic size_t actfast__stream_chosen;
 
 static size_t default_threshold(void)
 {
@@ -45,25 +43,19 @@ static size_t stored(size_t bytes) { return bytes == SIZE_MAX ? SIZE_MAX : bytes
 
 size_t actfast_stream_threshold(void)
 {
-    size_t s = atomic_load_explicit(&chosen, memory_order_relaxed);
+    size_t s = atomic_load_explicit(&actfast__stream_chosen, memory_order_relaxed);
     if (s == 0) {
         size_t expected = 0, mine = stored(default_threshold());
         /* A threshold set meanwhile wins over the default. */
-        s = atomic_compare_exchange_strong_explicit(&chosen, &expected, mine, memory_order_relaxed,
+        s = atomic_compare_exchange_strong_explicit(&actfast__stream_chosen, &expected, mine, memory_order_relaxed,
                                                     memory_order_relaxed)
                 ? mine
                 : expected;
     }
-    return s == SIZE_MAX ? SIZE_MAX : s - 1;
+    return af_stream_threshold_of(s);
 }
 
 void actfast_set_stream_threshold(size_t bytes)
 {
-    atomic_store_explicit(&chosen, stored(bytes), memory_order_relaxed);
-}
-
-int actfast__stream_output(actfast_dtype dtype, const void *in, const void *dy, const void *out, size_t bytes)
-{
-    return (dtype == ACTFAST_F32 || dtype == ACTFAST_F64) && out != in && out != dy &&
-           bytes >= actfast_stream_threshold();
+    atomic_store_explicit(&actfast__stream_chosen, stored(bytes), memory_order_relaxed);
 }
