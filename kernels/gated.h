@@ -69,7 +69,7 @@ static inline V af_gated_gate_grad(V a, V g, V dy, const VP *k, V (*grad_times)(
 /* The units have no parameters. */
 static inline VP af_gated_vparams(void)
 {
-    const af_params none = {{0, 0}, 0, NULL, 0};
+    const af_params none = {.slopes = NULL};
     return af_vparams_make(&none);
 }
 

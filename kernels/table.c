@@ -85,6 +85,21 @@
 #define AF_ROWS_EX_ENTRY_ELEMENTWISE(name, ENUM)
 #define AF_ROWS_EX_ENTRY_ELEMENTWISE_OWN_API(name, ENUM)
 #define AF_ROWS_EX_ENTRY_GATED(name, ENUM)
+/* The float table's 16-bit kernels (kernels/half.h), by format. */
+#define AF_HALF_FROM_Y_ENTRY_0(name, fmt) NULL
+#define AF_HALF_FROM_Y_ENTRY_1(name, fmt) AF_HALF_NAME(name##_grad_y_times, name##_backward_from_y_##fmt##_kernel)
+#define AF_HALF_ENTRY_ELEMENTWISE(name, ENUM, from_y, fmt)                                      \
+    [ACTFAST_OP_##ENUM] = {AF_HALF_NAME(name##_forward, name##_forward_##fmt##_kernel),        \
+                           AF_HALF_NAME(name##_grad_times, name##_grad_##fmt##_kernel),        \
+                           AF_HALF_NAME(name##_grad_times, name##_backward_##fmt##_kernel),    \
+                           AF_HALF_FROM_Y_ENTRY_##from_y(name, fmt)},
+#define AF_HALF_ENTRY_ELEMENTWISE_OWN_API(name, ENUM, from_y, fmt) AF_HALF_ENTRY_ELEMENTWISE(name, ENUM, from_y, fmt)
+#define AF_HALF_ENTRY_ROWWISE(name, ENUM, from_y, fmt)
+#define AF_HALF_ENTRY_GATED(name, ENUM, from_y, fmt)
+/* none for the ops whose float kernels are wide (their float bodies' 16-bit
+ * kernels would not give the float kernels' bits): src/half.c stages them */
+#define AF_HALF_ENTRY_WIDE(name, ENUM) [ACTFAST_OP_##ENUM] = {NULL},
+
 /* The float table takes the wide kernels of kernels/wide.h for its ops in
  * place of the float bodies' (a later designated initializer wins). */
 #define AF_ENTRY_WIDE(name, ENUM)                                                                \
@@ -119,6 +134,29 @@ const AF_TABLE_TYPE(AF_SUFFIX) AF_TABLE_NAME(AF_ISA_TAG, AF_SUFFIX) = {
 #if !AF_IS_F64
     .widen = {[AF_HALF_BF16] = widen_bf16_kernel, [AF_HALF_F16] = widen_f16_kernel},
     .narrow = {[AF_HALF_BF16] = narrow_bf16_kernel, [AF_HALF_F16] = narrow_f16_kernel},
+    .half = {
+        [AF_HALF_BF16] = {
+#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
+    AF_HALF_ENTRY_##kind(name, ENUM, from_y, bf16)
+#include "ops.def"
+#undef AF_OP
+            AF_WIDE_OPS(AF_HALF_ENTRY_WIDE)
+        },
+        [AF_HALF_F16] = {
+#define AF_OP(name, ENUM, kind, params, valid, from_y, valid_from_y, mono, lo, hi, ulp_f32, ulp_f64) \
+    AF_HALF_ENTRY_##kind(name, ENUM, from_y, f16)
+#include "ops.def"
+#undef AF_OP
+            AF_WIDE_OPS(AF_HALF_ENTRY_WIDE)
+        },
+    },
+    .half_slopes = {[AF_HALF_BF16] = {AF_HALF_NAME(slopes, slopes_forward_bf16_kernel),
+                                      AF_HALF_NAME(slopes, slopes_grad_bf16_kernel),
+                                      AF_HALF_NAME(slopes, slopes_backward_bf16_kernel)},
+                    [AF_HALF_F16] = {AF_HALF_NAME(slopes, slopes_forward_f16_kernel),
+                                     AF_HALF_NAME(slopes, slopes_grad_f16_kernel),
+                                     AF_HALF_NAME(slopes, slopes_backward_f16_kernel)}},
+    .lanes = AF_LANES,
 #endif
 };
 #pragma GCC diagnostic pop

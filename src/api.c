@@ -170,7 +170,7 @@ actfast_status actfast__run_on(const actfast_runner *runner, actfast_op op, actf
 void actfast__run_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
                          const void *dy, void *out, size_t n, const void *slopes)
 {
-    const af_params p = {{0, 0}, 0, slopes, 0};
+    const af_params p = {.slopes = slopes};
     if (dtype == ACTFAST_F32)
         k->f32->slopes[form]((const float *)in, (const float *)dy, (float *)out, n, &p);
     else if (dtype == ACTFAST_F64)

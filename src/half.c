@@ -16,7 +16,15 @@
  * from float, within 1 ULP of the half (actfast_ulp_bound).
  *
  * Same bits on every ISA: the float and double kernels give the same bits on
- * every ISA, and so do widen and narrow (half_bits.h). */
+ * every ISA, and so do widen and narrow (half_bits.h).
+ *
+ * The elementwise ops whose float kernels are the float bodies have kernels
+ * over the 16-bit arrays themselves (af_half_kernel, kernels/half.h): the
+ * same widening, body and rounding per vector, with no float arrays between
+ * them, and the ties noted as bits; they run a chunk at a time
+ * (half_direct_run), and only the few flagged x are widened here to be
+ * settled. The others (the wide ones of kernels/wide.h, the row-wise and
+ * gated ones) are staged. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,6 +39,9 @@
  * or a row of up to AF_HALF_ROW twice (x and y). Longer rows are staged one
  * by one in memory allocated for the call. */
 enum { AF_HALF_BLOCK = 512, AF_HALF_TIES = 256, AF_HALF_ROW = 3 * AF_HALF_TIES / 2 };
+/* Elements per call of a 16-bit kernel (half_direct_run: 16 KiB of stack
+ * with what settles its ties). */
+enum { AF_HALF_CHUNK = 1024 };
 
 /* 2^e as a double, for e in [-1022, 1023], from its bits. */
 static double power_of_two(int e)
@@ -145,6 +156,7 @@ typedef struct half_stage {
 /* One call: the float kernel and its double twin, the parameters, and for
  * the slopes kernels the call's float slopes. */
 typedef struct half_job {
+    af_half_kernel half; /* NULL: staged through f32 */
     af_kernel_f32 f32;
     af_kernel_f64 f64;
     const af_kernels_f32 *isa;
@@ -233,12 +245,58 @@ static void half_block(const half_job *j, half_stage *s, size_t unit, size_t off
     }
 }
 
+static float half_to_float(uint16_t h, int format) { return format == AF_HALF_BF16 ? af_bf16_to_float(h) : af_f16_to_float(h); }
+
+/* An elementwise call through its 16-bit kernel, AF_HALF_CHUNK at a time:
+ * the flagged results' x widened (at their own index in x) and settled. In
+ * place, the chunk's x are kept first (the kernel writes over them). */
+static void half_direct_run(const half_job *j, const uint16_t *in, const uint16_t *dy, uint16_t *out, size_t n)
+{
+    uint16_t ties[AF_HALF_CHUNK]; /* one per vector: AF_HALF_CHUNK / lanes of them */
+    uint16_t kept[AF_HALF_CHUNK], near[AF_HALF_CHUNK];
+    float x[AF_HALF_CHUNK];
+    double wide[3 * AF_HALF_TIES];
+    half_stage s = {x, NULL, NULL, wide, near};
+    const size_t lanes = j->isa->lanes;
+    for (size_t i = 0; i < n; i += AF_HALF_CHUNK) {
+        const size_t len = n - i < AF_HALF_CHUNK ? n - i : AF_HALF_CHUNK;
+        const float *slopes = j->slopes ? j->slopes + i : NULL;
+        af_params p = *j->p;
+        p.slopes = slopes;
+        p.ties = j->correctly_rounded ? ties : NULL;
+        p.tie_ulps = j->tie_ulps;
+        const uint16_t *x_half = in + i;
+        if (p.ties && in == out) {
+            memcpy(kept, in + i, len * sizeof *kept);
+            x_half = kept;
+        }
+        j->half(in + i, dy ? dy + i : NULL, out + i, len, &p);
+        if (!p.ties)
+            continue;
+        size_t count = 0;
+        for (size_t v = 0; v * lanes < len; v++)
+            for (unsigned bits = ties[v]; bits; bits &= bits - 1) {
+                const size_t at = v * lanes + (size_t)__builtin_ctz(bits);
+                x[at] = half_to_float(x_half[at], j->format);
+                near[count++] = (uint16_t)at;
+            }
+        if (count)
+            settle_elementwise(j, &s, near, count, slopes, out + i);
+    }
+}
+
 /* The call in blocks: rows up to AF_HALF_ROW long share the stack's block,
  * longer rows are staged one by one in memory allocated here. */
 static actfast_status half_job_run(const half_job *j, size_t unit, const uint16_t *in, const uint16_t *dy,
                                    uint16_t *out, size_t n)
 {
-    float x[AF_HALF_BLOCK], d[AF_HALF_BLOCK], y[AF_HALF_BLOCK];
+    /* aligned to the cache line (a whole AVX-512 vector): where the stack
+     * left them unaligned, every vector of the widen, kernel and narrow
+     * loops straddled two lines, 1.1-1.5x slower (relu's bf16 forward and
+     * tanh's f', Zen 5, AVX-512) */
+    _Alignas(64) float x[AF_HALF_BLOCK];
+    _Alignas(64) float d[AF_HALF_BLOCK];
+    _Alignas(64) float y[AF_HALF_BLOCK];
     double wide[3 * AF_HALF_TIES];
     uint16_t near[AF_HALF_BLOCK]; /* written before it is read: no 1 KiB of zeros per call */
     half_stage s = {x, d, y, wide, near};
@@ -277,7 +335,8 @@ static unsigned tie_ulps_of(double bound) { return bound <= 0.5 ? 0 : (unsigned)
 actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                  const void *in, const void *dy, void *out, size_t n, const af_params *p)
 {
-    const half_job j = {.f32 = k->f32->op[op][form],
+    const half_job j = {.half = k->f32->half[format_of(dtype)][op][form],
+                        .f32 = k->f32->op[op][form],
                         .f64 = k->f64->op[op][form],
                         .isa = k->f32,
                         .format = format_of(dtype),
@@ -286,14 +345,19 @@ actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_
                         .log_softmax = op == ACTFAST_OP_LOG_SOFTMAX && form == ACTFAST_FORWARD,
                         .tie_ulps = tie_ulps_of(actfast_ulp_bound(op, form, ACTFAST_F32)),
                         .forward = form == ACTFAST_FORWARD};
+    if (j.half) {
+        half_direct_run(&j, in, dy, out, n);
+        return ACTFAST_OK;
+    }
     return half_job_run(&j, actfast_get_op_info(op)->rowwise ? p->cols : 1, in, dy, out, n);
 }
 
 void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
                           const void *dy, void *out, size_t n, const float *slopes)
 {
-    const af_params p = {{0, 0}, 0, NULL, 0};
-    const half_job j = {.f32 = k->f32->slopes[form],
+    const af_params p = {.slopes = NULL};
+    const half_job j = {.half = k->f32->half_slopes[format_of(dtype)][form],
+                        .f32 = k->f32->slopes[form],
                         .f64 = k->f64->slopes[form],
                         .isa = k->f32,
                         .format = format_of(dtype),
@@ -302,14 +366,18 @@ void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dty
                         .correctly_rounded = form == ACTFAST_FORWARD || form == ACTFAST_GRAD,
                         .tie_ulps = tie_ulps_of(actfast_ulp_bound(ACTFAST_OP_LEAKY_RELU, form, ACTFAST_F32)),
                         .forward = form == ACTFAST_FORWARD};
-    (void)half_job_run(&j, 1, in, dy, out, n); /* elementwise: nothing to allocate */
+    if (j.half)
+        half_direct_run(&j, in, dy, out, n);
+    else
+        (void)half_job_run(&j, 1, in, dy, out, n); /* elementwise: nothing to allocate */
 }
 
 void actfast__half_param_grad(const af_kernel_set *k, actfast_op op, actfast_dtype dtype, const void *x,
                               const void *dy, float *terms, size_t n, const af_params *p)
 {
     const af_widen_kernel widen = k->f32->widen[format_of(dtype)];
-    float xs[AF_HALF_BLOCK], dys[AF_HALF_BLOCK];
+    _Alignas(64) float xs[AF_HALF_BLOCK];
+    _Alignas(64) float dys[AF_HALF_BLOCK];
     for (size_t i = 0; i < n; i += AF_HALF_BLOCK) {
         const size_t len = n - i < AF_HALF_BLOCK ? n - i : AF_HALF_BLOCK;
         widen((const uint16_t *)x + i, xs, len);
@@ -375,7 +443,12 @@ void actfast__half_gated(const af_kernel_set *k, actfast_op op, actfast_form for
     const unsigned tie_ulps = tie_ulps_of(actfast_ulp_bound(op, form, ACTFAST_F32));
     /* a bound of 0.5 in double: the product itself, rounded once (reglu) */
     const int exact = actfast_ulp_bound(op, ACTFAST_FORWARD, ACTFAST_F64) <= 0.5;
-    float as[AF_HALF_BLOCK], gs[AF_HALF_BLOCK], dys[AF_HALF_BLOCK], ys[AF_HALF_BLOCK], dgs[AF_HALF_BLOCK];
+    /* aligned as half_job_run's */
+    _Alignas(64) float as[AF_HALF_BLOCK];
+    _Alignas(64) float gs[AF_HALF_BLOCK];
+    _Alignas(64) float dys[AF_HALF_BLOCK];
+    _Alignas(64) float ys[AF_HALF_BLOCK];
+    _Alignas(64) float dgs[AF_HALF_BLOCK];
     uint16_t near[AF_HALF_BLOCK];
     for (size_t i = 0; i < n; i += AF_HALF_BLOCK) {
         const size_t len = n - i < AF_HALF_BLOCK ? n - i : AF_HALF_BLOCK;

@@ -14,12 +14,15 @@
 /* Parameters in the order of the op's row in ops.def; cols for row-wise ops;
  * slopes (float or double, n of them) for the slopes kernels only; stream:
  * the elementwise kernels write out with non-temporal stores (src/stream.c
- * decides, kernels/elementwise.h writes). */
+ * decides, kernels/elementwise.h writes); ties and tie_ulps for the 16-bit
+ * kernels (af_half_kernel) only. */
 typedef struct af_params {
     double p[2];
     size_t cols;
     const void *slopes;
     int stream;
+    uint16_t *ties;
+    unsigned tie_ulps;
 } af_params;
 
 /* in: x (or y for backward_from_y); dy: NULL for forward and grad. */
@@ -69,6 +72,14 @@ typedef void (*af_widen_kernel)(const uint16_t *in, float *out, size_t n);
  * have rounded the wrong way, and writes their indices to near[]; with near
  * NULL, only rounds (and returns 0). */
 typedef size_t (*af_narrow_kernel)(const float *in, uint16_t *out, size_t n, uint16_t *near, unsigned ulps);
+/* An elementwise kernel over 16-bit arrays (kernels/half.h): each vector
+ * widened, the float body, rounded to the format, with no float array in
+ * between. With params->ties, also writes ties[v] for each vector v of
+ * `lanes` (af_kernels_f32) elements: bit k set where out[v lanes + k]'s
+ * float result lies within params->tie_ulps float ulps of a tie of the
+ * format, as narrow tests. */
+typedef void (*af_half_kernel)(const uint16_t *in, const uint16_t *dy, uint16_t *out, size_t n,
+                               const af_params *params);
 
 /* One ISA's kernels of one dtype: kernels/table.c, compiled once per ISA and
  * dtype, defines one of these, actfast__kernels_<isa>_<dtype>.
@@ -84,7 +95,12 @@ typedef size_t (*af_narrow_kernel)(const float *in, uint16_t *out, size_t n, uin
  *   rows_ex     the row-wise ops' _ex rows (kernels/rows_ex.h), forward and
  *               backward_from_y; NULL elsewhere
  *   widen, narrow  (float only) the 16-bit arrays to and from float, by
- *               format (src/half.c stages the 16-bit calls through them) */
+ *               format (src/half.c stages the 16-bit calls through them)
+ *   half, half_slopes  (float only) op and slopes over 16-bit arrays, by
+ *               format, op and form, for the elementwise ops whose float
+ *               kernels are the float bodies (NULL for the wide ones of
+ *               kernels/wide.h, which src/half.c stages)
+ *   lanes       (float only) the floats of a vector, 16 at most */
 typedef struct af_kernels_f32 {
     af_kernel_f32 op[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
     af_kernel_f32 slopes[ACTFAST_BACKWARD + 1];
@@ -93,6 +109,9 @@ typedef struct af_kernels_f32 {
     af_row_kernel_f32 rows_ex[ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
     af_widen_kernel widen[AF_HALF_COUNT];
     af_narrow_kernel narrow[AF_HALF_COUNT];
+    af_half_kernel half[AF_HALF_COUNT][ACTFAST_OP_COUNT][ACTFAST_FORM_COUNT];
+    af_half_kernel half_slopes[AF_HALF_COUNT][ACTFAST_BACKWARD + 1];
+    unsigned lanes;
 } af_kernels_f32;
 
 typedef struct af_kernels_f64 {

@@ -57,7 +57,7 @@ static af_sum AF_CAT(prelu_dw_sum_, DT)(const af_kernel_set *k, const T *x, cons
 {
     T xs[AF_CHUNK], dys[AF_CHUNK];
     CT terms[AF_CHUNK];
-    const af_params p = {{0, 0}, 0, NULL, 0};
+    const af_params p = {.slopes = NULL};
     af_sum acc = {0, 0};
     size_t len = 0;
     for (size_t j = j0; j < j1;) {

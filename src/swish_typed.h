@@ -60,7 +60,7 @@ static actfast_status AF_CAT(swish_beta_run_, DT)(const actfast_runner *runner, 
         return af_call_leave(&call, ACTFAST_ERR_INVALID_PARAMETER);
     if ((st = af_call_kernels(&call)) != ACTFAST_OK)
         return af_call_leave(&call, st);
-    AF_CAT(swish_job_, DT) job = {call.kernels, x, dy, dx, n, {{beta, 0}, 0, NULL, 0}, {0, 0}};
+    AF_CAT(swish_job_, DT) job = {call.kernels, x, dy, dx, n, {.p = {beta, 0}}, {0, 0}};
     const size_t segments = n / AF_SUM_SEGMENT + (n % AF_SUM_SEGMENT != 0);
     st = actfast__split_sum(runner, n, segments, actfast__split_block(runner) / AF_SUM_SEGMENT,
                             AF_CAT(swish_body_, DT), AF_CAT(swish_sink_, DT), &job);

@@ -31,6 +31,9 @@ static inline V hardswish_forward(V x, const VP *k)
     }
     return hardswish_kinks(x);
 }
+/* 16-bit arrays staged (kernels/half.h): the direct bf16 kernel ran
+ * 0.86x on AVX2 (Zen 5, n = 4096; 1.02x on AVX-512). */
+#define hardswish_forward_staged_in_halves 1
 
 /* (2x + 3)/6 on [-3, 3): 2x + 3 exact as a sum and its error (2x is exact),
  * times m in one rounding; a select, not a product, below -3. */

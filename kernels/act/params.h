@@ -5,10 +5,16 @@
 
 /* slope_neg and slope_pos: f'(-0) and f'(+0), made by the frame at the first
  * vector of a call that needs them (a subnormal x; kernels/elementwise.h). */
+/* ties and tie_ulps: params->ties and ->tie_ulps, for the 16-bit kernels'
+ * stores (kernels/half.h), held here so that the loop keeps them in
+ * registers (read through params, they were loaded again after every
+ * store). */
 typedef struct {
     V p0, p1;
     V slope_neg, slope_pos;
     int slopes_made;
+    uint16_t *ties;
+    unsigned tie_ulps;
 } VP;
 
 static inline VP af_vparams_make(const af_params *p)
