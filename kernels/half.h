@@ -4,73 +4,9 @@
  * tail through a buffer of one vector (never a read or write past n).
  * Included by kernels/table.c in the float unit of every ISA. */
 
-/* The indices i + k of the lanes k set in `lanes`, appended to near[count...];
- * returns the new count. */
-static inline size_t af_note_near(uint16_t *near, size_t count, size_t i, unsigned lanes)
-{
-    for (; lanes; lanes &= lanes - 1)
-        near[count++] = (uint16_t)(i + (size_t)__builtin_ctz(lanes));
-    return count;
-}
-
-#define AF_HALF_KERNELS(fmt)                                                                    \
-    static void widen_##fmt##_kernel(const uint16_t *in, float *out, size_t n)                  \
-    {                                                                                           \
-        size_t i = 0;                                                                           \
-        for (; i + AF_LANES <= n; i += AF_LANES)                                                \
-            vf_store(out + i, vf_load_##fmt(in + i));                                           \
-        if (i < n) {                                                                            \
-            uint16_t buf[AF_LANES] = {0};                                                       \
-            memcpy(buf, in + i, (n - i) * sizeof *in);                                          \
-            vf_store_part(out + i, vf_load_##fmt(buf), n - i);                                  \
-        }                                                                                       \
-    }                                                                                           \
-    static size_t narrow_##fmt##_kernel(const float *in, uint16_t *out, size_t n, uint16_t *near, unsigned ulps) \
-    {                                                                                           \
-        size_t i = 0, count = 0;                                                                \
-        unsigned any = 0;                                                                       \
-        if (!near)                                                                              \
-            for (; i + AF_LANES <= n; i += AF_LANES)                                            \
-                vf_store_##fmt(out + i, vf_load(in + i));                                       \
-        /* the near ties only noticed here (no call in the loop: it would cost                  \
-         * the loop its constants' registers), and collected by a second pass */                \
-        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
-            const vf v = vf_load(in + i);                                                       \
-            any |= vf_near_tie_##fmt(v, ulps);                                                  \
-            vf_store_##fmt(out + i, v);                                                         \
-        }                                                                                       \
-        if (AF_RARELY(any != 0))                                                                \
-            for (size_t j = 0; j < i; j += AF_LANES)                                            \
-                count = af_note_near(near, count, j, vf_near_tie_##fmt(vf_load(in + j), ulps)); \
-        if (i < n) {                                                                            \
-            uint16_t buf[AF_LANES];                                                             \
-            const vf v = vf_load_part(in + i, n - i);                                           \
-            vf_store_##fmt(buf, v);                                                             \
-            memcpy(out + i, buf, (n - i) * sizeof *out);                                        \
-            if (near)                                                                           \
-                count = af_note_near(near, count, i, vf_near_tie_##fmt(v, ulps) & ((1u << (n - i)) - 1)); \
-        }                                                                                       \
-        return count;                                                                           \
-    }
-
-AF_HALF_KERNELS(bf16)
-AF_HALF_KERNELS(f16)
-
-/* ---- the elementwise kernels over 16-bit arrays (af_half_kernel) ----------
- *
- * The frame of kernels/elementwise.h with io _bf16 or _f16: each vector of
- * halves is widened in registers, goes through the op's float body, and is
- * rounded to the format as narrow rounds it, so that the results are those
- * of widen, the float kernel and narrow, bit for bit, without the float
- * arrays between them: the staging cost relu's bf16 forward 3x the float
- * kernel's time at n = 65536 (Zen 5, AVX-512), most of it in narrow's and
- * widen's loads and stores. Where params->ties is set, each store also
- * notes the lanes near a tie (narrow's test) in its own entry of ties[],
- * one per vector, which src/half.c reads to settle them in double: a
- * plain store (bits or-ed into a shared word made each vector wait for the
- * previous one's store). The partial vector goes
- * through a buffer of one vector (never a read or write past n). The stores
- * are macros: they take the kernel's out and its parameters k. */
+/* A vector's 16-bit loads and stores as the array loops name them (io _bf16,
+ * _f16): widen's tail and the kernels over 16-bit arrays below. The stores
+ * also note the lanes near a tie where the kernel's k.ties is set. */
 static inline void af_half_note_ties(uint16_t *ties, size_t at, unsigned lanes)
 {
     ties[at / AF_LANES] = (uint16_t)lanes;
@@ -118,6 +54,61 @@ AF_HALF_IO(f16)
 #define af_stream_store_bf16 v_store_bf16
 #define af_stream_store_f16 v_store_f16
 
+#define AF_HALF_KERNELS(fmt)                                                                    \
+    static void widen_##fmt##_kernel(const uint16_t *in, float *out, size_t n)                  \
+    {                                                                                           \
+        size_t i = 0;                                                                           \
+        for (; i + AF_LANES <= n; i += AF_LANES)                                                \
+            vf_store(out + i, vf_load_##fmt(in + i));                                           \
+        if (i < n)                                                                              \
+            vf_store_part(out + i, v_load_part_##fmt(in + i, n - i), n - i);                    \
+    }                                                                                           \
+    static size_t narrow_##fmt##_kernel(const float *in, uint16_t *out, size_t n, uint16_t *near, unsigned ulps) \
+    {                                                                                           \
+        size_t i = 0, count = 0;                                                                \
+        unsigned any = 0;                                                                       \
+        if (!near)                                                                              \
+            for (; i + AF_LANES <= n; i += AF_LANES)                                            \
+                vf_store_##fmt(out + i, vf_load(in + i));                                       \
+        /* the near ties only noticed here (no call in the loop: it would cost                  \
+         * the loop its constants' registers), and collected by a second pass */                \
+        for (; i + AF_LANES <= n; i += AF_LANES) {                                              \
+            const vf v = vf_load(in + i);                                                       \
+            any |= vf_near_tie_##fmt(v, ulps);                                                  \
+            vf_store_##fmt(out + i, v);                                                         \
+        }                                                                                       \
+        if (AF_RARELY(any != 0))                                                                \
+            for (size_t j = 0; j < i; j += AF_LANES)                                            \
+                count = af_note_near(near, count, j, vf_near_tie_##fmt(vf_load(in + j), ulps)); \
+        if (i < n) {                                                                            \
+            uint16_t buf[AF_LANES];                                                             \
+            const vf v = vf_load_part(in + i, n - i);                                           \
+            vf_store_##fmt(buf, v);                                                             \
+            memcpy(out + i, buf, (n - i) * sizeof *out);                                        \
+            if (near)                                                                           \
+                count = af_note_near(near, count, i, vf_near_tie_##fmt(v, ulps) & ((1u << (n - i)) - 1)); \
+        }                                                                                       \
+        return count;                                                                           \
+    }
+
+AF_HALF_KERNELS(bf16)
+AF_HALF_KERNELS(f16)
+
+/* ---- the elementwise kernels over 16-bit arrays (af_half_kernel) ----------
+ *
+ * The frame of kernels/elementwise.h with io _bf16 or _f16: each vector of
+ * halves is widened in registers, goes through the op's float body, and is
+ * rounded to the format as narrow rounds it, so that the results are those
+ * of widen, the float kernel and narrow, bit for bit, without the float
+ * arrays between them: the staging cost relu's bf16 forward 3x the float
+ * kernel's time at n = 65536 (Zen 5, AVX-512), most of it in narrow's and
+ * widen's loads and stores. Where params->ties is set, each store also
+ * notes the lanes near a tie (narrow's test) in its own entry of ties[],
+ * one per vector, which src/half.c reads to settle them in double: a
+ * plain store (bits or-ed into a shared word made each vector wait for the
+ * previous one's store). The partial vector goes
+ * through a buffer of one vector (never a read or write past n). The stores
+ * are macros: they take the kernel's out and its parameters k. */
 /* Which forms have them: those whose body is short, on the vector ISAs.
  * Against the staged path (Zen 5, n = 4096, interleaved runs) the short
  * bodies' direct kernels ran 1.1-2.3x faster (relu's bf16 forward 1.7x on

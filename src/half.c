@@ -275,11 +275,9 @@ static void half_direct_run(const half_job *j, const uint16_t *in, const uint16_
             continue;
         size_t count = 0;
         for (size_t v = 0; v * lanes < len; v++)
-            for (unsigned bits = ties[v]; bits; bits &= bits - 1) {
-                const size_t at = v * lanes + (size_t)__builtin_ctz(bits);
-                x[at] = half_to_float(x_half[at], j->format);
-                near[count++] = (uint16_t)at;
-            }
+            count = af_note_near(near, count, v * lanes, ties[v]);
+        for (size_t q = 0; q < count; q++)
+            x[near[q]] = half_to_float(x_half[near[q]], j->format);
         if (count)
             settle_elementwise(j, &s, near, count, slopes, out + i);
     }
@@ -292,8 +290,8 @@ static actfast_status half_job_run(const half_job *j, size_t unit, const uint16_
 {
     /* aligned to the cache line (a whole AVX-512 vector): where the stack
      * left them unaligned, every vector of the widen, kernel and narrow
-     * loops straddled two lines, 1.1-1.5x slower (relu's bf16 forward and
-     * tanh's f', Zen 5, AVX-512) */
+     * loops straddled two lines, 1.1-1.5x slower (relu's bf16 forward when
+     * it was staged, tanh's f'; Zen 5, AVX-512) */
     _Alignas(64) float x[AF_HALF_BLOCK];
     _Alignas(64) float d[AF_HALF_BLOCK];
     _Alignas(64) float y[AF_HALF_BLOCK];

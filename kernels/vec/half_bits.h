@@ -95,4 +95,13 @@ static inline int af_f16_near_tie(float f, uint32_t ulps)
     return ((m - (tie - ulps)) & ((1u << s) - 1u)) <= 2 * ulps;
 }
 
+/* The indices i + k of the lanes k set in `lanes` (the near ties of a
+ * vector at i), appended to near[count...]; returns the new count. */
+static inline size_t af_note_near(uint16_t *near, size_t count, size_t i, unsigned lanes)
+{
+    for (; lanes; lanes &= lanes - 1)
+        near[count++] = (uint16_t)(i + (size_t)__builtin_ctz(lanes));
+    return count;
+}
+
 #endif
