@@ -42,6 +42,13 @@
  *   memory that it allocates, and returns ACTFAST_ERR_OUT_OF_MEMORY, having
  *   written nothing, when it cannot; a parallel call then leaves each row
  *   either as it was or final, as with ACTFAST_ERR_RUNNER.
+ *   The forward and f' of the elementwise functions with long bodies (gelu,
+ *   sigmoid, tanh, silu, softplus, ...) are looked up once a form has
+ *   computed 131,072 elements of one type: its results for all 65,536
+ *   inputs are then computed once and kept for the life of the process
+ *   (128 KiB each, allocated by the call that earns them; one parameter
+ *   set each, the first to earn one; without memory the calls compute).
+ *   The bits are the same either way.
  *
  * Accuracy
  *   Every function's maximum error in ULPs of the result, forward and every

@@ -42,6 +42,7 @@ static const af_isa isas[] = {
 #endif
 };
 enum { ISA_COUNT = sizeof isas / sizeof isas[0] };
+_Static_assert((int)ISA_COUNT <= (int)AF_ISA_SLOTS, "AF_ISA_SLOTS holds every kernel set");
 
 /* What ACTFAST_ISA resolves to when it names nothing usable: no kernels. */
 static const af_kernel_set unknown_isa = {.isa = "none"};
@@ -128,5 +129,7 @@ actfast_status actfast_force_isa(const char *name)
     atomic_store_explicit(&actfast__active, k, memory_order_release);
     return ACTFAST_OK;
 }
+
+int actfast__isa_index(const af_kernel_set *k) { return (int)((const af_isa *)(const void *)k - isas); }
 
 int actfast_isa_supported(const char *name) { return name != NULL && find(name) != NULL; }

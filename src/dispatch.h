@@ -11,6 +11,13 @@
  * (ACTFAST_ISA named an unknown or unsupported ISA). */
 const af_kernel_set *actfast__active_kernels(actfast_status *status);
 
+/* Room for the kernel sets of any build (src/dispatch.c asserts it). */
+enum { AF_ISA_SLOTS = 8 };
+
+/* The position of an active kernel set among the build's, below
+ * AF_ISA_SLOTS: for what is kept per ISA (src/half_table.c). */
+int actfast__isa_index(const af_kernel_set *k);
+
 /* The set every call runs on once the first call has resolved it (NULL
  * before; a set without kernels when ACTFAST_ISA names none that can run):
  * src/dispatch.c writes it. */

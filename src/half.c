@@ -24,7 +24,9 @@
  * them, and the ties noted as bits; they run a chunk at a time
  * (half_direct_run), and only the few flagged x are widened here to be
  * settled. The others (the wide ones of kernels/wide.h, the row-wise and
- * gated ones) are staged. */
+ * gated ones) are staged. Once a staged elementwise forward or f' has run
+ * long enough, its results for all 65,536 inputs are kept and looked up
+ * (src/half_table.c). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -330,8 +332,8 @@ static int format_of(actfast_dtype dtype) { return dtype == ACTFAST_BF16 ? AF_HA
  * within 4 ulps of a tie 1 time in 23. */
 static unsigned tie_ulps_of(double bound) { return bound <= 0.5 ? 0 : (unsigned)ceil(bound) + 1; }
 
-actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
-                                 const void *in, const void *dy, void *out, size_t n, const af_params *p)
+actfast_status actfast__half_compute(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
+                                     const void *in, const void *dy, void *out, size_t n, const af_params *p)
 {
     const half_job j = {.half = k->f32->half[format_of(dtype)][op][form],
                         .f32 = k->f32->op[op][form],
@@ -348,6 +350,19 @@ actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_
         return ACTFAST_OK;
     }
     return half_job_run(&j, actfast_get_op_info(op)->rowwise ? p->cols : 1, in, dy, out, n);
+}
+
+actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
+                                 const void *in, const void *dy, void *out, size_t n, const af_params *p)
+{
+    const uint16_t *table = actfast__half_table(k, op, form, dtype, p, n);
+    if (!table)
+        return actfast__half_compute(k, op, form, dtype, in, dy, out, n, p);
+    const uint16_t *x = in;
+    uint16_t *y = out;
+    for (size_t i = 0; i < n; i++)
+        y[i] = table[x[i]];
+    return ACTFAST_OK;
 }
 
 void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dtype dtype, const void *in,
