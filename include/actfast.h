@@ -48,7 +48,8 @@
  *   inputs are then computed once and kept for the life of the process
  *   (128 KiB each, allocated by the call that earns them; one parameter
  *   set each, the first to earn one; without memory the calls compute).
- *   The bits are the same either way.
+ *   The bits are the same either way. A build with -DACTFAST_HALF_TABLES=OFF
+ *   never allocates for them.
  *
  * Accuracy
  *   Every function's maximum error in ULPs of the result, forward and every

@@ -28,7 +28,9 @@
  * thread that lost the race to make it frees its own. The count of elements
  * is a relaxed load and store, not a read-modify-write (no locked
  * instruction per call): a count lost to a race only delays the table.
- * Tables live as long as the process. */
+ * Tables live as long as the process. A build with
+ * -DACTFAST_HALF_TABLES=OFF (no allocation inside a call, for real-time
+ * callers) always computes. */
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,6 +38,11 @@
 
 #include "api_internal.h"
 
+#ifdef ACTFAST_NO_HALF_TABLES
+enum { AF_HALF_TABLES = 0 };
+#else
+enum { AF_HALF_TABLES = 1 };
+#endif
 enum { AF_HALF_VALUES = 65536 };
 /* Elements computed before the table is made: twice its own cost. */
 #define AF_HALF_TABLE_AFTER ((size_t)2 * AF_HALF_VALUES)
@@ -76,7 +83,8 @@ const uint16_t *actfast__half_table(const af_kernel_set *k, actfast_op op, actfa
                                     const af_params *p, size_t n)
 {
     const int format = dtype == ACTFAST_BF16 ? AF_HALF_BF16 : AF_HALF_F16;
-    if (form >= ACTFAST_BACKWARD || k->f32->half[format][op][form] || actfast_get_op_info(op)->rowwise)
+    if (!AF_HALF_TABLES || form >= ACTFAST_BACKWARD || k->f32->half[format][op][form] ||
+        actfast_get_op_info(op)->rowwise)
         return NULL;
     half_slot *slot = &slots[actfast__isa_index(k)][format][op][form];
     half_table *t = atomic_load_explicit(&slot->table, memory_order_acquire);
