@@ -102,16 +102,18 @@ static inline af_args af_args_f64(double p0, double p1, size_t cols)
 actfast_status actfast__run_kernel(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                    const void *in, const void *dy, void *out, size_t n, const af_params *p);
 /* The 16-bit arrays staged through float, a block at a time, or looked up
- * (src/half.c): ACTFAST_OK, or ACTFAST_ERR_OUT_OF_MEMORY (a row-wise op with rows too long
- * for the stack found no memory for one; nothing has been written). */
+ * (src/half.c): ACTFAST_OK, or ACTFAST_ERR_OUT_OF_MEMORY (a row-wise op
+ * with rows too long for the stack found no memory for one; nothing has
+ * been written). */
 actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                  const void *in, const void *dy, void *out, size_t n, const af_params *p);
 /* actfast__half_run without the lookup: the 16-bit kernels or the staging. */
 actfast_status actfast__half_compute(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                      const void *in, const void *dy, void *out, size_t n, const af_params *p);
-/* The results of a staged elementwise forward or f' for every 16-bit input,
- * indexed by the input's bits, once the op has earned them (src/half_table.c);
- * NULL until then, and for every other form, op and parameter set. */
+/* The results of a staged elementwise forward or f' for every 16-bit
+ * input, indexed by the input's bits, once the op has earned them
+ * (src/half_table.c); NULL until then, and for every other form, op and
+ * parameter set. */
 const uint16_t *actfast__half_table(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                     const af_params *p, size_t n);
 /* Whether the active ISA holds that table (tests/test_half_table.c). */

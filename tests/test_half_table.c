@@ -4,15 +4,16 @@
  *
  * For every elementwise op, forward and f', bf16 and f16, over all 65,536
  * inputs: the call that earns the table (the second of 65,536 elements)
- * and every call after it give the bits that the first call computed (every
- * NaN alike); the ops whose 16-bit forms are staged through float (gelu, sigmoid,
- * tanh, silu, softplus: the heaviest) hold a table by then; a call with
- * other parameters than the table's (the first one doubled) does not get the
- * table's results, and leaves the table as it was; and looked-up calls of every length up to 67 at every
- * offset touch nothing outside their arrays (guard pages), in place and
- * not. First, threads that all earn the same table at once (gelu's bf16
- * forward) each get the computed bits; under ThreadSanitizer too. Exit 77
- * when the CPU cannot run the ISA. */
+ * and every call after it give the bits that the first call computed
+ * (every NaN alike); the ops whose 16-bit forms are staged through float
+ * (gelu, sigmoid, tanh, silu, softplus: the heaviest) hold a table by then;
+ * a call with other parameters than the table's (the first one doubled)
+ * does not get the table's results, and leaves the table as it was; and
+ * looked-up calls of every length up to 67 at every offset touch nothing
+ * outside their arrays (guard pages), in place and not. First, threads
+ * that all earn the same table at once (gelu's bf16 forward) each get the
+ * computed bits; under ThreadSanitizer too. Exit 77 when the CPU cannot
+ * run the ISA. */
 #include "harness.h"
 
 #include <pthread.h>
@@ -152,8 +153,9 @@ static void test_race(const uint16_t *x, const char *isa)
     }
     pthread_barrier_destroy(&race_start);
     const int held = actfast__half_table_held(ACTFAST_OP_GELU, ACTFAST_FORWARD, ACTFAST_BF16);
-    printf("%s gelu forward bf16, %d threads at once on %s: %s, %zu of %d results differ\n", wrong || !held ? "FAIL" : "ok  ",
-           THREADS, isa, held ? "looked up" : "computed", wrong, THREADS * 2 * VALUES);
+    printf("%s gelu forward bf16, %d threads at once on %s: %s, %zu of %d results differ\n",
+           wrong || !held ? "FAIL" : "ok  ", THREADS, isa, held ? "looked up" : "computed", wrong,
+           THREADS * 2 * VALUES);
     CHECK(wrong == 0 && held, "gelu forward bf16 from %d threads", THREADS);
     free(computed);
     free(twice);
