@@ -107,6 +107,8 @@ actfast_status actfast__run_kernel(const af_kernel_set *k, actfast_op op, actfas
  * been written). */
 actfast_status actfast__half_run(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                  const void *in, const void *dy, void *out, size_t n, const af_params *p);
+/* The 16-bit format (kernels' AF_HALF_BF16, AF_HALF_F16) of a 16-bit dtype. */
+static inline int af_half_format(actfast_dtype dtype) { return dtype == ACTFAST_BF16 ? AF_HALF_BF16 : AF_HALF_F16; }
 /* actfast__half_run without the lookup: the 16-bit kernels or the staging. */
 actfast_status actfast__half_compute(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                      const void *in, const void *dy, void *out, size_t n, const af_params *p);

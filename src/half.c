@@ -321,8 +321,6 @@ static actfast_status half_job_run(const half_job *j, size_t unit, const uint16_
     return ACTFAST_OK;
 }
 
-static int format_of(actfast_dtype dtype) { return dtype == ACTFAST_BF16 ? AF_HALF_BF16 : AF_HALF_F16; }
-
 /* How near a tie a float result of a form must lie to be computed again: a
  * result within `bound` ulps of the exact value (src/ops.def) can only be on
  * the tie's wrong side within that many bit patterns, one more where the
@@ -335,11 +333,11 @@ static unsigned tie_ulps_of(double bound) { return bound <= 0.5 ? 0 : (unsigned)
 actfast_status actfast__half_compute(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                      const void *in, const void *dy, void *out, size_t n, const af_params *p)
 {
-    const half_job j = {.half = k->f32->half[format_of(dtype)][op][form],
+    const half_job j = {.half = k->f32->half[af_half_format(dtype)][op][form],
                         .f32 = k->f32->op[op][form],
                         .f64 = k->f64->op[op][form],
                         .isa = k->f32,
-                        .format = format_of(dtype),
+                        .format = af_half_format(dtype),
                         .p = p,
                         .correctly_rounded = form == ACTFAST_FORWARD || form == ACTFAST_GRAD,
                         .log_softmax = op == ACTFAST_OP_LOG_SOFTMAX && form == ACTFAST_FORWARD,
@@ -369,11 +367,11 @@ void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dty
                           const void *dy, void *out, size_t n, const float *slopes)
 {
     const af_params p = {.slopes = NULL};
-    const half_job j = {.half = k->f32->half_slopes[format_of(dtype)][form],
+    const half_job j = {.half = k->f32->half_slopes[af_half_format(dtype)][form],
                         .f32 = k->f32->slopes[form],
                         .f64 = k->f64->slopes[form],
                         .isa = k->f32,
-                        .format = format_of(dtype),
+                        .format = af_half_format(dtype),
                         .p = &p,
                         .slopes = slopes,
                         .correctly_rounded = form == ACTFAST_FORWARD || form == ACTFAST_GRAD,
@@ -388,7 +386,7 @@ void actfast__half_slopes(const af_kernel_set *k, actfast_form form, actfast_dty
 void actfast__half_param_grad(const af_kernel_set *k, actfast_op op, actfast_dtype dtype, const void *x,
                               const void *dy, float *terms, size_t n, const af_params *p)
 {
-    const af_widen_kernel widen = k->f32->widen[format_of(dtype)];
+    const af_widen_kernel widen = k->f32->widen[af_half_format(dtype)];
     _Alignas(64) float xs[AF_HALF_BLOCK];
     _Alignas(64) float dys[AF_HALF_BLOCK];
     for (size_t i = 0; i < n; i += AF_HALF_BLOCK) {
@@ -449,7 +447,7 @@ static void settle_gated(af_gated_kernel_f64 f, int format, int exact, const flo
 void actfast__half_gated(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype, const void *a,
                          const void *gate, const void *dy, void *out, void *dgate, size_t n)
 {
-    const int format = format_of(dtype), backward = form == ACTFAST_BACKWARD;
+    const int format = af_half_format(dtype), backward = form == ACTFAST_BACKWARD;
     const af_widen_kernel widen = k->f32->widen[format];
     const af_narrow_kernel narrow = k->f32->narrow[format];
     const af_gated_kernel_f32 f = k->f32->gated[op][form];
@@ -479,7 +477,7 @@ void actfast__half_gated(const af_kernel_set *k, actfast_op op, actfast_form for
     }
 }
 
-uint16_t actfast__double_to_half(double v, actfast_dtype dtype) { return double_to_half(v, format_of(dtype)); }
+uint16_t actfast__double_to_half(double v, actfast_dtype dtype) { return double_to_half(v, af_half_format(dtype)); }
 
 /* ---- the row-wise ops' _ex forms ----------------------------------------- */
 
@@ -499,7 +497,7 @@ static void half_row_ex(const af_rows_job *j, half_row_stage *s, const uint16_t 
                         const uint16_t *dy, uint16_t *out, size_t live)
 {
     const af_kernels_f32 *k = j->kernels->f32;
-    const int format = format_of(j->dtype), forward = j->form == ACTFAST_FORWARD;
+    const int format = af_half_format(j->dtype), forward = j->form == ACTFAST_FORWARD;
     const size_t cols = j->cols;
     k->widen[format](in, s->x, live);
     if (mask)

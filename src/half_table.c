@@ -60,6 +60,12 @@ typedef struct half_slot {
 /* Forward and f' (the forms before ACTFAST_BACKWARD). */
 static half_slot slots[AF_ISA_SLOTS][AF_HALF_COUNT][ACTFAST_OP_COUNT][ACTFAST_BACKWARD];
 
+/* The slot of a form of an op on a kernel set's ISA and a 16-bit dtype. */
+static half_slot *slot_of(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype)
+{
+    return &slots[actfast__isa_index(k)][af_half_format(dtype)][op][form];
+}
+
 static int holds(const half_table *t, const af_params *p) { return memcmp(t->p, p->p, sizeof t->p) == 0; }
 
 /* The results for every input, computed in place over the 65,536 bit
@@ -82,11 +88,10 @@ static half_table *make_table(const af_kernel_set *k, actfast_op op, actfast_for
 const uint16_t *actfast__half_table(const af_kernel_set *k, actfast_op op, actfast_form form, actfast_dtype dtype,
                                     const af_params *p, size_t n)
 {
-    const int format = dtype == ACTFAST_BF16 ? AF_HALF_BF16 : AF_HALF_F16;
-    if (!AF_HALF_TABLES || form >= ACTFAST_BACKWARD || k->f32->half[format][op][form] ||
+    if (!AF_HALF_TABLES || form >= ACTFAST_BACKWARD || k->f32->half[af_half_format(dtype)][op][form] ||
         actfast_get_op_info(op)->rowwise)
         return NULL;
-    half_slot *slot = &slots[actfast__isa_index(k)][format][op][form];
+    half_slot *slot = slot_of(k, op, form, dtype);
     half_table *t = atomic_load_explicit(&slot->table, memory_order_acquire);
     if (t)
         return holds(t, p) ? t->y : NULL;
@@ -111,6 +116,5 @@ int actfast__half_table_held(actfast_op op, actfast_form form, actfast_dtype dty
     const af_kernel_set *k = af_active_kernels(&st);
     if (!k || form >= ACTFAST_BACKWARD || op >= ACTFAST_OP_COUNT || (dtype != ACTFAST_BF16 && dtype != ACTFAST_F16))
         return 0;
-    const int format = dtype == ACTFAST_BF16 ? AF_HALF_BF16 : AF_HALF_F16;
-    return atomic_load_explicit(&slots[actfast__isa_index(k)][format][op][form].table, memory_order_acquire) != NULL;
+    return atomic_load_explicit(&slot_of(k, op, form, dtype)->table, memory_order_acquire) != NULL;
 }

@@ -32,21 +32,13 @@ static uint16_t *all_inputs(void)
     return x;
 }
 
-static actfast_dtype dtype_now; /* of the arrays differing compares */
-
-static int is_nan(uint16_t h)
-{
-    const uint16_t exponent = dtype_now == ACTFAST_BF16 ? 0x7F80 : 0x7C00;
-    return (h & exponent) == exponent && (h & (uint16_t)~(exponent | 0x8000)) != 0;
-}
-
-/* Results whose bits differ, every NaN alike (their signs and payloads may
- * differ with an element's position in its vector: actfast.h). */
-static size_t differing(const uint16_t *a, const uint16_t *b, size_t n)
+/* Results whose bits differ, every NaN alike (h_same: their signs and
+ * payloads may differ with an element's position in its vector: actfast.h). */
+static size_t differing(actfast_dtype dtype, const uint16_t *a, const uint16_t *b, size_t n)
 {
     size_t count = 0;
     for (size_t i = 0; i < n; i++)
-        count += a[i] != b[i] && !(is_nan(a[i]) && is_nan(b[i]));
+        count += !h_same(dtype, a, b, i);
     return count;
 }
 
@@ -91,9 +83,9 @@ static void check_guarded(actfast_op op, actfast_form form, actfast_dtype dtype,
                      h_form_names[form], len, off);
             memcpy(in, x + first, len * sizeof *in);
             CHECK(actfast_apply(op, form, dtype, in, NULL, out, len, p) == ACTFAST_OK, "%s", guard_where);
-            wrong += differing(out, want + first, len);
+            wrong += differing(dtype, out, want + first, len);
             CHECK(actfast_apply(op, form, dtype, in, NULL, in, len, p) == ACTFAST_OK, "%s in place", guard_where);
-            wrong += differing(in, want + first, len);
+            wrong += differing(dtype, in, want + first, len);
         }
     CHECK(wrong == 0, "%s %s: %zu guarded results differ from the computed ones", actfast_get_op_info(op)->name,
           h_form_names[form], wrong);
@@ -123,7 +115,6 @@ static void *race_one(void *arg)
  * one are freed. */
 static void test_race(const uint16_t *x, const char *isa)
 {
-    dtype_now = ACTFAST_BF16;
     const actfast_params p = actfast_default_params(ACTFAST_OP_GELU);
     uint16_t *computed = malloc(VALUES * sizeof *computed), *twice = malloc(2 * VALUES * sizeof *twice);
     CHECK(actfast_apply(ACTFAST_OP_GELU, ACTFAST_FORWARD, ACTFAST_BF16, x, NULL, computed, VALUES - 1, &p) ==
@@ -148,7 +139,8 @@ static void test_race(const uint16_t *x, const char *isa)
     size_t wrong = 0;
     for (int t = 0; t < THREADS; t++) {
         pthread_join(threads[t], NULL);
-        wrong += differing(race_out[t], computed, VALUES) + differing(race_out[t] + VALUES, computed, VALUES);
+        wrong += differing(ACTFAST_BF16, race_out[t], computed, VALUES) +
+                 differing(ACTFAST_BF16, race_out[t] + VALUES, computed, VALUES);
         free(race_out[t]);
     }
     pthread_barrier_destroy(&race_start);
@@ -167,7 +159,6 @@ static void test_form(actfast_op op, actfast_form form, actfast_dtype dtype, con
 {
     const char *name = actfast_get_op_info(op)->name, *dt = dtype == ACTFAST_BF16 ? "bf16" : "f16";
     const char *fname = h_form_names[form];
-    dtype_now = dtype;
     const actfast_params defaults = actfast_default_params(op);
     uint16_t *computed = malloc(VALUES * sizeof *computed), *again = malloc(VALUES * sizeof *again);
     if (actfast_apply(op, form, dtype, x, NULL, computed, VALUES, &defaults) != ACTFAST_OK) {
@@ -180,7 +171,7 @@ static void test_form(actfast_op op, actfast_form form, actfast_dtype dtype, con
     size_t wrong = 0;
     for (int call = 0; call < 2; call++) { /* the call that earns the table, and one after it */
         CHECK(actfast_apply(op, form, dtype, x, NULL, again, VALUES, &defaults) == ACTFAST_OK, "%s", name);
-        wrong += differing(again, computed, VALUES);
+        wrong += differing(dtype, again, computed, VALUES);
     }
     const int held = actfast__half_table_held(op, form, dtype);
     printf("%s %s %s %s: %s, %zu of %d results differ from the first call's\n", wrong ? "FAIL" : "ok  ", name,
@@ -191,9 +182,9 @@ static void test_form(actfast_op op, actfast_form form, actfast_dtype dtype, con
     if (held && other_params(op, &other)) {
         /* not the table's results: computed for these parameters */
         CHECK(actfast_apply(op, form, dtype, x, NULL, again, VALUES, &other) == ACTFAST_OK, "%s", name);
-        CHECK(differing(again, computed, VALUES) > 0, "%s %s %s: other parameters looked up", name, fname, dt);
+        CHECK(differing(dtype, again, computed, VALUES) > 0, "%s %s %s: other parameters looked up", name, fname, dt);
         CHECK(actfast_apply(op, form, dtype, x, NULL, again, VALUES, &defaults) == ACTFAST_OK, "%s", name);
-        CHECK(differing(again, computed, VALUES) == 0, "%s %s %s: the table after other parameters", name, fname,
+        CHECK(differing(dtype, again, computed, VALUES) == 0, "%s %s %s: the table after other parameters", name, fname,
               dt);
     }
     if (held)
